@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what building and testing Seminarplan needs, skipping what is already there.
+# Tools go to fixed places outside the clone (~/.cargo/bin, ~/.local/share/seminarplan),
+# so later runs on the same machine reuse them.
+#   scripts/setup.sh            build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+BINARYEN_VERSION=132.0.0
+TOOLS="$HOME/.local/share/seminarplan"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+fi
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
+  say "installing wasm-bindgen-cli $WB_VERSION (about 3 minutes)"
+  # Not --locked: the registry mirror lacks one of its locked dependencies.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "${BINARYEN_VERSION%%.*}"; then
+  say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+ln -sf "$TOOLS/node_modules/.bin/wasm-opt" "$HOME/.cargo/bin/wasm-opt"
+
+if [ "${1:-}" = "--browser" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every check and test Seminarplan has, installing whatever is missing first:
+# format, clippy (host and wasm32), native tests, browser tests in headless Chromium,
+# the release build, and end-to-end tests that drive the release build over WebDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+step "clippy (host)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+step "native tests"
+cargo test --lib --bins --test core
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+step "release build"
+trunk build --release
+step "end-to-end tests (WebDriver, headless Chromium)"
+cargo test --test e2e -- --test-threads=1

@@ -1,0 +1,11 @@
+//! The Yew components: one per file, each turning state into HTML and sending actions
+//! upward through `on_*` callbacks that carry domain ids.
+
+pub mod day_tabs;
+pub mod header;
+pub mod load_error;
+pub mod my_schedule;
+pub mod notices;
+pub mod programme_view;
+pub mod session_card;
+pub mod star_button;

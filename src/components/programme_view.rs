@@ -1,0 +1,92 @@
+//! One day of the programme: sessions in time order, the parallel seminars of each block
+//! gathered under the block's heading.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::session_card::SessionCard;
+use crate::agenda::{Group, day_groups};
+use crate::i18n::{self, Lang};
+use crate::model::{SessionId, Shared};
+use crate::plan::{Clash, Plan, clashing_with};
+
+#[derive(Properties, PartialEq)]
+pub struct ProgrammeViewProps {
+    pub programme: Shared,
+    pub lang: Lang,
+    pub day: usize,
+    pub plan: Plan,
+    pub clashes: Rc<Vec<Clash>>,
+    pub expanded: BTreeSet<SessionId>,
+    pub on_star: Callback<SessionId>,
+    pub on_expand: Callback<SessionId>,
+}
+
+/// The titles of the sessions `id` clashes with.
+pub fn clash_titles(programme: &Shared, clashes: &[Clash], id: &str) -> Vec<AttrValue> {
+    clashing_with(clashes, id)
+        .filter_map(|other| programme.session(other))
+        .map(|s| AttrValue::from(s.title.clone()))
+        .collect()
+}
+
+#[component]
+pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
+    let p = &props.programme;
+    let lang = props.lang;
+    let (ui, plang) = (lang.code(), p.lang());
+    let Some(&date) = p.conference.days.get(props.day) else {
+        return html! {};
+    };
+    let card = |ix: usize, level: u8| {
+        let s = &p.sessions[ix];
+        html! {
+            <li key={s.id.clone()} class="sp-list__item">
+                <SessionCard
+                    programme={p.clone()}
+                    {ix}
+                    {lang}
+                    starred={props.plan.is_starred(&s.id)}
+                    expanded={props.expanded.contains(&s.id)}
+                    clashes_with={clash_titles(p, &props.clashes, &s.id)}
+                    heading_level={level}
+                    on_star={props.on_star.clone()}
+                    on_expand={props.on_expand.clone()}
+                />
+            </li>
+        }
+    };
+    let groups = day_groups(p, props.day, |_| true);
+    let items = groups.into_iter().map(|g| match g {
+        Group::Single(ix) => card(ix, 3),
+        Group::Block { block, sessions } => {
+            let b = &p.blocks[block];
+            let heading_id = format!("sp-block-{}", b.id);
+            html! {
+                <li key={format!("block-{}", b.id)} class="sp-block">
+                    <section aria-labelledby={heading_id.clone()}>
+                        <h3 class="sp-block__title" id={heading_id}>
+                            <span>{ b.name.get(ui, plang) }</span>
+                            <span class="sp-block__time">
+                                <time datetime={b.start.to_rfc3339()}>{ i18n::clock(b.start) }</time>
+                                { "–" }
+                                <time datetime={b.end.to_rfc3339()}>{ i18n::clock(b.end) }</time>
+                            </span>
+                        </h3>
+                        <ul class="sp-list sp-list--block">
+                            { for sessions.into_iter().map(|ix| card(ix, 4)) }
+                        </ul>
+                    </section>
+                </li>
+            }
+        }
+    });
+    html! {
+        <section class="sp-day" aria-labelledby="sp-day-heading">
+            <h2 class="sp-day__title" id="sp-day-heading">{ lang.long_date(date) }</h2>
+            <ul class="sp-list">{ for items }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,159 @@
+//! One session as a card: time, room, theme colour, type, title, speakers and language,
+//! expanding to its abstract; with a star when the session can be chosen.
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+use crate::model::{SessionId, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct SessionCardProps {
+    pub programme: Shared,
+    /// Index into `Programme::sessions`.
+    pub ix: usize,
+    pub lang: Lang,
+    pub starred: bool,
+    pub expanded: bool,
+    /// Titles of the starred sessions this one clashes with (empty when none).
+    #[prop_or_default]
+    pub clashes_with: Vec<AttrValue>,
+    /// Show the day as well as the time (in My schedule, where days are mixed).
+    #[prop_or_default]
+    pub heading_level: u8,
+    pub on_star: Callback<SessionId>,
+    pub on_expand: Callback<SessionId>,
+}
+
+/// Splits plain text into paragraphs at blank lines.
+fn paragraphs(text: &str) -> Html {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| html! { <p>{ p }</p> })
+        .collect()
+}
+
+#[component]
+pub fn SessionCard(props: &SessionCardProps) -> Html {
+    let p = &props.programme;
+    let lang = props.lang;
+    let (ui, plang) = (lang.code(), p.lang());
+    let s = &p.sessions[props.ix];
+    let kind = &p.types[s.kind_ix];
+    let theme_class = s.themes.first().map(|t| format!("sp-theme-{t}"));
+    let title_id = format!("sp-title-{}", s.id);
+    let body_id = format!("sp-body-{}", s.id);
+    // Mark the session's language only where it differs from the page's.
+    let session_lang = (s.language != ui).then(|| s.language.clone());
+
+    let speakers = s
+        .speakers
+        .iter()
+        .map(|&i| {
+            let sp = &p.speakers[i];
+            match &sp.organisation {
+                Some(org) => format!("{} ({org})", sp.name),
+                None => sp.name.clone(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let themes = s.themes.iter().map(|&t| {
+        html! { <li class={classes!("sp-chip", "sp-chip--theme", format!("sp-theme-{t}"))}>{ p.themes[t].name.get(ui, plang) }</li> }
+    });
+    let room = s.room.map(|r| p.rooms[r].name.get(ui, plang).to_owned());
+
+    let on_expand = {
+        let id = s.id.clone();
+        let cb = props.on_expand.clone();
+        Callback::from(move |_| cb.emit(id.clone()))
+    };
+    let heading = match props.heading_level {
+        3 => html! { <h3 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h3> },
+        5 => html! { <h5 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h5> },
+        _ => html! { <h4 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h4> },
+    };
+    let clash = (!props.clashes_with.is_empty()).then(|| {
+        let names = props
+            .clashes_with
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! { <p class="sp-card__clash" role="note">{ "⚠ " }{ lang.clash_with(&names) }</p> }
+    });
+
+    html! {
+        <article
+            class={classes!(
+                "sp-card",
+                theme_class,
+                props.starred.then_some("sp-is-starred"),
+                (!props.clashes_with.is_empty()).then_some("sp-has-clash")
+            )}
+            aria-labelledby={title_id}
+            data-session={s.id.clone()}
+            lang={session_lang}
+        >
+            <div class="sp-card__main">
+                <p class="sp-card__when" lang={ui}>
+                    <time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>
+                    { "–" }
+                    <time datetime={s.end.to_rfc3339()}>{ i18n::clock(s.end) }</time>
+                    if let Some(room) = room {
+                        <span class="sp-card__room">{ room }</span>
+                    }
+                </p>
+                { heading }
+                if let Some(sub) = &s.subtitle {
+                    <p class="sp-card__subtitle">{ sub }</p>
+                }
+                if !speakers.is_empty() {
+                    <p class="sp-card__speakers">{ speakers }</p>
+                }
+                <ul class="sp-card__chips" lang={ui}>
+                    <li class="sp-chip">{ kind.name.get(ui, plang) }</li>
+                    { for themes }
+                    if s.language != plang {
+                        <li class="sp-chip sp-chip--lang">{ lang.language_name(&s.language) }</li>
+                    }
+                </ul>
+                { clash.unwrap_or_default() }
+            </div>
+            if kind.kind.can_star() {
+                <super::star_button::StarButton
+                    id={s.id.clone()}
+                    title={AttrValue::from(s.title.clone())}
+                    starred={props.starred}
+                    {lang}
+                    on_star={props.on_star.clone()}
+                />
+            }
+            if s.abstract_text.is_some() || !s.speakers.is_empty() {
+                <div class="sp-card__more">
+                    <button type="button" class="sp-card__toggle" lang={ui}
+                        aria-expanded={props.expanded.to_string()} aria-controls={body_id.clone()}
+                        onclick={on_expand}>
+                        { if props.expanded { lang.show_less() } else { lang.show_more() } }
+                    </button>
+                    <div class="sp-card__body" id={body_id} hidden={!props.expanded}>
+                        if props.expanded {
+                            { s.abstract_text.as_deref().map(paragraphs).unwrap_or_default() }
+                            { for s.speakers.iter().map(|&i| {
+                                let sp = &p.speakers[i];
+                                html! {
+                                    <div class="sp-speaker">
+                                        <p class="sp-speaker__name">{ &sp.name }
+                                            if let Some(org) = &sp.organisation { { ", " }{ org } }
+                                        </p>
+                                        if let Some(bio) = &sp.bio { <p class="sp-speaker__bio">{ bio }</p> }
+                                    </div>
+                                }
+                            }) }
+                        }
+                    </div>
+                </div>
+            }
+        </article>
+    }
+}

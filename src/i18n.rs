@@ -1,0 +1,407 @@
+//! Every word the widget shows, in Swedish (the default) and English.
+//!
+//! Texts are methods on `Lang` so a missing translation is a compile error, not a blank.
+//! Dates are formatted here too: chrono's locale support would cost more wasm than this.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+
+use crate::parse::{Problem, ProgrammeError, RefKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language attribute or URL value; anything unknown is Swedish.
+    pub fn from_code(code: &str) -> Lang {
+        let c = code.trim().to_ascii_lowercase();
+        if c == "en" || c.starts_with("en-") {
+            Lang::En
+        } else {
+            Lang::Sv
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Sv => Lang::En,
+            Lang::En => Lang::Sv,
+        }
+    }
+
+    fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// The name of this language, written in that language (for the switch button).
+    pub fn own_name(self) -> &'static str {
+        self.pick("Svenska", "English")
+    }
+
+    pub fn switch_label(self) -> &'static str {
+        self.pick("Byt språk till engelska", "Change language to Swedish")
+    }
+
+    pub fn loading(self) -> &'static str {
+        self.pick("Programmet laddas …", "Loading the programme …")
+    }
+
+    pub fn programme(self) -> &'static str {
+        self.pick("Programmet", "Programme")
+    }
+
+    pub fn my_schedule(self) -> &'static str {
+        self.pick("Mitt schema", "My schedule")
+    }
+
+    pub fn views_label(self) -> &'static str {
+        self.pick("Vy", "View")
+    }
+
+    pub fn days_label(self) -> &'static str {
+        self.pick("Konferensdagar", "Conference days")
+    }
+
+    pub fn star_add(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Lägg till {title} i mitt schema"),
+            Lang::En => format!("Add {title} to my schedule"),
+        }
+    }
+
+    pub fn star_remove(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Ta bort {title} från mitt schema"),
+            Lang::En => format!("Remove {title} from my schedule"),
+        }
+    }
+
+    pub fn show_more(self) -> &'static str {
+        self.pick("Visa beskrivning", "Show description")
+    }
+
+    pub fn show_less(self) -> &'static str {
+        self.pick("Dölj beskrivning", "Hide description")
+    }
+
+    pub fn no_abstract(self) -> &'static str {
+        self.pick("Ingen beskrivning ännu.", "No description yet.")
+    }
+
+    pub fn language_name(self, code: &str) -> String {
+        let base = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let known = match base.as_str() {
+            "sv" => Some(self.pick("Svenska", "Swedish")),
+            "en" => Some(self.pick("Engelska", "English")),
+            "de" => Some(self.pick("Tyska", "German")),
+            "fi" => Some(self.pick("Finska", "Finnish")),
+            "no" | "nb" | "nn" => Some(self.pick("Norska", "Norwegian")),
+            "da" => Some(self.pick("Danska", "Danish")),
+            "fr" => Some(self.pick("Franska", "French")),
+            _ => None,
+        };
+        known.map_or_else(|| code.to_owned(), str::to_owned)
+    }
+
+    pub fn empty_schedule(self) -> &'static str {
+        self.pick(
+            "Du har inte valt något ännu. Tryck på stjärnan vid ett seminarium för att lägga till det här.",
+            "You have not chosen anything yet. Press the star on a seminar to add it here.",
+        )
+    }
+
+    pub fn chosen_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Sv, 1) => "1 vald programpunkt".to_owned(),
+            (Lang::Sv, n) => format!("{n} valda programpunkter"),
+            (Lang::En, 1) => "1 session chosen".to_owned(),
+            (Lang::En, n) => format!("{n} sessions chosen"),
+        }
+    }
+
+    pub fn clash_with(self, other: &str) -> String {
+        match self {
+            Lang::Sv => format!("Krockar med {other}"),
+            Lang::En => format!("Clashes with {other}"),
+        }
+    }
+
+    pub fn clashes_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Sv, 1) => "1 krock i ditt schema".to_owned(),
+            (Lang::Sv, n) => format!("{n} krockar i ditt schema"),
+            (Lang::En, 1) => "1 clash in your schedule".to_owned(),
+            (Lang::En, n) => format!("{n} clashes in your schedule"),
+        }
+    }
+
+    pub fn cancelled(self) -> &'static str {
+        self.pick(
+            "Finns inte längre i programmet",
+            "No longer in the programme",
+        )
+    }
+
+    pub fn storage_unavailable(self) -> &'static str {
+        self.pick(
+            "Webbläsaren låter oss inte spara. Dina val finns kvar tills du stänger sidan.",
+            "Your browser does not let us save. Your choices last until you close the page.",
+        )
+    }
+
+    pub fn storage_corrupt(self) -> &'static str {
+        self.pick(
+            "Ditt sparade schema gick inte att läsa. Det är undanlagt, inte raderat, och du börjar med ett tomt schema.",
+            "Your saved schedule could not be read. It has been set aside, not deleted, and you start with an empty schedule.",
+        )
+    }
+
+    pub fn storage_future(self) -> &'static str {
+        self.pick(
+            "Ditt schema sparades av en nyare version av programmet. Det är undanlagt, inte raderat.",
+            "Your schedule was saved by a newer version of this widget. It has been set aside, not deleted.",
+        )
+    }
+
+    pub fn dismiss(self) -> &'static str {
+        self.pick("Stäng meddelandet", "Dismiss message")
+    }
+
+    pub fn error_title(self) -> &'static str {
+        self.pick(
+            "Programmet kunde inte visas",
+            "The programme could not be shown",
+        )
+    }
+
+    pub fn error_intro(self) -> &'static str {
+        self.pick(
+            "Programfilen innehåller fel. Meddela arrangören; detta behöver rättas:",
+            "The programme file has errors. Please tell the organiser; this needs fixing:",
+        )
+    }
+
+    pub fn fetch_failed(self, detail: &str) -> String {
+        match self {
+            Lang::Sv => format!("Programfilen kunde inte hämtas ({detail})."),
+            Lang::En => format!("The programme file could not be fetched ({detail})."),
+        }
+    }
+
+    pub fn open_file(self) -> &'static str {
+        self.pick("Öppna programfilen", "Open the programme file")
+    }
+
+    pub fn retry(self) -> &'static str {
+        self.pick("Försök igen", "Try again")
+    }
+
+    pub fn crashed(self) -> &'static str {
+        self.pick(
+            "Något gick fel i programvisningen. Ladda om sidan; dina val är sparade.",
+            "Something went wrong in the programme view. Reload the page; your choices are saved.",
+        )
+    }
+
+    pub fn room(self) -> &'static str {
+        self.pick("Lokal", "Room")
+    }
+
+    pub fn speakers(self) -> &'static str {
+        self.pick("Medverkande", "Speakers")
+    }
+
+    pub fn language(self) -> &'static str {
+        self.pick("Språk", "Language")
+    }
+
+    pub fn level(self) -> &'static str {
+        self.pick("Nivå", "Level")
+    }
+
+    pub fn other_sessions(self) -> &'static str {
+        self.pick("Övriga programpunkter", "Other sessions")
+    }
+
+    pub fn weekday(self, day: NaiveDate) -> &'static str {
+        let i = day.weekday().num_days_from_monday() as usize;
+        let sv = [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ];
+        let en = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        self.pick(sv[i], en[i])
+    }
+
+    fn month(self, day: NaiveDate) -> &'static str {
+        let i = day.month0() as usize;
+        let sv = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let en = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        self.pick(sv[i], en[i])
+    }
+
+    /// "tisdag 16 mars" / "Tuesday 16 March".
+    pub fn long_date(self, day: NaiveDate) -> String {
+        format!("{} {} {}", self.weekday(day), day.day(), self.month(day))
+    }
+
+    /// A short tab label: "tis 16/3" / "Tue 16 Mar".
+    pub fn short_date(self, day: NaiveDate) -> String {
+        let wd: String = self.weekday(day).chars().take(3).collect();
+        match self {
+            Lang::Sv => format!("{wd} {}/{}", day.day(), day.month()),
+            Lang::En => format!(
+                "{wd} {} {}",
+                day.day(),
+                self.month(day).chars().take(3).collect::<String>()
+            ),
+        }
+    }
+
+    pub fn problem(self, e: &ProgrammeError) -> String {
+        let place = if e.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", e.path)
+        };
+        let what = match (&e.problem, self) {
+            (Problem::Syntax { line, column }, Lang::Sv) => {
+                format!("filen är inte giltig JSON (rad {line}, kolumn {column})")
+            }
+            (Problem::Syntax { line, column }, Lang::En) => {
+                format!("the file is not valid JSON (line {line}, column {column})")
+            }
+            (Problem::Shape { detail }, Lang::Sv) => format!("fel form på innehållet: {detail}"),
+            (Problem::Shape { detail }, Lang::En) => format!("unexpected content: {detail}"),
+            (Problem::TooLarge { bytes }, Lang::Sv) => {
+                format!("filen är för stor ({} MB)", bytes / 1_000_000)
+            }
+            (Problem::TooLarge { bytes }, Lang::En) => {
+                format!("the file is too large ({} MB)", bytes / 1_000_000)
+            }
+            (Problem::UnknownFormat { found }, Lang::Sv) => format!(
+                "okänt format \"{found}\", väntade \"{}\"",
+                crate::parse::FORMAT
+            ),
+            (Problem::UnknownFormat { found }, Lang::En) => format!(
+                "unknown format \"{found}\", expected \"{}\"",
+                crate::parse::FORMAT
+            ),
+            (Problem::Duplicate { id }, Lang::Sv) => format!("id \"{id}\" förekommer flera gånger"),
+            (Problem::Duplicate { id }, Lang::En) => format!("id \"{id}\" is used more than once"),
+            (Problem::UnknownReference { kind, id }, lang) => {
+                let k = self.ref_kind(*kind);
+                match lang {
+                    Lang::Sv => format!("hänvisar till {k} \"{id}\" som inte finns"),
+                    Lang::En => format!("refers to {k} \"{id}\", which does not exist"),
+                }
+            }
+            (Problem::BadTime { value }, Lang::Sv) => format!(
+                "\"{value}\" är ingen tid; väntade RFC 3339, t.ex. 2027-03-16T13:00:00+01:00"
+            ),
+            (Problem::BadTime { value }, Lang::En) => format!(
+                "\"{value}\" is not a time; expected RFC 3339, e.g. 2027-03-16T13:00:00+01:00"
+            ),
+            (Problem::BadDate { value }, Lang::Sv) => {
+                format!("\"{value}\" är inget datum; väntade ÅÅÅÅ-MM-DD")
+            }
+            (Problem::BadDate { value }, Lang::En) => {
+                format!("\"{value}\" is not a date; expected YYYY-MM-DD")
+            }
+            (Problem::BadColour { value }, Lang::Sv) => {
+                format!("\"{value}\" är ingen färg; väntade #rrggbb")
+            }
+            (Problem::BadColour { value }, Lang::En) => {
+                format!("\"{value}\" is not a colour; expected #rrggbb")
+            }
+            (Problem::BadId { value }, Lang::Sv) => {
+                format!("ogiltigt id \"{value}\"; använd bokstäver, siffror, - _ . :")
+            }
+            (Problem::BadId { value }, Lang::En) => {
+                format!("invalid id \"{value}\"; use letters, digits, - _ . :")
+            }
+            (Problem::EndNotAfterStart, Lang::Sv) => "sluttiden måste vara efter starttiden".into(),
+            (Problem::EndNotAfterStart, Lang::En) => "the end must be after the start".into(),
+            (Problem::OutsideDays { date }, Lang::Sv) => {
+                format!("{date} är inte en av konferensdagarna")
+            }
+            (Problem::OutsideDays { date }, Lang::En) => {
+                format!("{date} is not one of the conference days")
+            }
+            (Problem::NoDays, Lang::Sv) => "konferensen har inga dagar".into(),
+            (Problem::NoDays, Lang::En) => "the conference has no days".into(),
+        };
+        format!("{place}{what}")
+    }
+
+    fn ref_kind(self, kind: RefKind) -> &'static str {
+        match kind {
+            RefKind::Room => self.pick("lokalen", "room"),
+            RefKind::Theme => self.pick("temat", "theme"),
+            RefKind::Type => self.pick("typen", "type"),
+            RefKind::Level => self.pick("nivån", "level"),
+            RefKind::Block => self.pick("passet", "block"),
+            RefKind::Speaker => self.pick("talaren", "speaker"),
+        }
+    }
+}
+
+/// "13:00", the local time as written in the programme.
+pub fn clock(t: DateTime<FixedOffset>) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "13:00–14:15".
+pub fn span(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> String {
+    format!("{}–{}", clock(start), clock(end))
+}

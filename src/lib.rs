@@ -1,0 +1,23 @@
+//! Seminarplan: a conference programme and personal schedule widget.
+//!
+//! The pure core (model, parsing, planning, state, i18n) compiles and is tested natively;
+//! the browser shell (`app`, `components`, `browser`) only exists on wasm32. See
+//! ARCHITECTURE.md for the code map and its invariants.
+
+pub mod agenda;
+pub mod i18n;
+pub mod model;
+pub mod parse;
+pub mod plan;
+pub mod saved;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+
+/// The demo programme, embedded so the widget works with no programme file at all.
+pub const DEMO_PROGRAMME: &str = include_str!("../demo/programme.json");

@@ -1,0 +1,624 @@
+//! Reads a `seminarplan/1` JSON document into a validated `Programme`.
+//!
+//! Two steps: serde reads the shape (with the path of any type error), then `validate`
+//! checks what serde cannot: references, times, days and duplicates. Every problem is
+//! collected with its place, so an organiser can fix the whole file in one go.
+//! Never panics, whatever the input.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+
+use crate::model::{
+    Block, Conference, Level, Programme, Room, Session, SessionType, Speaker, Theme,
+};
+
+pub const FORMAT: &str = "seminarplan/1";
+
+/// Programme files larger than this are refused before parsing (a hostile or broken file
+/// must not freeze the visitor's browser).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// One thing wrong with a programme file, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeError {
+    /// A path such as `sessions[12].end`; empty for the whole document.
+    pub path: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not JSON at all, or cut short.
+    Syntax {
+        line: usize,
+        column: usize,
+    },
+    /// A field has the wrong type or is missing; `detail` is serde's own words (English).
+    Shape {
+        detail: String,
+    },
+    TooLarge {
+        bytes: usize,
+    },
+    UnknownFormat {
+        found: String,
+    },
+    Duplicate {
+        id: String,
+    },
+    UnknownReference {
+        kind: RefKind,
+        id: String,
+    },
+    BadTime {
+        value: String,
+    },
+    BadDate {
+        value: String,
+    },
+    BadColour {
+        value: String,
+    },
+    BadId {
+        value: String,
+    },
+    EndNotAfterStart,
+    OutsideDays {
+        date: NaiveDate,
+    },
+    NoDays,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    Room,
+    Theme,
+    Type,
+    Level,
+    Block,
+    Speaker,
+}
+
+fn err(path: impl Into<String>, problem: Problem) -> ProgrammeError {
+    ProgrammeError {
+        path: path.into(),
+        problem,
+    }
+}
+
+mod raw {
+    //! The file's shape, exactly as serde reads it.
+    use serde::Deserialize;
+
+    use crate::model::{Kind, Text};
+
+    #[derive(Deserialize)]
+    pub struct Programme {
+        pub id: String,
+        pub revision: Option<String>,
+        pub conference: Conference,
+        pub rooms: Vec<Room>,
+        #[serde(default)]
+        pub themes: Vec<Theme>,
+        pub types: Vec<SessionType>,
+        #[serde(default)]
+        pub levels: Vec<Level>,
+        #[serde(default)]
+        pub blocks: Vec<Block>,
+        #[serde(default)]
+        pub speakers: Vec<Speaker>,
+        pub sessions: Vec<Session>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Conference {
+        pub title: Text,
+        pub subtitle: Option<Text>,
+        pub venue: Option<Text>,
+        pub city: Option<String>,
+        pub time_zone: String,
+        pub language: String,
+        pub days: Vec<String>,
+        pub url: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Room {
+        pub id: String,
+        pub name: Text,
+        pub capacity: Option<u32>,
+        pub floor: Option<Text>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Theme {
+        pub id: String,
+        pub name: Text,
+        pub colour: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct SessionType {
+        pub id: String,
+        pub name: Text,
+        pub kind: Kind,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Level {
+        pub id: String,
+        pub name: Text,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Block {
+        pub id: String,
+        pub name: Text,
+        pub start: String,
+        pub end: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Speaker {
+        pub id: String,
+        pub name: String,
+        pub organisation: Option<String>,
+        pub bio: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Session {
+        pub id: String,
+        pub title: String,
+        pub subtitle: Option<String>,
+        #[serde(rename = "type")]
+        pub kind: String,
+        #[serde(default)]
+        pub themes: Vec<String>,
+        pub room: Option<String>,
+        pub start: String,
+        pub end: String,
+        pub block: Option<String>,
+        pub language: Option<String>,
+        pub level: Option<String>,
+        #[serde(default)]
+        pub tags: Vec<String>,
+        #[serde(rename = "abstract")]
+        pub abstract_text: Option<String>,
+        #[serde(default)]
+        pub speakers: Vec<String>,
+        pub url: Option<String>,
+    }
+}
+
+/// Parses and validates a programme file. On failure, returns every problem found.
+pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
+    if input.len() > MAX_BYTES {
+        return Err(vec![err("", Problem::TooLarge { bytes: input.len() })]);
+    }
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let raw = read_shape(input).map_err(|e| vec![e])?;
+    validate(raw)
+}
+
+fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
+    // Check the format marker first, so a file of another format gets a clear message
+    // rather than a list of missing fields.
+    #[derive(Deserialize)]
+    struct Marker {
+        format: Option<serde_json::Value>,
+    }
+    let syntax = |e: &serde_json::Error| {
+        err(
+            "",
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+            },
+        )
+    };
+    let marker: Marker = match serde_json::from_str(input) {
+        Ok(m) => m,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(&e)),
+        Err(e) => {
+            return Err(err(
+                "",
+                Problem::Shape {
+                    detail: e.to_string(),
+                },
+            ));
+        }
+    };
+    match marker.format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            let found = match other {
+                serde_json::Value::String(s) => s,
+                v => v.to_string(),
+            };
+            return Err(err("format", Problem::UnknownFormat { found }));
+        }
+        None => {
+            return Err(err(
+                "format",
+                Problem::UnknownFormat {
+                    found: String::new(),
+                },
+            ));
+        }
+    }
+    let de = &mut serde_json::Deserializer::from_str(input);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            syntax(&inner)
+        } else {
+            let path = if path == "." { String::new() } else { path };
+            err(
+                path,
+                Problem::Shape {
+                    detail: inner.to_string(),
+                },
+            )
+        }
+    })
+}
+
+/// Builds id → index for one list, reporting duplicates and malformed ids.
+fn index_ids<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    errors: &mut Vec<ProgrammeError>,
+) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if !valid_id(id) {
+            errors.push(err(
+                format!("{list}[{i}].id"),
+                Problem::BadId {
+                    value: id.to_owned(),
+                },
+            ));
+        }
+        if map.insert(id.to_owned(), i).is_some() {
+            errors.push(err(
+                format!("{list}[{i}].id"),
+                Problem::Duplicate { id: id.to_owned() },
+            ));
+        }
+    }
+    map
+}
+
+/// Ids end up in URLs, storage records and share links: keep them plain.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
+fn time(
+    value: &str,
+    path: String,
+    errors: &mut Vec<ProgrammeError>,
+) -> Option<DateTime<FixedOffset>> {
+    match DateTime::parse_from_rfc3339(value) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.push(err(
+                path,
+                Problem::BadTime {
+                    value: value.to_owned(),
+                },
+            ));
+            None
+        }
+    }
+}
+
+fn resolve(
+    map: &HashMap<String, usize>,
+    kind: RefKind,
+    id: &str,
+    path: String,
+    errors: &mut Vec<ProgrammeError>,
+) -> Option<usize> {
+    let found = map.get(id).copied();
+    if found.is_none() {
+        errors.push(err(
+            path,
+            Problem::UnknownReference {
+                kind,
+                id: id.to_owned(),
+            },
+        ));
+    }
+    found
+}
+
+fn valid_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
+}
+
+fn valid_url(u: &str) -> bool {
+    let lower = u.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
+    let mut errors = Vec::new();
+    if !valid_id(&raw.id) {
+        errors.push(err(
+            "id",
+            Problem::BadId {
+                value: raw.id.clone(),
+            },
+        ));
+    }
+
+    let mut days = Vec::new();
+    for (i, d) in raw.conference.days.iter().enumerate() {
+        match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(date) => days.push(date),
+            Err(_) => errors.push(err(
+                format!("conference.days[{i}]"),
+                Problem::BadDate { value: d.clone() },
+            )),
+        }
+    }
+    if raw.conference.days.is_empty() {
+        errors.push(err("conference.days", Problem::NoDays));
+    }
+    let day_of = |date: NaiveDate| days.iter().position(|&d| d == date);
+
+    let rooms_ix = index_ids(
+        "rooms",
+        raw.rooms.iter().map(|r| r.id.as_str()),
+        &mut errors,
+    );
+    let themes_ix = index_ids(
+        "themes",
+        raw.themes.iter().map(|t| t.id.as_str()),
+        &mut errors,
+    );
+    let types_ix = index_ids(
+        "types",
+        raw.types.iter().map(|t| t.id.as_str()),
+        &mut errors,
+    );
+    let levels_ix = index_ids(
+        "levels",
+        raw.levels.iter().map(|l| l.id.as_str()),
+        &mut errors,
+    );
+    let blocks_ix = index_ids(
+        "blocks",
+        raw.blocks.iter().map(|b| b.id.as_str()),
+        &mut errors,
+    );
+    let speakers_ix = index_ids(
+        "speakers",
+        raw.speakers.iter().map(|s| s.id.as_str()),
+        &mut errors,
+    );
+    // Nothing in the file refers to sessions, but their ids must still be unique.
+    index_ids(
+        "sessions",
+        raw.sessions.iter().map(|s| s.id.as_str()),
+        &mut errors,
+    );
+
+    let themes = raw
+        .themes
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if !valid_colour(&t.colour) {
+                errors.push(err(
+                    format!("themes[{i}].colour"),
+                    Problem::BadColour {
+                        value: t.colour.clone(),
+                    },
+                ));
+            }
+            Theme {
+                id: t.id,
+                name: t.name,
+                colour: t.colour.to_ascii_lowercase(),
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let mut blocks = Vec::new();
+    for (i, b) in raw.blocks.into_iter().enumerate() {
+        let start = time(&b.start, format!("blocks[{i}].start"), &mut errors);
+        let end = time(&b.end, format!("blocks[{i}].end"), &mut errors);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end <= start {
+                errors.push(err(format!("blocks[{i}].end"), Problem::EndNotAfterStart));
+            }
+            if !days.is_empty() && day_of(start.date_naive()).is_none() {
+                errors.push(err(
+                    format!("blocks[{i}].start"),
+                    Problem::OutsideDays {
+                        date: start.date_naive(),
+                    },
+                ));
+            }
+            blocks.push(Block {
+                id: b.id,
+                name: b.name,
+                start,
+                end,
+            });
+        }
+    }
+
+    let conference_lang = raw.conference.language.trim().to_owned();
+    let mut sessions = Vec::new();
+    for (i, s) in raw.sessions.into_iter().enumerate() {
+        let at = |field: &str| format!("sessions[{i}].{field}");
+        let kind_ix = resolve(&types_ix, RefKind::Type, &s.kind, at("type"), &mut errors);
+        let themes: Vec<usize> = s
+            .themes
+            .iter()
+            .enumerate()
+            .filter_map(|(j, t)| {
+                resolve(
+                    &themes_ix,
+                    RefKind::Theme,
+                    t,
+                    format!("sessions[{i}].themes[{j}]"),
+                    &mut errors,
+                )
+            })
+            .collect();
+        let room = s
+            .room
+            .as_deref()
+            .and_then(|r| resolve(&rooms_ix, RefKind::Room, r, at("room"), &mut errors));
+        let block = s
+            .block
+            .as_deref()
+            .and_then(|b| resolve(&blocks_ix, RefKind::Block, b, at("block"), &mut errors));
+        let level = s
+            .level
+            .as_deref()
+            .and_then(|l| resolve(&levels_ix, RefKind::Level, l, at("level"), &mut errors));
+        let speakers: Vec<usize> = s
+            .speakers
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| {
+                resolve(
+                    &speakers_ix,
+                    RefKind::Speaker,
+                    p,
+                    format!("sessions[{i}].speakers[{j}]"),
+                    &mut errors,
+                )
+            })
+            .collect();
+        let start = time(&s.start, at("start"), &mut errors);
+        let end = time(&s.end, at("end"), &mut errors);
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
+        if end <= start {
+            errors.push(err(at("end"), Problem::EndNotAfterStart));
+        }
+        let day = day_of(start.date_naive());
+        if day.is_none() && !days.is_empty() {
+            errors.push(err(
+                at("start"),
+                Problem::OutsideDays {
+                    date: start.date_naive(),
+                },
+            ));
+        }
+        let (Some(kind_ix), Some(day)) = (kind_ix, day) else {
+            continue;
+        };
+        let language = s
+            .language
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| conference_lang.clone());
+        sessions.push(Session {
+            id: s.id,
+            title: s.title,
+            subtitle: s.subtitle.filter(|t| !t.trim().is_empty()),
+            kind_ix,
+            themes,
+            room,
+            start,
+            end,
+            block,
+            language,
+            level,
+            tags: s.tags,
+            abstract_text: s.abstract_text.filter(|t| !t.trim().is_empty()),
+            speakers,
+            url: s.url.filter(|u| valid_url(u)),
+            day,
+        });
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    sessions.sort_by(|a, b| {
+        (a.start, a.room.unwrap_or(usize::MAX), &a.id).cmp(&(
+            b.start,
+            b.room.unwrap_or(usize::MAX),
+            &b.id,
+        ))
+    });
+    let session_index = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+
+    Ok(Programme {
+        id: raw.id,
+        revision: raw.revision,
+        conference: Conference {
+            title: raw.conference.title,
+            subtitle: raw.conference.subtitle,
+            venue: raw.conference.venue,
+            city: raw.conference.city,
+            time_zone: raw.conference.time_zone,
+            language: conference_lang,
+            days,
+            url: raw.conference.url.filter(|u| valid_url(u)),
+        },
+        rooms: raw
+            .rooms
+            .into_iter()
+            .map(|r| Room {
+                id: r.id,
+                name: r.name,
+                capacity: r.capacity,
+                floor: r.floor,
+            })
+            .collect(),
+        themes,
+        types: raw
+            .types
+            .into_iter()
+            .map(|t| SessionType {
+                id: t.id,
+                name: t.name,
+                kind: t.kind,
+            })
+            .collect(),
+        levels: raw
+            .levels
+            .into_iter()
+            .map(|l| Level {
+                id: l.id,
+                name: l.name,
+            })
+            .collect(),
+        blocks,
+        speakers: raw
+            .speakers
+            .into_iter()
+            .map(|s| Speaker {
+                id: s.id,
+                name: s.name,
+                organisation: s.organisation.filter(|o| !o.trim().is_empty()),
+                bio: s.bio.filter(|b| !b.trim().is_empty()),
+            })
+            .collect(),
+        sessions,
+        session_index,
+    })
+}

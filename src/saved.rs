@@ -1,0 +1,70 @@
+//! The saved plan as stored in the browser: one versioned JSON record per programme.
+//!
+//! Pure encoding and decoding only; `browser::storage` does the reading and writing.
+//! Decoding never panics: a record it cannot read is reported, so the caller can set it
+//! aside instead of overwriting what the visitor chose.
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Plan;
+
+/// The record version this build writes.
+pub const VERSION: u32 = 1;
+
+/// Records larger than this are not decoded (a plan is a few kilobytes at most).
+const MAX_RECORD: usize = 1024 * 1024;
+
+/// The storage key of a programme's plan. `namespace` lets several widgets on one site
+/// keep separate plans.
+pub fn key(namespace: &str, programme_id: &str) -> String {
+    format!("seminarplan:{namespace}:plan:{programme_id}")
+}
+
+/// Where a record that could not be read is set aside.
+pub fn aside_key(key: &str, stamp: &str) -> String {
+    format!("{key}:unreadable:{stamp}")
+}
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    v: u32,
+    starred: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    v: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a record we can read at all.
+    Corrupt,
+    /// Written by a newer version of the widget.
+    Future(u32),
+}
+
+pub fn encode(plan: &Plan) -> String {
+    let record = Record {
+        v: VERSION,
+        starred: plan.starred.iter().cloned().collect(),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+pub fn decode(text: &str) -> Result<Plan, DecodeError> {
+    if text.len() > MAX_RECORD {
+        return Err(DecodeError::Corrupt);
+    }
+    let version: VersionOnly = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+    if version.v > VERSION {
+        return Err(DecodeError::Future(version.v));
+    }
+    let record: Record = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+    let starred = record
+        .starred
+        .into_iter()
+        .filter(|id| crate::parse::valid_id(id))
+        .collect();
+    Ok(Plan { starred })
+}

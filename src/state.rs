@@ -1,0 +1,138 @@
+//! The widget's state and every change to it, as plain data and pure functions.
+//!
+//! The Yew shell wraps `AppState` in one reducer (`app::Store`) and only ever changes it by
+//! sending an `Action`; saving, fetching and the URL happen in effects outside.
+
+use std::collections::BTreeSet;
+
+use crate::i18n::Lang;
+use crate::model::{SessionId, Shared};
+use crate::parse::ProgrammeError;
+use crate::plan::Plan;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Programme,
+    MySchedule,
+}
+
+/// Why the programme is not shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched; the text says why (status code, network).
+    Fetch(String),
+    /// The file was read but is not a valid programme.
+    Invalid(Vec<ProgrammeError>),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Load {
+    #[default]
+    Loading,
+    Ready(Shared),
+    Failed(LoadError),
+}
+
+/// Messages to the visitor about their saved plan. Each is shown until dismissed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Notice {
+    StorageUnavailable,
+    StorageCorrupt,
+    StorageFuture,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub load: Load,
+    pub view: View,
+    /// Index into the conference days.
+    pub day: usize,
+    pub expanded: BTreeSet<SessionId>,
+    pub plan: Plan,
+    /// Set once the saved plan has been read: until then nothing may be written back.
+    pub plan_loaded: bool,
+    pub notices: BTreeSet<Notice>,
+    /// Counts load attempts, so "try again" starts a new fetch.
+    pub attempt: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Loaded(Shared),
+    Failed(LoadError),
+    Retry,
+    SetLang(Lang),
+    ShowView(View),
+    SelectDay(usize),
+    ToggleExpanded(SessionId),
+    ToggleStar(SessionId),
+    /// The saved plan was read (at start, or changed in another tab).
+    PlanLoaded(Plan),
+    Notice(Notice),
+    Dismiss(Notice),
+}
+
+impl AppState {
+    pub fn new(lang: Lang) -> Self {
+        AppState {
+            lang,
+            ..AppState::default()
+        }
+    }
+
+    pub fn programme(&self) -> Option<&Shared> {
+        match &self.load {
+            Load::Ready(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Loaded(p) => {
+                self.day = self.day.min(p.conference.days.len().saturating_sub(1));
+                self.load = Load::Ready(p);
+            }
+            Action::Failed(e) => self.load = Load::Failed(e),
+            Action::Retry => {
+                self.load = Load::Loading;
+                self.attempt += 1;
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::ShowView(view) => self.view = view,
+            Action::SelectDay(day) => {
+                let days = self.programme().map_or(0, |p| p.conference.days.len());
+                if day < days {
+                    self.day = day;
+                }
+            }
+            Action::ToggleExpanded(id) => {
+                if !self.expanded.remove(&id) {
+                    self.expanded.insert(id);
+                }
+            }
+            Action::ToggleStar(id) => {
+                let starrable = self
+                    .programme()
+                    .and_then(|p| p.session(&id).map(|s| p.kind(s).can_star()))
+                    // A starred id the programme no longer has can still be removed.
+                    .unwrap_or_else(|| self.plan.is_starred(&id));
+                if starrable {
+                    self.plan.toggle(&id);
+                }
+            }
+            Action::PlanLoaded(plan) => {
+                self.plan = plan;
+                self.plan_loaded = true;
+            }
+            Action::Notice(n) => {
+                self.notices.insert(n);
+            }
+            Action::Dismiss(n) => {
+                self.notices.remove(&n);
+            }
+        }
+    }
+}
