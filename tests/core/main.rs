@@ -1,0 +1,22 @@
+//! Native tests of the pure core: parsing and validation, the plan and its clashes, the
+//! saved record, the app state reducer, the texts, and the architecture invariants.
+
+mod agenda;
+mod architecture;
+mod i18n;
+mod parse;
+mod plan;
+mod saved;
+mod state;
+
+use seminarplan::model::Programme;
+
+pub const SMALL: &str = include_str!("../fixtures/small.json");
+
+pub fn small() -> Programme {
+    seminarplan::parse::parse_programme(SMALL).expect("the small fixture is valid")
+}
+
+pub fn demo() -> Programme {
+    seminarplan::parse::parse_programme(seminarplan::DEMO_PROGRAMME).expect("the demo is valid")
+}

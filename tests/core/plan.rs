@@ -1,0 +1,120 @@
+//! The plan: starring, clashes from real times, and starred ids the programme lost.
+
+use seminarplan::plan::{Clash, Plan, clashes, clashing_with};
+use serde_json::{Value, json};
+
+use super::{SMALL, demo, small};
+
+fn plan(ids: &[&str]) -> Plan {
+    let mut p = Plan::default();
+    for id in ids {
+        p.toggle(id);
+    }
+    p
+}
+
+#[test]
+fn toggle_stars_and_unstars() {
+    let mut p = Plan::default();
+    assert!(p.toggle("s1"));
+    assert!(p.is_starred("s1"));
+    assert!(!p.toggle("s1"));
+    assert!(p.is_empty());
+}
+
+#[test]
+fn clashes_table() {
+    let programme = small();
+    // (starred, expected clashes as (a, b, same_block))
+    let cases: &[(&[&str], &[(&str, &str, bool)])] = &[
+        (&[], &[]),
+        (&["s1"], &[]),
+        (&["s1", "s2"], &[("s1", "s2", true)]),
+        // The opening ends at 14:00 when s1 starts: touching is not a clash.
+        (&["open", "s1"], &[]),
+        // A session on another day never clashes.
+        (&["s1", "d2"], &[]),
+        (&["open", "s1", "s2", "d2"], &[("s1", "s2", true)]),
+    ];
+    for (starred, expected) in cases {
+        let got = clashes(&programme, &plan(starred));
+        let expected: Vec<Clash> = expected
+            .iter()
+            .map(|(a, b, same)| Clash {
+                a: (*a).into(),
+                b: (*b).into(),
+                same_block: *same,
+            })
+            .collect();
+        assert_eq!(got, expected, "starred {starred:?}");
+    }
+}
+
+#[test]
+fn overlap_outside_blocks_is_a_clash_too() {
+    // Make the plenary run into the block: a clash from real times, not from blocks.
+    let mut doc: Value = serde_json::from_str(SMALL).expect("json");
+    doc["sessions"][0]["end"] = json!("2027-03-16T14:15:00+01:00");
+    let programme = seminarplan::parse::parse_programme(&doc.to_string()).expect("valid");
+    let got = clashes(&programme, &plan(&["open", "s2"]));
+    assert_eq!(
+        got,
+        vec![Clash {
+            a: "open".into(),
+            b: "s2".into(),
+            same_block: false
+        }]
+    );
+}
+
+#[test]
+fn two_short_sessions_one_after_the_other_in_a_block_do_not_clash() {
+    let mut doc: Value = serde_json::from_str(SMALL).expect("json");
+    doc["sessions"][1]["end"] = json!("2027-03-16T14:30:00+01:00");
+    doc["sessions"][2]["start"] = json!("2027-03-16T14:30:00+01:00");
+    let programme = seminarplan::parse::parse_programme(&doc.to_string()).expect("valid");
+    assert!(clashes(&programme, &plan(&["s1", "s2"])).is_empty());
+}
+
+#[test]
+fn clashing_with_names_the_other_side() {
+    let programme = small();
+    let found = clashes(&programme, &plan(&["s1", "s2"]));
+    assert_eq!(clashing_with(&found, "s1").collect::<Vec<_>>(), ["s2"]);
+    assert_eq!(clashing_with(&found, "s2").collect::<Vec<_>>(), ["s1"]);
+    assert_eq!(clashing_with(&found, "open").count(), 0);
+}
+
+#[test]
+fn whole_block_starred_in_the_demo_clashes_pairwise() {
+    let programme = demo();
+    let block = programme
+        .blocks
+        .iter()
+        .position(|b| b.id == "pass-3")
+        .expect("pass-3");
+    // Seminars that all run the whole block.
+    let full: Vec<&str> = programme
+        .sessions
+        .iter()
+        .filter(|s| {
+            s.block == Some(block)
+                && s.start == programme.blocks[block].start
+                && s.end == programme.blocks[block].end
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    let n = full.len();
+    assert!(n >= 2);
+    let found = clashes(&programme, &plan(&full));
+    assert_eq!(found.len(), n * (n - 1) / 2);
+    assert!(found.iter().all(|c| c.same_block));
+}
+
+#[test]
+fn starred_ids_the_programme_lost_are_reported_not_dropped() {
+    let programme = small();
+    let p = plan(&["s1", "gone-1"]);
+    assert_eq!(p.missing(&programme).collect::<Vec<_>>(), ["gone-1"]);
+    assert!(clashes(&programme, &p).is_empty());
+}

@@ -1,0 +1,90 @@
+//! The app state reducer: every action, applied to plain data.
+
+use seminarplan::i18n::Lang;
+use seminarplan::model::Shared;
+use seminarplan::plan::Plan;
+use seminarplan::state::{Action, AppState, Load, LoadError, Notice, View};
+use std::rc::Rc;
+
+use super::small;
+
+fn ready() -> AppState {
+    let mut s = AppState::new(Lang::Sv);
+    s.apply(Action::Loaded(Shared(Rc::new(small()))));
+    s
+}
+
+#[test]
+fn starts_loading_in_the_given_language() {
+    let s = AppState::new(Lang::En);
+    assert_eq!(s.load, Load::Loading);
+    assert_eq!(s.lang, Lang::En);
+    assert_eq!(s.view, View::Programme);
+    assert!(!s.plan_loaded);
+}
+
+#[test]
+fn stars_toggle_but_breaks_cannot_be_starred() {
+    let mut s = ready();
+    s.apply(Action::ToggleStar("s1".into()));
+    assert!(s.plan.is_starred("s1"));
+    s.apply(Action::ToggleStar("fika".into()));
+    assert!(!s.plan.is_starred("fika"), "a coffee break is not a choice");
+    s.apply(Action::ToggleStar("s1".into()));
+    assert!(s.plan.is_empty());
+}
+
+#[test]
+fn a_cancelled_star_can_be_removed_but_unknown_ids_not_added() {
+    let mut s = ready();
+    s.apply(Action::PlanLoaded(Plan {
+        starred: ["gone".to_string()].into(),
+    }));
+    s.apply(Action::ToggleStar("gone".into()));
+    assert!(s.plan.is_empty());
+    s.apply(Action::ToggleStar("never-existed".into()));
+    assert!(s.plan.is_empty());
+}
+
+#[test]
+fn days_views_and_language() {
+    let mut s = ready();
+    s.apply(Action::SelectDay(1));
+    assert_eq!(s.day, 1);
+    s.apply(Action::SelectDay(7));
+    assert_eq!(s.day, 1, "a day the programme does not have is ignored");
+    s.apply(Action::ShowView(View::MySchedule));
+    assert_eq!(s.view, View::MySchedule);
+    s.apply(Action::SetLang(Lang::En));
+    assert_eq!(s.lang, Lang::En);
+    s.apply(Action::ToggleExpanded("s1".into()));
+    assert!(s.expanded.contains("s1"));
+    s.apply(Action::ToggleExpanded("s1".into()));
+    assert!(s.expanded.is_empty());
+}
+
+#[test]
+fn plan_loading_and_notices() {
+    let mut s = ready();
+    let mut plan = Plan::default();
+    plan.toggle("s2");
+    s.apply(Action::PlanLoaded(plan.clone()));
+    assert!(s.plan_loaded);
+    assert_eq!(s.plan, plan);
+    s.apply(Action::Notice(Notice::StorageCorrupt));
+    s.apply(Action::Notice(Notice::StorageCorrupt));
+    assert_eq!(s.notices.len(), 1, "each notice once");
+    s.apply(Action::Dismiss(Notice::StorageCorrupt));
+    assert!(s.notices.is_empty());
+}
+
+#[test]
+fn failure_and_retry() {
+    let mut s = AppState::new(Lang::Sv);
+    s.apply(Action::Failed(LoadError::Fetch("HTTP 404".into())));
+    assert!(matches!(s.load, Load::Failed(_)));
+    let before = s.attempt;
+    s.apply(Action::Retry);
+    assert_eq!(s.load, Load::Loading);
+    assert_eq!(s.attempt, before + 1);
+}

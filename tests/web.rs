@@ -1,0 +1,276 @@
+//! Browser tests of the components, in headless Chromium (wasm-bindgen-test).
+//! Each test mounts into its own fresh element and waits for the DOM, never for a fixed time.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use seminarplan::app::{App, AppProps};
+use seminarplan::components::session_card::{SessionCard, SessionCardProps};
+use seminarplan::components::star_button::{StarButton, StarButtonProps};
+use seminarplan::i18n::Lang;
+use seminarplan::model::Shared;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL: &str = include_str!("fixtures/small.json");
+
+fn small() -> Shared {
+    Shared(Rc::new(
+        seminarplan::parse::parse_programme(SMALL).expect("fixture is valid"),
+    ))
+}
+
+fn fresh_root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+/// Lets timers and promises run once.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("tick");
+    yew::scheduler::flush().await;
+}
+
+/// Waits (up to about five seconds) until `selector` matches inside `root`.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..500 {
+        if let Some(el) = root.query_selector(selector).expect("selector") {
+            return el;
+        }
+        tick().await;
+    }
+    panic!("{selector} never appeared; html: {}", root.inner_html());
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("html element").click();
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn card_shows_the_session_and_reports_expand_and_star() {
+    let root = fresh_root();
+    let expanded = Rc::new(RefCell::new(Vec::<String>::new()));
+    let starred = Rc::new(RefCell::new(Vec::<String>::new()));
+    let programme = small();
+    let ix = programme.session_ix("s1").expect("s1");
+    let props = SessionCardProps {
+        programme,
+        ix,
+        lang: Lang::Sv,
+        starred: false,
+        expanded: false,
+        clashes_with: vec!["Overprövningar".into()],
+        heading_level: 4,
+        on_star: {
+            let starred = starred.clone();
+            Callback::from(move |id| starred.borrow_mut().push(id))
+        },
+        on_expand: {
+            let expanded = expanded.clone();
+            Callback::from(move |id| expanded.borrow_mut().push(id))
+        },
+    };
+    yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
+    let card = wait_for(&root, "article.sp-card").await;
+    let text = card.text_content().unwrap_or_default();
+    assert!(text.contains("14:00"), "{text}");
+    assert!(text.contains("15:00"), "{text}");
+    assert!(text.contains("Sal A"), "{text}");
+    assert!(text.contains("Anna Berg (Östersunds kommun)"), "{text}");
+    assert!(text.contains("Hållbarhet"), "{text}");
+    assert_eq!(card.get_attribute("data-session").as_deref(), Some("s1"));
+    let title = wait_for(&root, "h4.sp-card__title").await;
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("Hållbar upphandling i praktiken")
+    );
+    let clash = wait_for(&root, ".sp-card__clash").await;
+    assert!(
+        clash
+            .text_content()
+            .unwrap_or_default()
+            .contains("Krockar med Overprövningar")
+    );
+    let time = wait_for(&root, "time").await;
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2027-03-16T14:00:00+01:00")
+    );
+
+    let toggle = wait_for(&root, ".sp-card__toggle").await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let body = wait_for(&root, ".sp-card__body").await;
+    assert!(body.has_attribute("hidden"));
+    click(&toggle);
+    click(&wait_for(&root, ".sp-star").await);
+    tick().await;
+    assert_eq!(*expanded.borrow(), vec!["s1".to_string()]);
+    assert_eq!(*starred.borrow(), vec!["s1".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn english_session_is_marked_with_its_language() {
+    let root = fresh_root();
+    let programme = small();
+    let ix = programme.session_ix("s2").expect("s2");
+    let props = SessionCardProps {
+        programme,
+        ix,
+        lang: Lang::Sv,
+        starred: true,
+        expanded: false,
+        clashes_with: vec![],
+        heading_level: 4,
+        on_star: Callback::noop(),
+        on_expand: Callback::noop(),
+    };
+    yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
+    let card = wait_for(&root, "article.sp-card").await;
+    assert_eq!(card.get_attribute("lang").as_deref(), Some("en"));
+    assert!(card.get_attribute("class").unwrap_or_default().contains("sp-is-starred"));
+    assert!(root.query_selector(".sp-card__clash").expect("q").is_none());
+    let chips = wait_for(&root, ".sp-chip--lang").await;
+    assert_eq!(chips.text_content().as_deref(), Some("Engelska"));
+}
+
+#[wasm_bindgen_test]
+async fn star_button_says_what_it_does_and_to_which_session() {
+    let root = fresh_root();
+    let props = StarButtonProps {
+        id: "s1".into(),
+        title: "Hållbar upphandling i praktiken".into(),
+        starred: false,
+        lang: Lang::Sv,
+        on_star: Callback::noop(),
+    };
+    yew::Renderer::<StarButton>::with_root_and_props(root.clone(), props).render();
+    let star = wait_for(&root, "button.sp-star").await;
+    assert_eq!(
+        star.get_attribute("aria-label").as_deref(),
+        Some("Lägg till Hållbar upphandling i praktiken i mitt schema")
+    );
+    assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(star.get_attribute("type").as_deref(), Some("button"));
+}
+
+/// A storage namespace no other test uses, so tests never see each other's stars.
+fn namespace(test: &str) -> AttrValue {
+    AttrValue::from(format!("web-{test}-{}", js_sys::Date::now() as u64))
+}
+
+#[wasm_bindgen_test]
+async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
+    let root = fresh_root();
+    let props = AppProps {
+        src: None,
+        lang: Lang::Sv,
+        namespace: namespace("star"),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+
+    // Day tabs: three days, the first pressed; the second switches the list.
+    let days = all(&root, ".sp-daytabs__button");
+    assert_eq!(days.len(), 3);
+    assert_eq!(
+        days[0].get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    click(&days[1]);
+    tick().await;
+    let heading = wait_for(&root, ".sp-day__title").await;
+    assert!(
+        heading
+            .text_content()
+            .unwrap_or_default()
+            .contains("17 mars")
+    );
+
+    let star = wait_for(&root, "[data-session=\"s-301\"] .sp-star").await;
+    click(&star);
+    tick().await;
+    let star = wait_for(&root, "[data-session=\"s-301\"] .sp-star").await;
+    assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let title = wait_for(&root, "[data-session=\"s-301\"] .sp-card__title").await;
+    let title = title.text_content().unwrap_or_default();
+
+    let views = all(&root, ".sp-viewswitch__button");
+    assert_eq!(views.len(), 2);
+    assert!(
+        views[1]
+            .text_content()
+            .unwrap_or_default()
+            .contains("Mitt schema")
+    );
+    click(&views[1]);
+    tick().await;
+    let mine = wait_for(&root, ".sp-mine").await;
+    let cards = all(&mine, "article.sp-card");
+    assert_eq!(cards.len(), 1);
+    assert!(cards[0].text_content().unwrap_or_default().contains(&title));
+    assert!(
+        root.query_selector(".sp-daytabs").expect("q").is_none(),
+        "My schedule has no day tabs"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn app_switches_language() {
+    let root = fresh_root();
+    let props = AppProps {
+        src: None,
+        lang: Lang::Sv,
+        namespace: namespace("lang"),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+    let switch = wait_for(&root, ".sp-langswitch").await;
+    assert_eq!(switch.text_content().as_deref(), Some("English"));
+    click(&switch);
+    tick().await;
+    let app = wait_for(&root, ".sp-app").await;
+    assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
+    let views = all(&root, ".sp-viewswitch__button");
+    assert!(
+        views[1]
+            .text_content()
+            .unwrap_or_default()
+            .contains("My schedule")
+    );
+    let heading = wait_for(&root, ".sp-day__title").await;
+    assert!(
+        heading
+            .text_content()
+            .unwrap_or_default()
+            .contains("Tuesday")
+    );
+}
