@@ -107,10 +107,11 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(
             (key, state.plan.clone(), state.plan_loaded),
             move |(key, plan, loaded)| {
-                if let (Some(key), true) = (key, *loaded) {
-                    if !storage::write_plan(key, plan) && !unavailable {
-                        dispatch.dispatch(Action::Notice(Notice::StorageUnavailable));
-                    }
+                if let (Some(key), true) = (key, *loaded)
+                    && !storage::write_plan(key, plan)
+                    && !unavailable
+                {
+                    dispatch.dispatch(Action::Notice(Notice::StorageUnavailable));
                 }
             },
         );
@@ -232,13 +233,13 @@ fn install_panic_hook() {
         for el in mount_points() {
             let lang = crate::browser::mount::settings(&el).lang;
             el.set_text_content(None);
-            if let Some(document) = el.owner_document() {
-                if let Ok(p) = document.create_element("p") {
-                    let _ = p.set_attribute("role", "alert");
-                    let _ = p.set_attribute("class", "sp-crash");
-                    p.set_text_content(Some(lang.crashed()));
-                    let _ = el.append_child(&p);
-                }
+            if let Some(document) = el.owner_document()
+                && let Ok(p) = document.create_element("p")
+            {
+                let _ = p.set_attribute("role", "alert");
+                let _ = p.set_attribute("class", "sp-crash");
+                p.set_text_content(Some(lang.crashed()));
+                let _ = el.append_child(&p);
             }
         }
     }));
