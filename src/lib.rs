@@ -5,12 +5,15 @@
 //! ARCHITECTURE.md for the code map and its invariants.
 
 pub mod agenda;
+pub mod filter;
 pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod plan;
 pub mod saved;
+pub mod search;
 pub mod state;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -5,10 +5,12 @@
 
 use std::collections::BTreeSet;
 
+use crate::filter::{DayChoice, Facet, Filters};
 use crate::i18n::Lang;
 use crate::model::{SessionId, Shared};
 use crate::parse::ProgrammeError;
 use crate::plan::Plan;
+use crate::url_state::UrlState;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -47,8 +49,13 @@ pub struct AppState {
     pub lang: Lang,
     pub load: Load,
     pub view: View,
-    /// Index into the conference days.
-    pub day: usize,
+    pub filters: Filters,
+    /// The session whose page is open.
+    pub open: Option<SessionId>,
+    /// The speaker whose page is open.
+    pub speaker: Option<String>,
+    /// The filter panel, folded away on narrow screens.
+    pub filters_open: bool,
     pub expanded: BTreeSet<SessionId>,
     pub plan: Plan,
     /// Set once the saved plan has been read: until then nothing may be written back.
@@ -65,7 +72,17 @@ pub enum Action {
     Retry,
     SetLang(Lang),
     ShowView(View),
-    SelectDay(usize),
+    SetDay(DayChoice),
+    SetText(String),
+    ToggleFacet(Facet, String),
+    SetStarredOnly(bool),
+    ClearFilters,
+    ToggleFilterPanel,
+    /// Opens (or with `None` closes) a session's page.
+    OpenSession(Option<SessionId>),
+    OpenSpeaker(Option<String>),
+    /// The URL changed (back, forward, or the first load).
+    FromUrl(UrlState),
     ToggleExpanded(SessionId),
     ToggleStar(SessionId),
     /// The saved plan was read (at start, or changed in another tab).
@@ -89,12 +106,19 @@ impl AppState {
         }
     }
 
+    /// What the URL should say about this state.
+    pub fn url_state(&self) -> UrlState {
+        UrlState {
+            filters: self.filters.clone(),
+            view: self.view,
+            session: self.open.clone(),
+            speaker: self.speaker.clone(),
+        }
+    }
+
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Loaded(p) => {
-                self.day = self.day.min(p.conference.days.len().saturating_sub(1));
-                self.load = Load::Ready(p);
-            }
+            Action::Loaded(p) => self.load = Load::Ready(p),
             Action::Failed(e) => self.load = Load::Failed(e),
             Action::Retry => {
                 self.load = Load::Loading;
@@ -102,11 +126,25 @@ impl AppState {
             }
             Action::SetLang(lang) => self.lang = lang,
             Action::ShowView(view) => self.view = view,
-            Action::SelectDay(day) => {
-                let days = self.programme().map_or(0, |p| p.conference.days.len());
-                if day < days {
-                    self.day = day;
-                }
+            Action::SetDay(day) => self.filters.day = day,
+            Action::SetText(text) => self.filters.text = text,
+            Action::ToggleFacet(facet, id) => self.filters.toggle(facet, &id),
+            Action::SetStarredOnly(on) => self.filters.starred_only = on,
+            Action::ClearFilters => self.filters.clear(),
+            Action::ToggleFilterPanel => self.filters_open = !self.filters_open,
+            Action::OpenSession(id) => {
+                self.open = id;
+                self.speaker = None;
+            }
+            Action::OpenSpeaker(id) => {
+                self.speaker = id;
+                self.open = None;
+            }
+            Action::FromUrl(url) => {
+                self.filters = url.filters;
+                self.view = url.view;
+                self.open = url.session;
+                self.speaker = url.speaker;
             }
             Action::ToggleExpanded(id) => {
                 if !self.expanded.remove(&id) {

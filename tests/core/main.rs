@@ -3,11 +3,14 @@
 
 mod agenda;
 mod architecture;
+mod filter;
 mod i18n;
 mod parse;
 mod plan;
 mod saved;
+mod search;
 mod state;
+mod url_state;
 
 use seminarplan::model::Programme;
 

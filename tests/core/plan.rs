@@ -25,8 +25,9 @@ fn toggle_stars_and_unstars() {
 #[test]
 fn clashes_table() {
     let programme = small();
-    // (starred, expected clashes as (a, b, same_block))
-    let cases: &[(&[&str], &[(&str, &str, bool)])] = &[
+    /// The clashes expected, as (a, b, same block).
+    type Expected<'a> = &'a [(&'a str, &'a str, bool)];
+    let cases: &[(&[&str], Expected)] = &[
         (&[], &[]),
         (&["s1"], &[]),
         (&["s1", "s2"], &[("s1", "s2", true)]),

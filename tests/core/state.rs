@@ -1,5 +1,6 @@
 //! The app state reducer: every action, applied to plain data.
 
+use seminarplan::filter::{DayChoice, Facet};
 use seminarplan::i18n::Lang;
 use seminarplan::model::Shared;
 use seminarplan::plan::Plan;
@@ -49,10 +50,8 @@ fn a_cancelled_star_can_be_removed_but_unknown_ids_not_added() {
 #[test]
 fn days_views_and_language() {
     let mut s = ready();
-    s.apply(Action::SelectDay(1));
-    assert_eq!(s.day, 1);
-    s.apply(Action::SelectDay(7));
-    assert_eq!(s.day, 1, "a day the programme does not have is ignored");
+    s.apply(Action::SetDay(DayChoice::All));
+    assert_eq!(s.filters.day, DayChoice::All);
     s.apply(Action::ShowView(View::MySchedule));
     assert_eq!(s.view, View::MySchedule);
     s.apply(Action::SetLang(Lang::En));
@@ -87,4 +86,29 @@ fn failure_and_retry() {
     s.apply(Action::Retry);
     assert_eq!(s.load, Load::Loading);
     assert_eq!(s.attempt, before + 1);
+}
+
+#[test]
+fn filters_session_pages_and_the_url() {
+    let mut s = ready();
+    s.apply(Action::ToggleFacet(Facet::Theme, "hallbarhet".into()));
+    s.apply(Action::SetText("hallbar".into()));
+    s.apply(Action::SetStarredOnly(true));
+    assert_eq!(s.filters.active_count(), 3);
+    s.apply(Action::OpenSession(Some("s1".into())));
+    let url = s.url_state();
+    assert_eq!(url.session.as_deref(), Some("s1"));
+    assert_eq!(
+        url.to_query(),
+        "q=hallbar&theme=hallbarhet&starred=1&session=s1"
+    );
+    s.apply(Action::OpenSpeaker(Some("anna".into())));
+    assert_eq!(s.open, None, "one page at a time");
+    s.apply(Action::ClearFilters);
+    assert!(!s.filters.is_active());
+
+    // Back/forward: the URL decides the whole view.
+    let mut other = ready();
+    other.apply(Action::FromUrl(url.clone()));
+    assert_eq!(other.url_state(), url);
 }

@@ -1,0 +1,165 @@
+//! Swedish-aware text search: case-insensitive and diacritic-tolerant one way only.
+//!
+//! A query word typed without diacritics matches with or without them (`hallbar` finds
+//! "hållbar", `ostersund` finds "Östersund"); a word typed with them matches exactly
+//! (`hål` finds "hål", not "hal"), because a Swede typing `å` means `å`. Every word must
+//! match somewhere (AND). Text is folded one character to one character, so match
+//! positions carry over to the original text for highlighting.
+
+use crate::model::Programme;
+
+/// Longest query we look at; longer input (a pasted essay, a hostile URL) is cut.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words we combine.
+pub const MAX_TERMS: usize = 12;
+
+/// Lower-cases one character to one character.
+fn lower(c: char) -> char {
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Lower-cases and strips diacritics, one character to one character.
+fn fold(c: char) -> char {
+    match lower(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        other => other,
+    }
+}
+
+/// One word of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// Lower-cased.
+    pub text: String,
+    /// Typed with diacritics: matched against the lower-cased text, not the folded one.
+    pub exact: bool,
+}
+
+/// Splits a query into words. Empty when there is nothing to search for.
+pub fn terms(query: &str) -> Vec<Term> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let mut out: Vec<Term> = Vec::new();
+    for word in query.split(|c: char| c.is_whitespace() || c == '"' || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        let text: String = word.chars().map(lower).collect();
+        let exact = text.chars().any(|c| fold(c) != c);
+        let term = Term { text, exact };
+        if !out.contains(&term) {
+            out.push(term);
+        }
+        if out.len() == MAX_TERMS {
+            break;
+        }
+    }
+    out
+}
+
+/// The searchable text of every session, prepared once per programme.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Index {
+    lowered: Vec<String>,
+    folded: Vec<String>,
+}
+
+impl Index {
+    pub fn new(programme: &Programme) -> Self {
+        let mut lowered = Vec::with_capacity(programme.sessions.len());
+        let mut folded = Vec::with_capacity(programme.sessions.len());
+        for s in &programme.sessions {
+            let mut text = String::new();
+            let mut add = |t: &str| {
+                text.push_str(t);
+                text.push('\n');
+            };
+            add(&s.title);
+            s.subtitle.as_deref().map(&mut add);
+            s.abstract_text.as_deref().map(&mut add);
+            for &sp in &s.speakers {
+                let speaker = &programme.speakers[sp];
+                add(&speaker.name);
+                speaker.organisation.as_deref().map(&mut add);
+            }
+            for tag in &s.tags {
+                add(tag);
+            }
+            lowered.push(text.chars().map(lower).collect());
+            folded.push(text.chars().map(fold).collect());
+        }
+        Index { lowered, folded }
+    }
+
+    /// Whether session `ix` contains every term.
+    pub fn matches(&self, ix: usize, terms: &[Term]) -> bool {
+        let (Some(lowered), Some(folded)) = (self.lowered.get(ix), self.folded.get(ix)) else {
+            return false;
+        };
+        terms.iter().all(|t| {
+            if t.exact {
+                lowered.contains(t.text.as_str())
+            } else {
+                folded.contains(t.text.as_str())
+            }
+        })
+    }
+}
+
+/// A piece of text, marked when a query word matched it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub hit: bool,
+}
+
+/// Cuts `text` into segments, marking every place a term matches.
+pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<Segment<'a>> {
+    if terms.is_empty() || text.is_empty() {
+        return vec![Segment { text, hit: false }];
+    }
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let lowered: Vec<char> = text.chars().map(lower).collect();
+    let folded: Vec<char> = text.chars().map(fold).collect();
+    let mut hit = vec![false; lowered.len()];
+    for term in terms {
+        let needle: Vec<char> = term.text.chars().collect();
+        let hay = if term.exact { &lowered } else { &folded };
+        if needle.is_empty() || needle.len() > hay.len() {
+            continue;
+        }
+        for start in 0..=hay.len() - needle.len() {
+            if hay[start..start + needle.len()] == needle[..] {
+                hit[start..start + needle.len()].fill(true);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=hit.len() {
+        if i == hit.len() || hit[i] != hit[start] {
+            let from = offsets[start];
+            let to = offsets.get(i).copied().unwrap_or(text.len());
+            out.push(Segment {
+                text: &text[from..to],
+                hit: hit[start],
+            });
+            start = i;
+        }
+    }
+    out
+}

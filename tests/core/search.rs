@@ -1,0 +1,126 @@
+//! Swedish-aware search: folding one way, several words, highlighting.
+
+use seminarplan::search::{Index, Segment, highlight, terms};
+
+use super::{demo, small};
+
+/// Which of the small fixture's sessions a query finds.
+fn found(query: &str) -> Vec<String> {
+    let p = small();
+    let index = Index::new(&p);
+    let t = terms(query);
+    (0..p.sessions.len())
+        .filter(|&i| index.matches(i, &t))
+        .map(|i| p.sessions[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn search_table() {
+    let cases: &[(&str, &[&str])] = &[
+        // Without diacritics finds with and without.
+        ("hallbar", &["s1"]),
+        ("HALLBAR", &["s1"]),
+        ("ostersund", &["s1"]),
+        // With diacritics matches exactly.
+        ("hållbar", &["s1"]),
+        ("Hållbar", &["s1"]),
+        ("östersund", &["s1"]),
+        ("håll", &["s1"]),
+        ("hål", &["s1"]),
+        ("hal", &["s1"]),
+        // `ö` typed means `ö`: "Overprövningar" has "pr-ö-v", but no "övn" spelled "ovn".
+        ("prövning", &["s2"]),
+        ("provning", &["s2"]),
+        ("pråvning", &[]),
+        // Speaker names, organisations, tags, abstract.
+        ("anna berg", &["s1"]),
+        ("kommun", &["s1"]),
+        ("klimatkrav", &["s1"]),
+        ("andra stycket", &["s1"]),
+        ("bo ek", &["s2"]),
+        // Several words: all must match.
+        ("hallbar praktiken", &["s1"]),
+        ("hallbar overprovningar", &[]),
+        // Empty and blank queries are no query: nothing is searched for.
+        ("", &["open", "s1", "s2", "fika", "d2"]),
+        ("   ", &["open", "s1", "s2", "fika", "d2"]),
+        ("zzz", &[]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(found(query), *expected, "query {query:?}");
+    }
+}
+
+#[test]
+fn a_typed_a_ring_does_not_match_a_plain_a() {
+    // The demo has "Hållbar" but also many plain "hal…" words: `hål` must not find those.
+    let p = demo();
+    let index = Index::new(&p);
+    let exact = terms("hål");
+    let folded = terms("hal");
+    let n_exact = (0..p.sessions.len())
+        .filter(|&i| index.matches(i, &exact))
+        .count();
+    let n_folded = (0..p.sessions.len())
+        .filter(|&i| index.matches(i, &folded))
+        .count();
+    assert!(n_exact >= 1);
+    assert!(n_folded > n_exact, "folded {n_folded} vs exact {n_exact}");
+}
+
+#[test]
+fn terms_are_split_deduplicated_and_bounded() {
+    let t = terms("  Hållbar  hallbar hållbar \"lou\" ");
+    let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["hållbar", "hallbar", "lou"]);
+    assert!(t[0].exact && !t[1].exact);
+    let many = (0..50)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(terms(&many).len(), seminarplan::search::MAX_TERMS);
+    let long = "a".repeat(100_000);
+    assert_eq!(
+        terms(&long)[0].text.len(),
+        seminarplan::search::MAX_QUERY_CHARS
+    );
+}
+
+fn hits(text: &str, query: &str) -> Vec<String> {
+    highlight(text, &terms(query))
+        .into_iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.to_owned())
+        .collect()
+}
+
+#[test]
+fn highlight_marks_the_original_text() {
+    assert_eq!(hits("Hållbar upphandling", "hallbar"), ["Hållbar"]);
+    assert_eq!(hits("Östersunds kommun", "ostersund"), ["Östersund"]);
+    assert_eq!(hits("Hållbar och hallbar", "håll"), ["Håll"]);
+    assert_eq!(
+        hits("Upphandling i praktiken", "praktik upp"),
+        ["Upp", "praktik"]
+    );
+    assert_eq!(hits("abc", ""), Vec::<String>::new());
+    let whole: Vec<Segment> = highlight("Gröna ramavtal", &terms("avtal"));
+    assert_eq!(
+        whole,
+        vec![
+            Segment {
+                text: "Gröna ram",
+                hit: false
+            },
+            Segment {
+                text: "avtal",
+                hit: true
+            }
+        ]
+    );
+    // Overlapping terms merge into one mark.
+    assert_eq!(hits("ramavtalet", "ramav avtal"), ["ramavtal"]);
+    // Characters whose lower case is longer do not shift positions.
+    assert_eq!(hits("İstanbul avtal", "avtal"), ["avtal"]);
+}

@@ -1,0 +1,95 @@
+//! The view in the URL: round trips, and hostile or broken input ignored.
+
+use seminarplan::filter::{DayChoice, Facet, Filters};
+use seminarplan::state::View;
+use seminarplan::url_state::{UrlState, decode_component, encode_component};
+
+#[test]
+fn round_trip_of_a_full_view() {
+    let mut filters = Filters {
+        text: "hållbar upphandling & mer".into(),
+        day: DayChoice::Date(chrono::NaiveDate::from_ymd_opt(2027, 3, 17).expect("date")),
+        starred_only: true,
+        ..Filters::default()
+    };
+    filters.toggle(Facet::Theme, "hallbarhet");
+    filters.toggle(Facet::Theme, "juridik");
+    filters.toggle(Facet::Language, "en");
+    filters.toggle(Facet::Room, "sal-a");
+    filters.toggle(Facet::Block, "pass-3");
+    filters.toggle(Facet::Type, "seminarium");
+    filters.toggle(Facet::Level, "grund");
+    let state = UrlState {
+        filters,
+        view: View::MySchedule,
+        session: Some("s-301".into()),
+        speaker: Some("anna-berg".into()),
+    };
+    let query = state.to_query();
+    assert_eq!(UrlState::parse(&query), state, "{query}");
+    assert_eq!(UrlState::parse(&format!("?{query}")), state);
+    assert_eq!(UrlState::parse(&format!("#{query}")), state);
+}
+
+#[test]
+fn default_view_is_an_empty_query() {
+    assert_eq!(UrlState::default().to_query(), "");
+    assert_eq!(UrlState::parse(""), UrlState::default());
+}
+
+#[test]
+fn readable_urls() {
+    let mut filters = Filters {
+        text: "hallbar lou".into(),
+        day: DayChoice::All,
+        ..Filters::default()
+    };
+    filters.toggle(Facet::Theme, "hallbarhet");
+    let state = UrlState {
+        filters,
+        ..UrlState::default()
+    };
+    assert_eq!(state.to_query(), "day=all&q=hallbar+lou&theme=hallbarhet");
+}
+
+#[test]
+fn hostile_and_broken_input_is_ignored() {
+    let cases = [
+        "session=<script>alert(1)</script>",
+        "theme=%ZZ,%",
+        "day=yesterday",
+        "q=%00%01%02",
+        "=&&&=",
+        "session=javascript:alert(1)",
+        "%",
+        "q=%E2%82",
+    ];
+    for input in cases {
+        let s = UrlState::parse(input);
+        assert!(
+            s.session.as_deref().is_none_or(|id| !id.contains('<')),
+            "{input}"
+        );
+        assert!(s.filters.text.chars().all(|c| !c.is_control()), "{input}");
+    }
+    let long = format!("q={}", "a".repeat(10_000));
+    assert_eq!(UrlState::parse(&long), UrlState::default());
+    let many = format!(
+        "theme={}",
+        (0..500)
+            .map(|i| format!("t{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    assert_eq!(UrlState::parse(&many).filters.themes.len(), 50);
+}
+
+#[test]
+fn percent_encoding_round_trips() {
+    for s in ["", "abc", "å ä ö", "a&b=c,d", "100%", "emoji 🎉"] {
+        assert_eq!(decode_component(&encode_component(s)), s);
+    }
+    assert_eq!(decode_component("%"), "%");
+    assert_eq!(decode_component("%4"), "%4");
+    assert_eq!(decode_component("a+b"), "a b");
+}
