@@ -5,17 +5,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::url::{self, UrlMode};
 use crate::browser::{fetch, storage, theme_sheet};
 use crate::components::{
-    day_tabs::DayTabs, header::Header, load_error::LoadErrorView, my_schedule::MySchedule,
-    notices::Notices, programme_view::ProgrammeView,
+    day_tabs::DayTabs, filter_panel::FilterPanel, header::Header, load_error::LoadErrorView,
+    my_schedule::MySchedule, notices::Notices, programme_view::ProgrammeView,
+    result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
+    speaker_page::SpeakerPage,
 };
+use crate::filter::{self, resolve_day};
 use crate::i18n::Lang;
-use crate::model::{SessionId, Shared};
+use crate::model::Shared;
 use crate::parse::parse_programme;
 use crate::plan::clashes;
 use crate::saved;
+use crate::search::{self, Index};
 use crate::state::{Action, AppState, Load, LoadError, Notice, View};
+use crate::url_state::UrlState;
 
 /// The reducer that wraps the pure `AppState`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -40,6 +46,9 @@ pub struct AppProps {
     pub lang: Lang,
     #[prop_or(AttrValue::Static("default"))]
     pub namespace: AttrValue,
+    /// Where the view is kept in the page's URL.
+    #[prop_or(UrlMode::None)]
+    pub url_mode: UrlMode,
 }
 
 async fn load(src: Option<AttrValue>) -> Action {
@@ -56,10 +65,52 @@ async fn load(src: Option<AttrValue>) -> Action {
     }
 }
 
+/// Keeps the view and the page's URL in step: reads it at start and after Back/Forward,
+/// and writes it after every change (a new history entry for everything but typing).
+#[hook]
+fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(mode, move |&mode| {
+            if mode != UrlMode::None {
+                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&url::read(mode)))));
+            }
+            let dispatch = dispatch.clone();
+            let listeners = url::watch(mode, move |query| {
+                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
+            });
+            move || drop(listeners)
+        });
+    }
+    let wanted = store.0.url_state();
+    let last = use_mut_ref(|| None::<UrlState>);
+    use_effect_with(wanted, move |wanted| {
+        let previous = last.borrow_mut().replace(wanted.clone());
+        if let Some(previous) = previous {
+            // Typing replaces the entry, so Back does not step through every letter.
+            let only_text = UrlState {
+                filters: crate::filter::Filters {
+                    text: wanted.filters.text.clone(),
+                    ..previous.filters.clone()
+                },
+                ..previous.clone()
+            } == *wanted;
+            url::write(mode, &wanted.to_query(), !only_text);
+        }
+    });
+}
+
+/// A callback that turns its value into an action on the store.
+fn send<T: 'static>(store: &UseReducerHandle<Store>, make: fn(T) -> Action) -> Callback<T> {
+    let dispatch = store.dispatcher();
+    Callback::from(move |value| dispatch.dispatch(make(value)))
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let store = use_reducer(move || Store(AppState::new(lang)));
+    use_url_sync(&store, props.url_mode);
     let state = &store.0;
 
     // Load (and reload on "try again") the programme.
@@ -117,32 +168,47 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
-    let send = |f: fn(SessionId) -> Action| {
-        let dispatch = store.dispatcher();
-        Callback::from(move |id: SessionId| dispatch.dispatch(f(id)))
-    };
-    let on_star = send(Action::ToggleStar);
-    let on_expand = send(Action::ToggleExpanded);
-    let on_view = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |v: View| dispatch.dispatch(Action::ShowView(v)))
-    };
-    let on_lang = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |l: Lang| dispatch.dispatch(Action::SetLang(l)))
-    };
-    let on_day = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |d: usize| dispatch.dispatch(Action::SelectDay(d)))
-    };
-    let on_dismiss = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |n: Notice| dispatch.dispatch(Action::Dismiss(n)))
-    };
-    let on_retry = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::Retry))
-    };
+    // Derived data, computed only when its inputs change.
+    let programme = state.programme().cloned();
+    let index = use_memo(programme.clone(), |p| {
+        p.as_ref().map(|p| Index::new(p)).unwrap_or_default()
+    });
+    let day = programme
+        .as_ref()
+        .and_then(|p| resolve_day(p, &state.filters.day, None));
+    let outcome = use_memo(
+        (
+            programme.clone(),
+            state.filters.clone(),
+            state.plan.clone(),
+            day,
+        ),
+        |(p, filters, plan, day)| {
+            p.as_ref()
+                .map(|p| filter::run(p, &index, plan, filters, *day))
+                .unwrap_or_default()
+        },
+    );
+    let terms = use_memo(state.filters.text.clone(), |t| search::terms(t));
+    let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
+        p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
+    });
+    let matching = use_memo(outcome.clone(), |o| o.matching.clone());
+
+    let on_star = send(&store, Action::ToggleStar);
+    let on_expand = send(&store, Action::ToggleExpanded);
+    let on_view = send(&store, Action::ShowView);
+    let on_lang = send(&store, Action::SetLang);
+    let on_day = send(&store, Action::SetDay);
+    let on_dismiss = send(&store, Action::Dismiss);
+    let on_text = send(&store, Action::SetText);
+    let on_starred = send(&store, Action::SetStarredOnly);
+    let on_open = send(&store, Action::OpenSession);
+    let on_speaker = send(&store, Action::OpenSpeaker);
+    let on_toggle = send(&store, |(f, id)| Action::ToggleFacet(f, id));
+    let on_retry = send(&store, |()| Action::Retry);
+    let on_clear = send(&store, |()| Action::ClearFilters);
+    let on_panel = send(&store, |()| Action::ToggleFilterPanel);
 
     let lang = state.lang;
     let body = match &state.load {
@@ -153,22 +219,57 @@ pub fn App(props: &AppProps) -> Html {
             <LoadErrorView error={error.clone()} {lang} src={props.src.clone()} {on_retry} />
         },
         Load::Ready(programme) => {
-            let clashes = Rc::new(clashes(programme, &state.plan));
             let main = match state.view {
                 View::Programme => html! {
-                    <>
-                        <DayTabs programme={programme.clone()} {lang} selected={state.day} on_select={on_day} />
-                        <ProgrammeView
-                            programme={programme.clone()}
-                            {lang}
-                            day={state.day}
-                            plan={state.plan.clone()}
-                            clashes={clashes.clone()}
-                            expanded={state.expanded.clone()}
-                            on_star={on_star.clone()}
-                            on_expand={on_expand.clone()}
-                        />
-                    </>
+                    <div class="sp-browse">
+                        <aside class="sp-browse__side">
+                            <SearchBox value={AttrValue::from(state.filters.text.clone())} {lang} on_input={on_text.clone()} />
+                            <FilterPanel
+                                programme={programme.clone()}
+                                filters={state.filters.clone()}
+                                counts={outcome.counts.clone()}
+                                {lang}
+                                open={state.filters_open}
+                                on_toggle={on_toggle.clone()}
+                                on_starred={on_starred.clone()}
+                                on_clear={on_clear.clone()}
+                                {on_panel}
+                            />
+                        </aside>
+                        <div class="sp-browse__main">
+                            <ResultBar
+                                programme={programme.clone()}
+                                filters={state.filters.clone()}
+                                count={outcome.matching.len()}
+                                {lang}
+                                {on_toggle}
+                                {on_text}
+                                {on_starred}
+                                {on_clear}
+                            />
+                            <DayTabs
+                                programme={programme.clone()}
+                                {lang}
+                                selected={day}
+                                counts={outcome.counts.clone()}
+                                show_counts={state.filters.is_active()}
+                                on_select={on_day}
+                            />
+                            <ProgrammeView
+                                programme={programme.clone()}
+                                {lang}
+                                {day}
+                                matching={matching.clone()}
+                                terms={terms.clone()}
+                                plan={state.plan.clone()}
+                                clashes={clashes.clone()}
+                                expanded={state.expanded.clone()}
+                                on_star={on_star.clone()}
+                                on_expand={on_expand.clone()}
+                                on_open={on_open.clone()}
+                            />
+                        </div>
+                    </div>
                 },
                 View::MySchedule => html! {
                     <MySchedule
@@ -177,10 +278,23 @@ pub fn App(props: &AppProps) -> Html {
                         plan={state.plan.clone()}
                         clashes={clashes.clone()}
                         expanded={state.expanded.clone()}
-                        {on_star}
+                        on_star={on_star.clone()}
                         {on_expand}
+                        on_open={on_open.clone()}
                     />
                 },
+            };
+            let page = if let Some(id) = &state.open {
+                html! {
+                    <SessionPage programme={programme.clone()} id={id.clone()} {lang} plan={state.plan.clone()}
+                        {on_star} on_open={on_open.clone()} on_speaker={on_speaker.clone()} />
+                }
+            } else if let Some(id) = &state.speaker {
+                html! {
+                    <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} {on_open} {on_speaker} />
+                }
+            } else {
+                html! {}
             };
             html! {
                 <>
@@ -195,6 +309,7 @@ pub fn App(props: &AppProps) -> Html {
                     />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
                     <div class="sp-main">{ main }</div>
+                    { page }
                 </>
             }
         }
@@ -256,6 +371,7 @@ pub fn mount_all() {
             src: settings.src.map(AttrValue::from),
             lang: settings.lang,
             namespace: AttrValue::from(settings.namespace),
+            url_mode: settings.url_mode,
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

@@ -5,3 +5,4 @@ pub mod fetch;
 pub mod mount;
 pub mod storage;
 pub mod theme_sheet;
+pub mod url;

@@ -2,10 +2,16 @@
 //! upward through `on_*` callbacks that carry domain ids.
 
 pub mod day_tabs;
+pub mod filter_panel;
 pub mod header;
+pub mod highlight;
 pub mod load_error;
 pub mod my_schedule;
 pub mod notices;
 pub mod programme_view;
+pub mod result_bar;
+pub mod search_box;
 pub mod session_card;
+pub mod session_page;
+pub mod speaker_page;
 pub mod star_button;

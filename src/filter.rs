@@ -58,6 +58,20 @@ pub const FACETS: [Facet; 6] = [
     Facet::Level,
 ];
 
+impl Facet {
+    /// A short stable name, used in URLs and element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Block => "block",
+            Facet::Theme => "theme",
+            Facet::Type => "type",
+            Facet::Room => "room",
+            Facet::Language => "lang",
+            Facet::Level => "level",
+        }
+    }
+}
+
 impl Filters {
     pub fn set(&self, facet: Facet) -> &BTreeSet<String> {
         match facet {
@@ -274,10 +288,10 @@ pub fn run(
         if except(STARRED) && starred {
             counts.starred += 1;
         }
-        if except(bit(Facet::Block)) {
-            if let Some(b) = s.block {
-                counts.blocks[b] += 1;
-            }
+        if except(bit(Facet::Block))
+            && let Some(b) = s.block
+        {
+            counts.blocks[b] += 1;
         }
         if except(bit(Facet::Theme)) {
             for &t in &s.themes {
@@ -287,20 +301,20 @@ pub fn run(
         if except(bit(Facet::Type)) {
             counts.types[s.kind_ix] += 1;
         }
-        if except(bit(Facet::Room)) {
-            if let Some(r) = s.room {
-                counts.rooms[r] += 1;
-            }
+        if except(bit(Facet::Room))
+            && let Some(r) = s.room
+        {
+            counts.rooms[r] += 1;
         }
-        if except(bit(Facet::Level)) {
-            if let Some(l) = s.level {
-                counts.levels[l] += 1;
-            }
+        if except(bit(Facet::Level))
+            && let Some(l) = s.level
+        {
+            counts.levels[l] += 1;
         }
-        if except(bit(Facet::Language)) {
-            if let Ok(i) = langs.binary_search(&s.language) {
-                counts.languages[i].1 += 1;
-            }
+        if except(bit(Facet::Language))
+            && let Ok(i) = langs.binary_search(&s.language)
+        {
+            counts.languages[i].1 += 1;
         }
     }
     Outcome { matching, counts }

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
+use crate::filter::Facet;
 use crate::parse::{Problem, ProgrammeError, RefKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -238,6 +239,136 @@ impl Lang {
 
     pub fn other_sessions(self) -> &'static str {
         self.pick("Övriga programpunkter", "Other sessions")
+    }
+
+    pub fn search_label(self) -> &'static str {
+        self.pick("Sök i programmet", "Search the programme")
+    }
+
+    pub fn search_placeholder(self) -> &'static str {
+        self.pick(
+            "Titel, talare, organisation, ämne …",
+            "Title, speaker, organisation, topic …",
+        )
+    }
+
+    pub fn facet_name(self, facet: Facet) -> &'static str {
+        match facet {
+            Facet::Block => self.pick("Seminariepass", "Seminar block"),
+            Facet::Theme => self.pick("Tema", "Theme"),
+            Facet::Type => self.pick("Typ", "Type"),
+            Facet::Room => self.pick("Lokal", "Room"),
+            Facet::Language => self.pick("Språk", "Language"),
+            Facet::Level => self.pick("Nivå", "Level"),
+        }
+    }
+
+    pub fn count_label(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Sv, 1) => "1 träff".to_owned(),
+            (Lang::Sv, n) => format!("{n} träffar"),
+            (Lang::En, 1) => "1 match".to_owned(),
+            (Lang::En, n) => format!("{n} matches"),
+        }
+    }
+
+    pub fn filters_button(self, active: usize) -> String {
+        let word = self.pick("Filter", "Filters");
+        if active == 0 {
+            word.to_owned()
+        } else {
+            format!("{word} ({active})")
+        }
+    }
+
+    pub fn only_starred(self) -> &'static str {
+        self.pick("Bara mina valda", "Only my starred")
+    }
+
+    pub fn clear_filters(self) -> &'static str {
+        self.pick("Rensa alla filter", "Clear all filters")
+    }
+
+    pub fn remove_filter(self, what: &str) -> String {
+        match self {
+            Lang::Sv => format!("Ta bort filtret {what}"),
+            Lang::En => format!("Remove the filter {what}"),
+        }
+    }
+
+    pub fn active_filters(self) -> &'static str {
+        self.pick("Aktiva filter", "Active filters")
+    }
+
+    pub fn result_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Sv, 0) => "Inga programpunkter matchar.".to_owned(),
+            (Lang::Sv, 1) => "1 programpunkt".to_owned(),
+            (Lang::Sv, n) => format!("{n} programpunkter"),
+            (Lang::En, 0) => "No sessions match.".to_owned(),
+            (Lang::En, 1) => "1 session".to_owned(),
+            (Lang::En, n) => format!("{n} sessions"),
+        }
+    }
+
+    pub fn loosen_filters(self) -> &'static str {
+        self.pick(
+            "Ta bort något av filtren nedan för att se fler.",
+            "Remove one of the filters below to see more.",
+        )
+    }
+
+    pub fn all_days(self) -> &'static str {
+        self.pick("Alla dagar", "All days")
+    }
+
+    pub fn open_session(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Visa allt om {title}"),
+            Lang::En => format!("Show everything about {title}"),
+        }
+    }
+
+    pub fn close(self) -> &'static str {
+        self.pick("Stäng", "Close")
+    }
+
+    pub fn alternatives(self) -> &'static str {
+        self.pick(
+            "Andra seminarier i samma pass",
+            "Other seminars in the same block",
+        )
+    }
+
+    pub fn sessions_of(self, name: &str) -> String {
+        match self {
+            Lang::Sv => format!("Programpunkter med {name}"),
+            Lang::En => format!("Sessions with {name}"),
+        }
+    }
+
+    pub fn tags(self) -> &'static str {
+        self.pick("Nyckelord", "Keywords")
+    }
+
+    pub fn theme(self) -> &'static str {
+        self.pick("Tema", "Theme")
+    }
+
+    pub fn session_type(self) -> &'static str {
+        self.pick("Typ", "Type")
+    }
+
+    pub fn block(self) -> &'static str {
+        self.pick("Pass", "Block")
+    }
+
+    pub fn when(self) -> &'static str {
+        self.pick("Tid", "Time")
+    }
+
+    pub fn more_info(self) -> &'static str {
+        self.pick("Mer information", "More information")
     }
 
     pub fn weekday(self, day: NaiveDate) -> &'static str {

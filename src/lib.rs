@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod filter;
+pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod parse;

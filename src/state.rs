@@ -82,7 +82,7 @@ pub enum Action {
     OpenSession(Option<SessionId>),
     OpenSpeaker(Option<String>),
     /// The URL changed (back, forward, or the first load).
-    FromUrl(UrlState),
+    FromUrl(Box<UrlState>),
     ToggleExpanded(SessionId),
     ToggleStar(SessionId),
     /// The saved plan was read (at start, or changed in another tab).
@@ -141,6 +141,7 @@ impl AppState {
                 self.open = None;
             }
             Action::FromUrl(url) => {
+                let url = *url;
                 self.filters = url.filters;
                 self.view = url.view;
                 self.open = url.session;

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::filter::{DayChoice, FACETS, Facet, Filters};
+use crate::filter::{DayChoice, FACETS, Filters};
 use crate::parse::valid_id;
 use crate::state::View;
 
@@ -21,17 +21,6 @@ pub struct UrlState {
     pub view: View,
     pub session: Option<String>,
     pub speaker: Option<String>,
-}
-
-fn key(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Block => "block",
-        Facet::Theme => "theme",
-        Facet::Type => "type",
-        Facet::Room => "room",
-        Facet::Language => "lang",
-        Facet::Level => "level",
-    }
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -113,7 +102,7 @@ impl UrlState {
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 _ => {
-                    if let Some(&facet) = FACETS.iter().find(|&&f| key(f) == k) {
+                    if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
                     }
                 }
@@ -142,7 +131,7 @@ impl UrlState {
             let set = self.filters.set(facet);
             if !set.is_empty() {
                 let list: Vec<String> = set.iter().map(|id| encode_component(id)).collect();
-                parts.push(format!("{}={}", key(facet), list.join(",")));
+                parts.push(format!("{}={}", facet.key(), list.join(",")));
             }
         }
         if self.filters.starred_only {

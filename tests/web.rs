@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use seminarplan::app::{App, AppProps};
+use seminarplan::browser::url::UrlMode;
 use seminarplan::components::session_card::{SessionCard, SessionCardProps};
 use seminarplan::components::star_button::{StarButton, StarButtonProps};
 use seminarplan::i18n::Lang;
@@ -95,6 +96,8 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
             let expanded = expanded.clone();
             Callback::from(move |id| expanded.borrow_mut().push(id))
         },
+        terms: Rc::new(seminarplan::search::terms("hallbar")),
+        on_open: Callback::noop(),
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
@@ -121,6 +124,13 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
     assert_eq!(
         time.get_attribute("datetime").as_deref(),
         Some("2027-03-16T14:00:00+01:00")
+    );
+
+    let mark = wait_for(&root, "h4.sp-card__title mark").await;
+    assert_eq!(
+        mark.text_content().as_deref(),
+        Some("Hållbar"),
+        "the search word is marked"
     );
 
     let toggle = wait_for(&root, ".sp-card__toggle").await;
@@ -152,11 +162,17 @@ async fn english_session_is_marked_with_its_language() {
         heading_level: 4,
         on_star: Callback::noop(),
         on_expand: Callback::noop(),
+        terms: Rc::default(),
+        on_open: Callback::noop(),
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
     assert_eq!(card.get_attribute("lang").as_deref(), Some("en"));
-    assert!(card.get_attribute("class").unwrap_or_default().contains("sp-is-starred"));
+    assert!(
+        card.get_attribute("class")
+            .unwrap_or_default()
+            .contains("sp-is-starred")
+    );
     assert!(root.query_selector(".sp-card__clash").expect("q").is_none());
     let chips = wait_for(&root, ".sp-chip--lang").await;
     assert_eq!(chips.text_content().as_deref(), Some("Engelska"));
@@ -194,13 +210,20 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         src: None,
         lang: Lang::Sv,
         namespace: namespace("star"),
+        url_mode: UrlMode::None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
 
-    // Day tabs: three days, the first pressed; the second switches the list.
+    // Day tabs: three days and "all days", the first pressed; the second switches the list.
     let days = all(&root, ".sp-daytabs__button");
-    assert_eq!(days.len(), 3);
+    assert_eq!(days.len(), 4);
+    assert!(
+        days[3]
+            .text_content()
+            .unwrap_or_default()
+            .contains("Alla dagar")
+    );
     assert_eq!(
         days[0].get_attribute("aria-pressed").as_deref(),
         Some("true")
@@ -250,6 +273,7 @@ async fn app_switches_language() {
         src: None,
         lang: Lang::Sv,
         namespace: namespace("lang"),
+        url_mode: UrlMode::None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -273,4 +297,105 @@ async fn app_switches_language() {
             .unwrap_or_default()
             .contains("Tuesday")
     );
+}
+
+/// Types into the search field as a visitor would (an `input` event that bubbles).
+fn type_into(input: &Element, text: &str) {
+    let input: &web_sys::HtmlInputElement = input.dyn_ref().expect("input");
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into())
+        .expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+fn visible_ids(root: &Element) -> Vec<String> {
+    all(root, "article.sp-card")
+        .iter()
+        .filter_map(|c| c.get_attribute("data-session"))
+        .collect()
+}
+
+async fn mount_demo(test: &str) -> Element {
+    let root = fresh_root();
+    let props = AppProps {
+        src: None,
+        lang: Lang::Sv,
+        namespace: namespace(test),
+        url_mode: UrlMode::None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn search_field_narrows_the_list_and_marks_the_words() {
+    let root = mount_demo("search").await;
+    // Search all days.
+    let all_days = all(&root, ".sp-daytabs__button").pop().expect("all days");
+    click(&all_days);
+    tick().await;
+    let before = visible_ids(&root).len();
+    let input = wait_for(&root, "input.sp-search__input").await;
+    type_into(&input, "ostersund");
+    tick().await;
+    let ids = visible_ids(&root);
+    assert!(
+        !ids.is_empty() && ids.len() < before,
+        "{} of {before}",
+        ids.len()
+    );
+    assert!(ids.contains(&"s-108".to_string()), "{ids:?}");
+    let count = wait_for(&root, ".sp-results__count").await;
+    assert!(
+        count
+            .text_content()
+            .unwrap_or_default()
+            .contains(&ids.len().to_string())
+    );
+    // Nothing found: the count says so and the search can be removed with one button.
+    type_into(&input, "zzzzqqq");
+    tick().await;
+    assert!(visible_ids(&root).is_empty());
+    let count = wait_for(&root, ".sp-results__count").await;
+    assert!(
+        count
+            .text_content()
+            .unwrap_or_default()
+            .contains("Inga programpunkter")
+    );
+    click(&wait_for(&root, ".sp-chip--remove").await);
+    tick().await;
+    assert_eq!(visible_ids(&root).len(), before);
+}
+
+#[wasm_bindgen_test]
+async fn filter_panel_counts_and_clears() {
+    let root = mount_demo("filters").await;
+    click(&all(&root, ".sp-daytabs__button").pop().expect("all days"));
+    tick().await;
+    let total = visible_ids(&root).len();
+    // The English option of the language facet, with its count.
+    let en = wait_for(&root, "#sp-f-lang-en").await;
+    let label = wait_for(&root, "label[for=\"sp-f-lang-en\"] .sp-filter__count").await;
+    let expected: usize = label
+        .text_content()
+        .unwrap_or_default()
+        .parse()
+        .expect("count");
+    click(&en);
+    tick().await;
+    let ids = visible_ids(&root);
+    assert_eq!(ids.len(), expected);
+    for id in &ids {
+        let card = wait_for(&root, &format!("[data-session=\"{id}\"]")).await;
+        assert_eq!(card.get_attribute("lang").as_deref(), Some("en"), "{id}");
+    }
+    let toggle = wait_for(&root, ".sp-filters__toggle").await;
+    assert!(toggle.text_content().unwrap_or_default().contains("(1)"));
+    click(&wait_for(&root, ".sp-filters__clear").await);
+    tick().await;
+    assert_eq!(visible_ids(&root).len(), total);
 }

@@ -2,6 +2,7 @@
 
 use web_sys::Element;
 
+use super::url::UrlMode;
 use crate::i18n::Lang;
 
 /// The settings an organiser gives on the mount element.
@@ -13,6 +14,8 @@ pub struct Settings {
     pub lang: Lang,
     /// `data-namespace`: keeps plans of several widgets on one site apart.
     pub namespace: String,
+    /// `data-url`: `query` (default), `hash` or `none`.
+    pub url_mode: UrlMode,
 }
 
 pub fn settings(element: &Element) -> Settings {
@@ -30,5 +33,6 @@ pub fn settings(element: &Element) -> Settings {
         namespace: attr("data-namespace")
             .filter(|n| crate::parse::valid_id(n))
             .unwrap_or_else(|| "default".to_owned()),
+        url_mode: UrlMode::from_attr(attr("data-url").as_deref()),
     }
 }

@@ -1,7 +1,9 @@
-//! The day switch: one button per conference day.
+//! The day switch: one button per conference day and one for all days, each with the
+//! number of sessions it would show with the active filters.
 
 use yew::prelude::*;
 
+use crate::filter::{Counts, DayChoice};
 use crate::i18n::Lang;
 use crate::model::Shared;
 
@@ -9,13 +11,39 @@ use crate::model::Shared;
 pub struct DayTabsProps {
     pub programme: Shared,
     pub lang: Lang,
-    pub selected: usize,
-    pub on_select: Callback<usize>,
+    /// The day shown; `None` for all days.
+    pub selected: Option<usize>,
+    pub counts: Counts,
+    /// Whether to show counts (only when filters are active, to keep the tabs calm).
+    pub show_counts: bool,
+    pub on_select: Callback<DayChoice>,
 }
 
 #[component]
 pub fn DayTabs(props: &DayTabsProps) -> Html {
     let lang = props.lang;
+    let button = |choice: DayChoice, current: bool, short: String, long: String, n: usize| {
+        let on_select = props.on_select.clone();
+        let label = if props.show_counts {
+            format!("{long}, {}", lang.count_label(n))
+        } else {
+            long
+        };
+        html! {
+            <li>
+                <button
+                    type="button"
+                    class={classes!("sp-daytabs__button", current.then_some("sp-is-current"), (props.show_counts && n == 0).then_some("sp-is-empty"))}
+                    aria-pressed={current.to_string()}
+                    aria-label={label}
+                    onclick={Callback::from(move |_| on_select.emit(choice.clone()))}
+                >
+                    { short }
+                    if props.show_counts { <span class="sp-daytabs__count" aria-hidden="true">{ n }</span> }
+                </button>
+            </li>
+        }
+    };
     let days = props
         .programme
         .conference
@@ -23,23 +51,20 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, &day)| {
-            let current = i == props.selected;
-            let on_select = props.on_select.clone();
-            html! {
-                <li>
-                    <button
-                        type="button"
-                        class={classes!("sp-daytabs__button", current.then_some("sp-is-current"))}
-                        aria-pressed={current.to_string()}
-                        aria-label={lang.long_date(day)}
-                        onclick={Callback::from(move |_| on_select.emit(i))}
-                    >{ lang.short_date(day) }</button>
-                </li>
-            }
+            button(
+                DayChoice::Date(day),
+                props.selected == Some(i),
+                lang.short_date(day),
+                lang.long_date(day),
+                props.counts.days.get(i).copied().unwrap_or(0),
+            )
         });
     html! {
         <nav class="sp-daytabs" aria-label={lang.days_label()}>
-            <ul class="sp-daytabs__list">{ for days }</ul>
+            <ul class="sp-daytabs__list">
+                { for days }
+                { button(DayChoice::All, props.selected.is_none(), lang.all_days().to_owned(), lang.all_days().to_owned(), props.counts.all_days) }
+            </ul>
         </nav>
     }
 }

@@ -21,6 +21,7 @@ pub struct MyScheduleProps {
     pub expanded: BTreeSet<SessionId>,
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
+    pub on_open: Callback<Option<SessionId>>,
 }
 
 #[component]
@@ -85,6 +86,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                                         heading_level={4}
                                         on_star={props.on_star.clone()}
                                         on_expand={props.on_expand.clone()}
+                                    on_open={props.on_open.clone()}
                                     />
                                 </li>
                             }

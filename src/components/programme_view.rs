@@ -1,7 +1,7 @@
-//! One day of the programme: sessions in time order, the parallel seminars of each block
-//! gathered under the block's heading.
+//! The filtered programme: one day (or all days), sessions in time order, the parallel
+//! seminars of each block gathered under the block's heading.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,17 +11,23 @@ use crate::agenda::{Group, day_groups};
 use crate::i18n::{self, Lang};
 use crate::model::{SessionId, Shared};
 use crate::plan::{Clash, Plan, clashing_with};
+use crate::search::Term;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgrammeViewProps {
     pub programme: Shared,
     pub lang: Lang,
-    pub day: usize,
+    /// The day shown; `None` for all days.
+    pub day: Option<usize>,
+    /// The sessions to show (indices, in programme order).
+    pub matching: Rc<Vec<usize>>,
+    pub terms: Rc<Vec<Term>>,
     pub plan: Plan,
     pub clashes: Rc<Vec<Clash>>,
     pub expanded: BTreeSet<SessionId>,
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
+    pub on_open: Callback<Option<SessionId>>,
 }
 
 /// The titles of the sessions `id` clashes with.
@@ -37,9 +43,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let p = &props.programme;
     let lang = props.lang;
     let (ui, plang) = (lang.code(), p.lang());
-    let Some(&date) = p.conference.days.get(props.day) else {
-        return html! {};
-    };
+    let keep: HashSet<usize> = props.matching.iter().copied().collect();
     let card = |ix: usize, level: u8| {
         let s = &p.sessions[ix];
         html! {
@@ -52,41 +56,54 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                     expanded={props.expanded.contains(&s.id)}
                     clashes_with={clash_titles(p, &props.clashes, &s.id)}
                     heading_level={level}
+                    terms={props.terms.clone()}
                     on_star={props.on_star.clone()}
                     on_expand={props.on_expand.clone()}
+                    on_open={props.on_open.clone()}
                 />
             </li>
         }
     };
-    let groups = day_groups(p, props.day, |_| true);
-    let items = groups.into_iter().map(|g| match g {
-        Group::Single(ix) => card(ix, 3),
-        Group::Block { block, sessions } => {
-            let b = &p.blocks[block];
-            let heading_id = format!("sp-block-{}", b.id);
-            html! {
-                <li key={format!("block-{}", b.id)} class="sp-block">
-                    <section aria-labelledby={heading_id.clone()}>
-                        <h3 class="sp-block__title" id={heading_id}>
-                            <span>{ b.name.get(ui, plang) }</span>
-                            <span class="sp-block__time">
-                                <time datetime={b.start.to_rfc3339()}>{ i18n::clock(b.start) }</time>
-                                { "–" }
-                                <time datetime={b.end.to_rfc3339()}>{ i18n::clock(b.end) }</time>
-                            </span>
-                        </h3>
-                        <ul class="sp-list sp-list--block">
-                            { for sessions.into_iter().map(|ix| card(ix, 4)) }
-                        </ul>
-                    </section>
-                </li>
-            }
+    let day_section = |day: usize| {
+        let groups = day_groups(p, day, |ix| keep.contains(&ix));
+        if groups.is_empty() {
+            return html! {};
         }
-    });
-    html! {
-        <section class="sp-day" aria-labelledby="sp-day-heading">
-            <h2 class="sp-day__title" id="sp-day-heading">{ lang.long_date(date) }</h2>
-            <ul class="sp-list">{ for items }</ul>
-        </section>
+        let date = p.conference.days[day];
+        let heading_id = format!("sp-day-{day}");
+        let items = groups.into_iter().map(|g| match g {
+            Group::Single(ix) => card(ix, 3),
+            Group::Block { block, sessions } => {
+                let b = &p.blocks[block];
+                let block_heading = format!("sp-block-{}", b.id);
+                html! {
+                    <li key={format!("block-{}", b.id)} class="sp-block">
+                        <section aria-labelledby={block_heading.clone()}>
+                            <h3 class="sp-block__title" id={block_heading}>
+                                <span>{ b.name.get(ui, plang) }</span>
+                                <span class="sp-block__time">
+                                    <time datetime={b.start.to_rfc3339()}>{ i18n::clock(b.start) }</time>
+                                    { "–" }
+                                    <time datetime={b.end.to_rfc3339()}>{ i18n::clock(b.end) }</time>
+                                </span>
+                            </h3>
+                            <ul class="sp-list sp-list--block">
+                                { for sessions.into_iter().map(|ix| card(ix, 4)) }
+                            </ul>
+                        </section>
+                    </li>
+                }
+            }
+        });
+        html! {
+            <section key={day} class="sp-day" aria-labelledby={heading_id.clone()}>
+                <h2 class="sp-day__title" id={heading_id}>{ lang.long_date(date) }</h2>
+                <ul class="sp-list">{ for items }</ul>
+            </section>
+        }
+    };
+    match props.day {
+        Some(day) => day_section(day),
+        None => (0..p.conference.days.len()).map(day_section).collect(),
     }
 }

@@ -1,10 +1,14 @@
 //! One session as a card: time, room, theme colour, type, title, speakers and language,
 //! expanding to its abstract; with a star when the session can be chosen.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::highlight::Highlight;
 use crate::i18n::{self, Lang};
 use crate::model::{SessionId, Shared};
+use crate::search::Term;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionCardProps {
@@ -17,19 +21,23 @@ pub struct SessionCardProps {
     /// Titles of the starred sessions this one clashes with (empty when none).
     #[prop_or_default]
     pub clashes_with: Vec<AttrValue>,
-    /// Show the day as well as the time (in My schedule, where days are mixed).
+    /// The heading level of the title (3, 4 or 5), following the page's outline.
     #[prop_or_default]
     pub heading_level: u8,
+    /// Search words to mark.
+    #[prop_or_default]
+    pub terms: Rc<Vec<Term>>,
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
+    pub on_open: Callback<Option<SessionId>>,
 }
 
-/// Splits plain text into paragraphs at blank lines.
-fn paragraphs(text: &str) -> Html {
+/// Splits plain text into paragraphs at blank lines, marking search words.
+fn paragraphs(text: &str, terms: &Rc<Vec<Term>>) -> Html {
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| html! { <p>{ p }</p> })
+        .map(|p| html! { <p><Highlight text={AttrValue::from(p.to_owned())} terms={terms.clone()} /></p> })
         .collect()
 }
 
@@ -68,10 +76,20 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
         let cb = props.on_expand.clone();
         Callback::from(move |_| cb.emit(id.clone()))
     };
+    let on_open = {
+        let id = s.id.clone();
+        let cb = props.on_open.clone();
+        Callback::from(move |_| cb.emit(Some(id.clone())))
+    };
+    let title = html! {
+        <button type="button" class="sp-card__open" id={title_id.clone()} onclick={on_open}>
+            <Highlight text={AttrValue::from(s.title.clone())} terms={props.terms.clone()} />
+        </button>
+    };
     let heading = match props.heading_level {
-        3 => html! { <h3 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h3> },
-        5 => html! { <h5 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h5> },
-        _ => html! { <h4 class="sp-card__title" id={title_id.clone()}>{ &s.title }</h4> },
+        3 => html! { <h3 class="sp-card__title">{ title }</h3> },
+        5 => html! { <h5 class="sp-card__title">{ title }</h5> },
+        _ => html! { <h4 class="sp-card__title">{ title }</h4> },
     };
     let clash = (!props.clashes_with.is_empty()).then(|| {
         let names = props
@@ -106,10 +124,10 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                 </p>
                 { heading }
                 if let Some(sub) = &s.subtitle {
-                    <p class="sp-card__subtitle">{ sub }</p>
+                    <p class="sp-card__subtitle"><Highlight text={AttrValue::from(sub.clone())} terms={props.terms.clone()} /></p>
                 }
                 if !speakers.is_empty() {
-                    <p class="sp-card__speakers">{ speakers }</p>
+                    <p class="sp-card__speakers"><Highlight text={AttrValue::from(speakers)} terms={props.terms.clone()} /></p>
                 }
                 <ul class="sp-card__chips" lang={ui}>
                     <li class="sp-chip">{ kind.name.get(ui, plang) }</li>
@@ -138,7 +156,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     </button>
                     <div class="sp-card__body" id={body_id} hidden={!props.expanded}>
                         if props.expanded {
-                            { s.abstract_text.as_deref().map(paragraphs).unwrap_or_default() }
+                            { s.abstract_text.as_deref().map(|t| paragraphs(t, &props.terms)).unwrap_or_default() }
                             { for s.speakers.iter().map(|&i| {
                                 let sp = &p.speakers[i];
                                 html! {

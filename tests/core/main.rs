@@ -4,6 +4,7 @@
 mod agenda;
 mod architecture;
 mod filter;
+mod generate;
 mod i18n;
 mod parse;
 mod plan;

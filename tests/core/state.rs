@@ -109,6 +109,6 @@ fn filters_session_pages_and_the_url() {
 
     // Back/forward: the URL decides the whole view.
     let mut other = ready();
-    other.apply(Action::FromUrl(url.clone()));
+    other.apply(Action::FromUrl(Box::new(url.clone())));
     assert_eq!(other.url_state(), url);
 }

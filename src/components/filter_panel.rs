@@ -1,0 +1,131 @@
+//! The filter panel: one group of checkboxes per facet, each option with the number of
+//! sessions it would give; "only my starred"; one button that clears everything.
+//! Folds away behind a button on narrow screens.
+
+use yew::prelude::*;
+
+use crate::filter::{Counts, FACETS, Facet, Filters};
+use crate::i18n::Lang;
+use crate::model::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub programme: Shared,
+    pub filters: Filters,
+    pub counts: Counts,
+    pub lang: Lang,
+    pub open: bool,
+    pub on_toggle: Callback<(Facet, String)>,
+    pub on_starred: Callback<bool>,
+    pub on_clear: Callback<()>,
+    pub on_panel: Callback<()>,
+}
+
+/// The options of a facet as (id, label), in the programme's order.
+fn options(programme: &Shared, facet: Facet, lang: Lang) -> Vec<(String, String)> {
+    let (ui, pl) = (lang.code(), programme.lang());
+    match facet {
+        Facet::Block => programme
+            .blocks
+            .iter()
+            .map(|b| (b.id.clone(), b.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Theme => programme
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Type => programme
+            .types
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Room => programme
+            .rooms
+            .iter()
+            .map(|r| (r.id.clone(), r.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Level => programme
+            .levels
+            .iter()
+            .map(|l| (l.id.clone(), l.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Language => crate::filter::languages(programme)
+            .into_iter()
+            .map(|code| {
+                let name = lang.language_name(&code);
+                (code, name)
+            })
+            .collect(),
+    }
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let lang = props.lang;
+    let groups = FACETS.iter().filter_map(|&facet| {
+        let opts = options(&props.programme, facet, lang);
+        if opts.len() < 2 {
+            return None;
+        }
+        let chosen = props.filters.set(facet);
+        let items = opts.into_iter().enumerate().map(|(i, (id, label))| {
+            let n = props.counts.of(facet, i);
+            let checked = chosen.contains(&id);
+            let input_id = format!("sp-f-{}-{id}", facet.key());
+            let on_toggle = props.on_toggle.clone();
+            let value = id.clone();
+            html! {
+                <li class={classes!("sp-filter__option", (n == 0 && !checked).then_some("sp-is-empty"))}>
+                    <input type="checkbox" id={input_id.clone()} {checked}
+                        onchange={Callback::from(move |_| on_toggle.emit((facet, value.clone())))} />
+                    <label for={input_id}>
+                        <span class="sp-filter__label">{ label }</span>
+                        <span class="sp-filter__count" aria-label={lang.count_label(n)}>{ n }</span>
+                    </label>
+                </li>
+            }
+        });
+        Some(html! {
+            <fieldset class="sp-filter">
+                <legend class="sp-filter__legend">{ lang.facet_name(facet) }</legend>
+                <ul class="sp-filter__options">{ for items }</ul>
+            </fieldset>
+        })
+    });
+    let on_starred = {
+        let cb = props.on_starred.clone();
+        let on = !props.filters.starred_only;
+        Callback::from(move |_| cb.emit(on))
+    };
+    let on_clear = {
+        let cb = props.on_clear.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let on_panel = {
+        let cb = props.on_panel.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let active = props.filters.active_count();
+    html! {
+        <div class={classes!("sp-filters", props.open.then_some("sp-is-open"))}>
+            <button type="button" class="sp-filters__toggle" aria-expanded={props.open.to_string()}
+                aria-controls="sp-filters-body" onclick={on_panel}>
+                { lang.filters_button(active) }
+            </button>
+            <div class="sp-filters__body" id="sp-filters-body">
+                <div class="sp-filter sp-filter--starred">
+                    <input type="checkbox" id="sp-f-starred" checked={props.filters.starred_only} onchange={on_starred} />
+                    <label for="sp-f-starred">
+                        <span class="sp-filter__label">{ lang.only_starred() }</span>
+                        <span class="sp-filter__count" aria-label={lang.count_label(props.counts.starred)}>{ props.counts.starred }</span>
+                    </label>
+                </div>
+                { for groups }
+                <button type="button" class="sp-button sp-filters__clear" disabled={!props.filters.is_active()} onclick={on_clear}>
+                    { lang.clear_filters() }
+                </button>
+            </div>
+        </div>
+    }
+}

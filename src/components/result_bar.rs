@@ -1,0 +1,118 @@
+//! The result count (announced to screen readers) and the active filters, each with a
+//! button that removes it. With no results it says what to loosen.
+
+use yew::prelude::*;
+
+use crate::filter::{FACETS, Facet, Filters};
+use crate::i18n::Lang;
+use crate::model::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultBarProps {
+    pub programme: Shared,
+    pub filters: Filters,
+    pub count: usize,
+    pub lang: Lang,
+    pub on_toggle: Callback<(Facet, String)>,
+    pub on_text: Callback<String>,
+    pub on_starred: Callback<bool>,
+    pub on_clear: Callback<()>,
+}
+
+/// The visible name of an option, by id.
+fn option_name(programme: &Shared, facet: Facet, id: &str, lang: Lang) -> String {
+    let (ui, pl) = (lang.code(), programme.lang());
+    let name = match facet {
+        Facet::Block => programme
+            .blocks
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| b.name.get(ui, pl)),
+        Facet::Theme => programme
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.get(ui, pl)),
+        Facet::Type => programme
+            .types
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.get(ui, pl)),
+        Facet::Room => programme
+            .rooms
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.get(ui, pl)),
+        Facet::Level => programme
+            .levels
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name.get(ui, pl)),
+        Facet::Language => return lang.language_name(id),
+    };
+    name.unwrap_or(id).to_owned()
+}
+
+#[component]
+pub fn ResultBar(props: &ResultBarProps) -> Html {
+    let lang = props.lang;
+    let f = &props.filters;
+    let mut chips: Vec<Html> = Vec::new();
+    let chip = |label: String, onclick: Callback<MouseEvent>| {
+        html! {
+            <li>
+                <button type="button" class="sp-chip sp-chip--remove" aria-label={lang.remove_filter(&label)} {onclick}>
+                    { label }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </li>
+        }
+    };
+    if !f.text.trim().is_empty() {
+        let cb = props.on_text.clone();
+        chips.push(chip(
+            format!("\"{}\"", f.text.trim()),
+            Callback::from(move |_| cb.emit(String::new())),
+        ));
+    }
+    if f.starred_only {
+        let cb = props.on_starred.clone();
+        chips.push(chip(
+            lang.only_starred().to_owned(),
+            Callback::from(move |_| cb.emit(false)),
+        ));
+    }
+    for facet in FACETS {
+        for id in f.set(facet) {
+            let cb = props.on_toggle.clone();
+            let value = id.clone();
+            let label = format!(
+                "{}: {}",
+                lang.facet_name(facet),
+                option_name(&props.programme, facet, id, lang)
+            );
+            chips.push(chip(
+                label,
+                Callback::from(move |_| cb.emit((facet, value.clone()))),
+            ));
+        }
+    }
+    let on_clear = {
+        let cb = props.on_clear.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let empty = props.count == 0;
+    html! {
+        <div class="sp-results">
+            <p class="sp-results__count" role="status" aria-live="polite">
+                { lang.result_count(props.count) }
+                if empty && f.is_active() { { " " }{ lang.loosen_filters() } }
+            </p>
+            if !chips.is_empty() {
+                <ul class="sp-results__chips" aria-label={lang.active_filters()}>
+                    { for chips }
+                    <li><button type="button" class="sp-chip sp-chip--clear" onclick={on_clear}>{ lang.clear_filters() }</button></li>
+                </ul>
+            }
+        </div>
+    }
+}

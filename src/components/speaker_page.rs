@@ -1,0 +1,72 @@
+//! A speaker's page, as a modal dialog: who they are and every session they take part in.
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+use crate::model::{SessionId, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct SpeakerPageProps {
+    pub programme: Shared,
+    pub id: String,
+    pub lang: Lang,
+    pub on_open: Callback<Option<SessionId>>,
+    pub on_speaker: Callback<Option<String>>,
+}
+
+#[component]
+pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(props.id.clone(), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
+                && !d.open()
+            {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let p = &props.programme;
+    let lang = props.lang;
+    let Some(speaker_ix) = p.speakers.iter().position(|s| s.id == props.id) else {
+        return html! {};
+    };
+    let sp = &p.speakers[speaker_ix];
+    let on_close = {
+        let cb = props.on_speaker.clone();
+        Callback::from(move |_| cb.emit(None))
+    };
+    let on_cancel = {
+        let cb = props.on_speaker.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            cb.emit(None)
+        })
+    };
+    let sessions = p.sessions.iter().filter(|s| s.speakers.contains(&speaker_ix)).map(|s| {
+        let cb = props.on_open.clone();
+        let id = s.id.clone();
+        let date = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
+        html! {
+            <li class="sp-alt" data-session={s.id.clone()}>
+                <span class="sp-alt__when">{ date }{ " " }<time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>{ " " }</span>
+                <button type="button" class="sp-linkbutton" onclick={Callback::from(move |_| cb.emit(Some(id.clone())))}>{ &s.title }</button>
+            </li>
+        }
+    });
+    html! {
+        <dialog ref={dialog} class="sp-dialog" lang={lang.code()} aria-labelledby="sp-speaker-title" oncancel={on_cancel}>
+            <article class="sp-page">
+                <h2 class="sp-page__title" id="sp-speaker-title">{ &sp.name }</h2>
+                if let Some(org) = &sp.organisation { <p class="sp-page__subtitle">{ org }</p> }
+                if let Some(bio) = &sp.bio { <p>{ bio }</p> }
+                <h3>{ lang.sessions_of(&sp.name) }</h3>
+                <ul class="sp-list">{ for sessions }</ul>
+                <p class="sp-page__actions">
+                    <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
+                </p>
+            </article>
+        </dialog>
+    }
+}
