@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod filter;
 pub mod generate;
 pub mod i18n;
+pub mod ics;
 pub mod model;
 pub mod parse;
 pub mod plan;

@@ -5,13 +5,116 @@
 //! seminar block is reported too, because "you picked two seminars in pass 3" is what a
 //! visitor understands fastest.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Programme, SessionId};
+use crate::model::{Programme, Session, SessionId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     pub starred: BTreeSet<SessionId>,
+    /// What each starred session looked like when the visitor last saw it, so a newer
+    /// programme's changes can be pointed out.
+    pub snapshots: BTreeMap<SessionId, Snapshot>,
+}
+
+/// A starred session as the visitor last saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub title: String,
+    /// RFC 3339, as in the programme.
+    pub start: String,
+    pub end: String,
+    /// The room's name in the programme's language.
+    pub room: Option<String>,
+    /// The session had already disappeared and the visitor was told.
+    pub gone: bool,
+}
+
+impl Snapshot {
+    pub fn of(programme: &Programme, s: &Session) -> Snapshot {
+        Snapshot {
+            title: s.title.clone(),
+            start: s.start.to_rfc3339(),
+            end: s.end.to_rfc3339(),
+            room: s.room.map(|r| {
+                programme.rooms[r]
+                    .name
+                    .get(programme.lang(), programme.lang())
+                    .to_owned()
+            }),
+            gone: false,
+        }
+    }
+}
+
+/// What changed about a starred session since the visitor last saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Moved {
+        id: SessionId,
+        title: String,
+        from: String,
+        to: String,
+    },
+    Renamed {
+        id: SessionId,
+        from: String,
+        to: String,
+    },
+    RoomChanged {
+        id: SessionId,
+        title: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Cancelled {
+        id: SessionId,
+        title: String,
+    },
+}
+
+/// The changes between the snapshots and the programme, in the plan's id order.
+pub fn changes(programme: &Programme, plan: &Plan) -> Vec<Change> {
+    let mut out = Vec::new();
+    for id in &plan.starred {
+        let Some(old) = plan.snapshots.get(id) else {
+            continue;
+        };
+        let Some(s) = programme.session(id) else {
+            if !old.gone {
+                out.push(Change::Cancelled {
+                    id: id.clone(),
+                    title: old.title.clone(),
+                });
+            }
+            continue;
+        };
+        let now = Snapshot::of(programme, s);
+        if now.start != old.start || now.end != old.end {
+            out.push(Change::Moved {
+                id: id.clone(),
+                title: now.title.clone(),
+                from: old.start.clone(),
+                to: now.start.clone(),
+            });
+        }
+        if now.title != old.title {
+            out.push(Change::Renamed {
+                id: id.clone(),
+                from: old.title.clone(),
+                to: now.title.clone(),
+            });
+        }
+        if now.room != old.room {
+            out.push(Change::RoomChanged {
+                id: id.clone(),
+                title: now.title.clone(),
+                from: old.room.clone(),
+                to: now.room.clone(),
+            });
+        }
+    }
+    out
 }
 
 impl Plan {
@@ -22,10 +125,48 @@ impl Plan {
     /// Stars or unstars; returns whether the session is starred afterwards.
     pub fn toggle(&mut self, id: &str) -> bool {
         if self.starred.remove(id) {
+            self.snapshots.remove(id);
             false
         } else {
             self.starred.insert(id.to_owned());
             true
+        }
+    }
+
+    /// Takes a snapshot of every starred session that has none (newly starred, or saved
+    /// by an older version), so later changes can be noticed.
+    pub fn fill_snapshots(&mut self, programme: &Programme) {
+        for id in &self.starred {
+            if !self.snapshots.contains_key(id) {
+                if let Some(s) = programme.session(id) {
+                    self.snapshots
+                        .insert(id.clone(), Snapshot::of(programme, s));
+                }
+            }
+        }
+    }
+
+    /// The visitor has seen the changes: remember the programme as it is now.
+    pub fn acknowledge(&mut self, programme: &Programme) {
+        for id in &self.starred {
+            match programme.session(id) {
+                Some(s) => {
+                    self.snapshots
+                        .insert(id.clone(), Snapshot::of(programme, s));
+                }
+                None => {
+                    if let Some(old) = self.snapshots.get_mut(id) {
+                        old.gone = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds everything starred in `other` (merging a shared plan into one's own).
+    pub fn merge(&mut self, other: &Plan) {
+        for id in &other.starred {
+            self.starred.insert(id.clone());
         }
     }
 
@@ -95,4 +236,56 @@ pub fn clashing_with<'a>(clashes: &'a [Clash], id: &'a str) -> impl Iterator<Ite
             None
         }
     })
+}
+
+/// A seminar block and the starred sessions in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockChoice {
+    /// Index into `Programme::blocks`.
+    pub block: usize,
+    /// Starred sessions in the block (indices, in programme order); empty when nothing
+    /// is chosen yet, more than one when they clash.
+    pub chosen: Vec<usize>,
+}
+
+/// Every seminar block in time order, with what the visitor chose in it.
+pub fn block_choices(programme: &Programme, plan: &Plan) -> Vec<BlockChoice> {
+    let mut order: Vec<usize> = (0..programme.blocks.len()).collect();
+    order.sort_by_key(|&b| (programme.blocks[b].start, b));
+    order
+        .into_iter()
+        .map(|block| BlockChoice {
+            block,
+            chosen: programme
+                .sessions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.block == Some(block) && plan.is_starred(&s.id))
+                .map(|(i, _)| i)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Stars `id` and unstars every starred session it clashes with ("choose this instead").
+/// Returns the ids that were unstarred.
+pub fn choose_instead(programme: &Programme, plan: &mut Plan, id: &str) -> Vec<SessionId> {
+    let Some(chosen) = programme.session(id) else {
+        return Vec::new();
+    };
+    let removed: Vec<SessionId> = plan
+        .starred
+        .iter()
+        .filter(|other| other.as_str() != id)
+        .filter(|other| programme.session(other).is_some_and(|o| o.overlaps(chosen)))
+        .cloned()
+        .collect();
+    for other in &removed {
+        plan.toggle(other);
+    }
+    if !plan.is_starred(id) {
+        plan.toggle(id);
+    }
+    plan.fill_snapshots(programme);
+    removed
 }

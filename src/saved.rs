@@ -6,10 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::Plan;
+use std::collections::BTreeMap;
 
-/// The record version this build writes.
-pub const VERSION: u32 = 1;
+use crate::plan::{Plan, Snapshot};
+
+/// The record version this build writes. Version 1 had no snapshots; it is migrated.
+pub const VERSION: u32 = 2;
 
 /// Records larger than this are not decoded (a plan is a few kilobytes at most).
 const MAX_RECORD: usize = 1024 * 1024;
@@ -29,6 +31,19 @@ pub fn aside_key(key: &str, stamp: &str) -> String {
 struct Record {
     v: u32,
     starred: Vec<String>,
+    #[serde(default)]
+    snapshots: BTreeMap<String, SavedSnapshot>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedSnapshot {
+    title: String,
+    start: String,
+    end: String,
+    #[serde(default)]
+    room: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    gone: bool,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +63,23 @@ pub fn encode(plan: &Plan) -> String {
     let record = Record {
         v: VERSION,
         starred: plan.starred.iter().cloned().collect(),
+        snapshots: plan
+            .snapshots
+            .iter()
+            .filter(|(id, _)| plan.starred.contains(*id))
+            .map(|(id, s)| {
+                (
+                    id.clone(),
+                    SavedSnapshot {
+                        title: s.title.clone(),
+                        start: s.start.clone(),
+                        end: s.end.clone(),
+                        room: s.room.clone(),
+                        gone: s.gone,
+                    },
+                )
+            })
+            .collect(),
     };
     serde_json::to_string(&record).unwrap_or_default()
 }
@@ -60,11 +92,29 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
     if version.v > VERSION {
         return Err(DecodeError::Future(version.v));
     }
+    // Version 1 is version 2 without snapshots: the same reader migrates it.
     let record: Record = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
-    let starred = record
+    let starred: std::collections::BTreeSet<String> = record
         .starred
         .into_iter()
         .filter(|id| crate::parse::valid_id(id))
         .collect();
-    Ok(Plan { starred })
+    let snapshots = record
+        .snapshots
+        .into_iter()
+        .filter(|(id, _)| starred.contains(id))
+        .map(|(id, s)| {
+            (
+                id,
+                Snapshot {
+                    title: s.title,
+                    start: s.start,
+                    end: s.end,
+                    room: s.room,
+                    gone: s.gone,
+                },
+            )
+        })
+        .collect();
+    Ok(Plan { starred, snapshots })
 }

@@ -87,6 +87,10 @@ pub enum Action {
     ToggleStar(SessionId),
     /// The saved plan was read (at start, or changed in another tab).
     PlanLoaded(Plan),
+    /// Star this session and unstar the starred ones it clashes with.
+    ChooseInstead(SessionId),
+    /// The visitor has seen what changed in the programme.
+    AcknowledgeChanges,
     Notice(Notice),
     Dismiss(Notice),
 }
@@ -113,6 +117,12 @@ impl AppState {
             view: self.view,
             session: self.open.clone(),
             speaker: self.speaker.clone(),
+        }
+    }
+
+    fn fill_snapshots(&mut self) {
+        if let Load::Ready(p) = &self.load {
+            self.plan.fill_snapshots(p);
         }
     }
 
@@ -160,11 +170,23 @@ impl AppState {
                     .unwrap_or_else(|| self.plan.is_starred(&id));
                 if starrable {
                     self.plan.toggle(&id);
+                    self.fill_snapshots();
                 }
             }
             Action::PlanLoaded(plan) => {
                 self.plan = plan;
                 self.plan_loaded = true;
+                self.fill_snapshots();
+            }
+            Action::ChooseInstead(id) => {
+                if let Load::Ready(p) = &self.load {
+                    crate::plan::choose_instead(p, &mut self.plan, &id);
+                }
+            }
+            Action::AcknowledgeChanges => {
+                if let Load::Ready(p) = &self.load {
+                    self.plan.acknowledge(p);
+                }
             }
             Action::Notice(n) => {
                 self.notices.insert(n);

@@ -6,6 +6,7 @@ mod architecture;
 mod filter;
 mod generate;
 mod i18n;
+mod ics;
 mod parse;
 mod plan;
 mod saved;

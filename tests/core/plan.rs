@@ -119,3 +119,104 @@ fn starred_ids_the_programme_lost_are_reported_not_dropped() {
     assert_eq!(p.missing(&programme).collect::<Vec<_>>(), ["gone-1"]);
     assert!(clashes(&programme, &p).is_empty());
 }
+
+#[test]
+fn block_choices_show_chosen_and_empty_blocks() {
+    use seminarplan::plan::block_choices;
+    let programme = demo();
+    let p = plan(&["s-101", "s-301", "s-302"]);
+    let choices = block_choices(&programme, &p);
+    assert_eq!(choices.len(), programme.blocks.len());
+    // In time order.
+    assert!(
+        choices
+            .windows(2)
+            .all(|w| programme.blocks[w[0].block].start <= programme.blocks[w[1].block].start)
+    );
+    let by_id = |id: &str| {
+        choices
+            .iter()
+            .find(|c| programme.blocks[c.block].id == id)
+            .expect("block")
+            .chosen
+            .iter()
+            .map(|&i| programme.sessions[i].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by_id("pass-1"), ["s-101"]);
+    assert_eq!(by_id("pass-2"), Vec::<String>::new());
+    assert_eq!(by_id("pass-3"), ["s-301", "s-302"]);
+}
+
+#[test]
+fn choose_instead_swaps_the_clashing_choice() {
+    use seminarplan::plan::choose_instead;
+    let programme = small();
+    let mut p = plan(&["s1", "open", "d2"]);
+    let removed = choose_instead(&programme, &mut p, "s2");
+    assert_eq!(removed, ["s1"]);
+    assert_eq!(
+        p.starred.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["d2", "open", "s2"]
+    );
+    assert!(clashes(&programme, &p).is_empty());
+    // Choosing what is already the only choice changes nothing.
+    assert!(choose_instead(&programme, &mut p, "s2").is_empty());
+    assert!(p.is_starred("s2"));
+}
+
+fn with(edit: impl FnOnce(&mut Value)) -> seminarplan::model::Programme {
+    let mut doc: Value = serde_json::from_str(SMALL).expect("json");
+    edit(&mut doc);
+    seminarplan::parse::parse_programme(&doc.to_string()).expect("valid")
+}
+
+#[test]
+fn snapshot_diff_reports_moved_renamed_room_and_cancelled() {
+    use seminarplan::plan::{Change, changes};
+    let before = small();
+    let mut p = plan(&["s1", "s2", "open", "d2"]);
+    p.fill_snapshots(&before);
+    assert!(changes(&before, &p).is_empty(), "nothing changed yet");
+
+    let after = with(|d| {
+        // s1 moved half an hour, s2 renamed, the opening moved room, d2 cancelled.
+        d["sessions"][1]["start"] = json!("2027-03-16T14:30:00+01:00");
+        d["sessions"][1]["end"] = json!("2027-03-16T15:30:00+01:00");
+        d["sessions"][2]["title"] = json!("Överprövningar 2.0");
+        d["sessions"][0]["room"] = json!("a");
+        d["sessions"].as_array_mut().expect("array").remove(4);
+    });
+    let found = changes(&after, &p);
+    assert_eq!(
+        found,
+        vec![
+            Change::Cancelled {
+                id: "d2".into(),
+                title: "Avslutning".into()
+            },
+            Change::RoomChanged {
+                id: "open".into(),
+                title: "Öppning".into(),
+                from: Some("Stora salen".into()),
+                to: Some("Sal A".into())
+            },
+            Change::Moved {
+                id: "s1".into(),
+                title: "Hållbar upphandling i praktiken".into(),
+                from: "2027-03-16T14:00:00+01:00".into(),
+                to: "2027-03-16T14:30:00+01:00".into()
+            },
+            Change::Renamed {
+                id: "s2".into(),
+                from: "Overprövningar".into(),
+                to: "Överprövningar 2.0".into()
+            },
+        ]
+    );
+    // Once acknowledged, nothing is reported again, and the cancelled star is still there.
+    p.acknowledge(&after);
+    assert!(changes(&after, &p).is_empty());
+    assert!(p.is_starred("d2"));
+    assert_eq!(p.missing(&after).collect::<Vec<_>>(), ["d2"]);
+}

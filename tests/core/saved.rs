@@ -1,6 +1,6 @@
 //! The saved record: round trip, versions, and records we cannot read.
 
-use seminarplan::plan::Plan;
+use seminarplan::plan::{Plan, Snapshot};
 use seminarplan::saved::{DecodeError, aside_key, decode, encode, key};
 
 #[test]
@@ -33,7 +33,10 @@ fn decode_table() {
         (r#"{"v":1,"starred":["a"],"extra":true}"#, Ok(&["a"])),
         // Ids that could never be a session are not kept.
         (r#"{"v":1,"starred":["a","<b>"]}"#, Ok(&["a"])),
-        (r#"{"v":2,"starred":["a"]}"#, Err(DecodeError::Future(2))),
+        // Version 1 (no snapshots) is migrated.
+        (r#"{"v":1,"starred":["b","a"]}"#, Ok(&["a", "b"])),
+        (r#"{"v":2,"starred":["a"],"snapshots":{}}"#, Ok(&["a"])),
+        (r#"{"v":3,"starred":["a"]}"#, Err(DecodeError::Future(3))),
         (r#"{"v":99}"#, Err(DecodeError::Future(99))),
         ("", Err(DecodeError::Corrupt)),
         ("not json", Err(DecodeError::Corrupt)),
@@ -56,4 +59,24 @@ fn decode_table() {
 fn oversized_record_is_refused() {
     let big = format!(r#"{{"v":1,"starred":["{}"]}}"#, "a".repeat(2 * 1024 * 1024));
     assert_eq!(decode(&big), Err(DecodeError::Corrupt));
+}
+
+#[test]
+fn snapshots_survive_a_round_trip_and_stale_ones_are_dropped() {
+    let mut plan = Plan::default();
+    plan.toggle("s1");
+    plan.snapshots.insert(
+        "s1".into(),
+        Snapshot {
+            title: "Hållbar; upphandling".into(),
+            start: "2027-03-16T14:00:00+01:00".into(),
+            end: "2027-03-16T15:00:00+01:00".into(),
+            room: Some("Sal A".into()),
+            gone: false,
+        },
+    );
+    assert_eq!(decode(&encode(&plan)), Ok(plan.clone()));
+    // A snapshot of a session no longer starred is not kept.
+    let text = r#"{"v":2,"starred":["a"],"snapshots":{"b":{"title":"B","start":"x","end":"y"}}}"#;
+    assert!(decode(text).expect("valid").snapshots.is_empty());
 }
