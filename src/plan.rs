@@ -137,11 +137,11 @@ impl Plan {
     /// by an older version), so later changes can be noticed.
     pub fn fill_snapshots(&mut self, programme: &Programme) {
         for id in &self.starred {
-            if !self.snapshots.contains_key(id) {
-                if let Some(s) = programme.session(id) {
-                    self.snapshots
-                        .insert(id.clone(), Snapshot::of(programme, s));
-                }
+            if !self.snapshots.contains_key(id)
+                && let Some(s) = programme.session(id)
+            {
+                self.snapshots
+                    .insert(id.clone(), Snapshot::of(programme, s));
             }
         }
     }
