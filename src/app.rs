@@ -6,16 +6,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::url::{self, UrlMode};
-use crate::browser::{fetch, storage, theme_sheet};
+use crate::browser::{download, fetch, storage, theme_sheet};
 use crate::components::{
-    day_tabs::DayTabs, filter_panel::FilterPanel, header::Header, load_error::LoadErrorView,
-    my_schedule::MySchedule, notices::Notices, programme_view::ProgrammeView,
-    result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
-    speaker_page::SpeakerPage,
+    changes_notice::ChangesNotice, day_tabs::DayTabs, filter_panel::FilterPanel, header::Header,
+    load_error::LoadErrorView, my_schedule::MySchedule, notices::Notices,
+    programme_view::ProgrammeView, result_bar::ResultBar, search_box::SearchBox,
+    session_page::SessionPage, speaker_page::SpeakerPage,
 };
 use crate::filter::{self, resolve_day};
 use crate::i18n::Lang;
-use crate::model::Shared;
+use crate::ics;
+use crate::model::{SessionId, Shared};
 use crate::parse::parse_programme;
 use crate::plan::clashes;
 use crate::saved;
@@ -168,6 +169,8 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    let lang = state.lang;
+
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
     let index = use_memo(programme.clone(), |p| {
@@ -209,8 +212,37 @@ pub fn App(props: &AppProps) -> Html {
     let on_retry = send(&store, |()| Action::Retry);
     let on_clear = send(&store, |()| Action::ClearFilters);
     let on_panel = send(&store, |()| Action::ToggleFilterPanel);
+    let on_choose = send(&store, Action::ChooseInstead);
+    let on_block = send(&store, Action::ShowBlock);
+    let on_seen = send(&store, |()| Action::AcknowledgeChanges);
+    let on_calendar = {
+        let programme = programme.clone();
+        let plan = state.plan.clone();
+        Callback::from(move |one: Option<SessionId>| {
+            let Some(p) = &programme else { return };
+            let sessions: Vec<usize> = match &one {
+                Some(id) => p.session_ix(id).into_iter().collect(),
+                None => {
+                    let mut all: Vec<usize> = plan
+                        .starred
+                        .iter()
+                        .filter_map(|id| p.session_ix(id))
+                        .collect();
+                    all.sort_unstable();
+                    all
+                }
+            };
+            let text = ics::calendar(p, &sessions, download::now(), lang.code());
+            let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
+            download::offer(&name, "text/calendar;charset=utf-8", &text);
+        })
+    };
+    let changes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
+        p.as_ref()
+            .map(|p| crate::plan::changes(p, plan))
+            .unwrap_or_default()
+    });
 
-    let lang = state.lang;
     let body = match &state.load {
         Load::Loading => html! {
             <p class="sp-loading" role="status">{ lang.loading() }</p>
@@ -281,13 +313,17 @@ pub fn App(props: &AppProps) -> Html {
                         on_star={on_star.clone()}
                         {on_expand}
                         on_open={on_open.clone()}
+                        {on_choose}
+                        {on_block}
+                        on_calendar={on_calendar.reform(|()| None)}
                     />
                 },
             };
             let page = if let Some(id) = &state.open {
                 html! {
                     <SessionPage programme={programme.clone()} id={id.clone()} {lang} plan={state.plan.clone()}
-                        {on_star} on_open={on_open.clone()} on_speaker={on_speaker.clone()} />
+                        {on_star} on_open={on_open.clone()} on_speaker={on_speaker.clone()}
+                        on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
                 }
             } else if let Some(id) = &state.speaker {
                 html! {
@@ -308,6 +344,7 @@ pub fn App(props: &AppProps) -> Html {
                         {on_lang}
                     />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
+                    <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
                     <div class="sp-main">{ main }</div>
                     { page }
                 </>

@@ -1,6 +1,7 @@
 //! The Yew components: one per file, each turning state into HTML and sending actions
 //! upward through `on_*` callbacks that carry domain ids.
 
+pub mod changes_notice;
 pub mod day_tabs;
 pub mod filter_panel;
 pub mod header;

@@ -371,6 +371,115 @@ impl Lang {
         self.pick("Mer information", "More information")
     }
 
+    pub fn nothing_chosen(self) -> &'static str {
+        self.pick("Inget valt ännu", "Nothing chosen yet")
+    }
+
+    pub fn see_block(self, block: &str) -> String {
+        match self {
+            Lang::Sv => format!("Se seminarierna i {block}"),
+            Lang::En => format!("See the seminars in {block}"),
+        }
+    }
+
+    pub fn blocks_heading(self) -> &'static str {
+        self.pick("Dina seminariepass", "Your seminar blocks")
+    }
+
+    pub fn choose_instead(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Välj {title} i stället"),
+            Lang::En => format!("Choose {title} instead"),
+        }
+    }
+
+    pub fn choose_instead_short(self) -> &'static str {
+        self.pick("Välj detta i stället", "Choose this instead")
+    }
+
+    pub fn changes_title(self) -> &'static str {
+        self.pick(
+            "Ändrat sedan ditt senaste besök",
+            "Changed since your last visit",
+        )
+    }
+
+    pub fn change(self, change: &crate::plan::Change) -> String {
+        use crate::plan::Change;
+        let time = |rfc: &str| {
+            DateTime::parse_from_rfc3339(rfc)
+                .map(|t| format!("{} {}", self.short_date(t.date_naive()), clock(t)))
+                .unwrap_or_else(|_| rfc.to_owned())
+        };
+        let none = self.pick("ingen lokal", "no room");
+        match (change, self) {
+            (
+                Change::Moved {
+                    title, from, to, ..
+                },
+                Lang::Sv,
+            ) => {
+                format!("{title}: flyttad från {} till {}", time(from), time(to))
+            }
+            (
+                Change::Moved {
+                    title, from, to, ..
+                },
+                Lang::En,
+            ) => {
+                format!("{title}: moved from {} to {}", time(from), time(to))
+            }
+            (Change::Renamed { from, to, .. }, Lang::Sv) => format!("{from}: heter nu {to}"),
+            (Change::Renamed { from, to, .. }, Lang::En) => format!("{from}: now called {to}"),
+            (
+                Change::RoomChanged {
+                    title, from, to, ..
+                },
+                Lang::Sv,
+            ) => format!(
+                "{title}: ny lokal {} (var {})",
+                to.as_deref().unwrap_or(none),
+                from.as_deref().unwrap_or(none)
+            ),
+            (
+                Change::RoomChanged {
+                    title, from, to, ..
+                },
+                Lang::En,
+            ) => format!(
+                "{title}: new room {} (was {})",
+                to.as_deref().unwrap_or(none),
+                from.as_deref().unwrap_or(none)
+            ),
+            (Change::Cancelled { title, .. }, Lang::Sv) => {
+                format!("{title}: inställd eller borttagen")
+            }
+            (Change::Cancelled { title, .. }, Lang::En) => format!("{title}: cancelled or removed"),
+        }
+    }
+
+    pub fn seen_changes(self) -> &'static str {
+        self.pick("Jag har sett ändringarna", "I have seen the changes")
+    }
+
+    pub fn download_plan(self) -> &'static str {
+        self.pick(
+            "Ladda ner mitt schema till kalendern (.ics)",
+            "Download my schedule for a calendar (.ics)",
+        )
+    }
+
+    pub fn add_to_calendar(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Lägg {title} i kalendern (.ics)"),
+            Lang::En => format!("Add {title} to a calendar (.ics)"),
+        }
+    }
+
+    pub fn calendar_short(self) -> &'static str {
+        self.pick("Lägg i kalendern", "Add to calendar")
+    }
+
     pub fn weekday(self, day: NaiveDate) -> &'static str {
         let i = day.weekday().num_days_from_monday() as usize;
         let sv = [

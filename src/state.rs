@@ -91,6 +91,8 @@ pub enum Action {
     ChooseInstead(SessionId),
     /// The visitor has seen what changed in the programme.
     AcknowledgeChanges,
+    /// Show the seminars of one block (from My schedule's "nothing chosen yet").
+    ShowBlock(String),
     Notice(Notice),
     Dismiss(Notice),
 }
@@ -182,6 +184,20 @@ impl AppState {
                 if let Load::Ready(p) = &self.load {
                     crate::plan::choose_instead(p, &mut self.plan, &id);
                 }
+            }
+            Action::ShowBlock(id) => {
+                let date = self.programme().and_then(|p| {
+                    p.blocks
+                        .iter()
+                        .find(|b| b.id == id)
+                        .map(|b| b.start.date_naive())
+                });
+                self.filters = Filters {
+                    day: date.map_or(DayChoice::All, DayChoice::Date),
+                    ..Filters::default()
+                };
+                self.filters.blocks.insert(id);
+                self.view = View::Programme;
             }
             Action::AcknowledgeChanges => {
                 if let Load::Ready(p) = &self.load {

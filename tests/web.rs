@@ -78,6 +78,7 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
     let root = fresh_root();
     let expanded = Rc::new(RefCell::new(Vec::<String>::new()));
     let starred = Rc::new(RefCell::new(Vec::<String>::new()));
+    let chosen = Rc::new(RefCell::new(Vec::<String>::new()));
     let programme = small();
     let ix = programme.session_ix("s1").expect("s1");
     let props = SessionCardProps {
@@ -98,6 +99,10 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
         },
         terms: Rc::new(seminarplan::search::terms("hallbar")),
         on_open: Callback::noop(),
+        on_choose: Some({
+            let chosen = chosen.clone();
+            Callback::from(move |id| chosen.borrow_mut().push(id))
+        }),
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
@@ -142,7 +147,9 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
     assert!(body.has_attribute("hidden"));
     click(&toggle);
     click(&wait_for(&root, ".sp-star").await);
+    click(&wait_for(&root, ".sp-card__choose").await);
     tick().await;
+    assert_eq!(*chosen.borrow(), vec!["s1".to_string()]);
     assert_eq!(*expanded.borrow(), vec!["s1".to_string()]);
     assert_eq!(*starred.borrow(), vec!["s1".to_string()]);
 }
@@ -164,6 +171,7 @@ async fn english_session_is_marked_with_its_language() {
         on_expand: Callback::noop(),
         terms: Rc::default(),
         on_open: Callback::noop(),
+        on_choose: None,
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
@@ -398,4 +406,47 @@ async fn filter_panel_counts_and_clears() {
     click(&wait_for(&root, ".sp-filters__clear").await);
     tick().await;
     assert_eq!(visible_ids(&root).len(), total);
+}
+
+#[wasm_bindgen_test]
+async fn my_schedule_shows_blocks_and_swaps_a_clash() {
+    let root = mount_demo("blocks").await;
+    click(&all(&root, ".sp-daytabs__button")[1]);
+    tick().await;
+    click(&wait_for(&root, "[data-session=\"s-301\"] .sp-star").await);
+    tick().await;
+    click(&wait_for(&root, "[data-session=\"s-302\"] .sp-star").await);
+    tick().await;
+    click(&all(&root, ".sp-viewswitch__button")[1]);
+    tick().await;
+    let block = wait_for(&root, "[data-block=\"pass-3\"]").await;
+    assert!(
+        block
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("sp-has-clash")
+    );
+    let other = wait_for(&root, "[data-block=\"pass-1\"]").await;
+    assert!(
+        other
+            .text_content()
+            .unwrap_or_default()
+            .contains("Inget valt ännu")
+    );
+    // Choose s-302 instead: s-301 leaves the plan, the clash is gone.
+    click(&wait_for(&root, ".sp-mine [data-session=\"s-302\"] .sp-card__choose").await);
+    tick().await;
+    let mine = wait_for(&root, ".sp-mine").await;
+    let ids: Vec<String> = all(&mine, "article.sp-card")
+        .iter()
+        .filter_map(|c| c.get_attribute("data-session"))
+        .collect();
+    assert_eq!(ids, ["s-302"]);
+    assert!(root.query_selector(".sp-card__clash").expect("q").is_none());
+    // "See the seminars" of an empty block shows that block in the programme.
+    click(&wait_for(&root, "[data-block=\"pass-1\"] .sp-linkbutton").await);
+    tick().await;
+    let ids = visible_ids(&root);
+    assert!(ids.contains(&"s-101".to_string()), "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("s-1")), "{ids:?}");
 }

@@ -1,5 +1,6 @@
-//! "Mitt schema": the starred sessions by day, clashes named, and starred sessions the
-//! programme no longer has shown as cancelled rather than dropped.
+//! "Mitt schema": the visitor's blocks (what they chose in each seminar block, or that
+//! nothing is chosen yet), their starred sessions by day with clashes named and a
+//! one-tap swap, cancelled sessions kept visible, and the calendar download.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -8,9 +9,9 @@ use yew::prelude::*;
 
 use super::programme_view::clash_titles;
 use super::session_card::SessionCard;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::model::{SessionId, Shared};
-use crate::plan::{Clash, Plan};
+use crate::plan::{Clash, Plan, block_choices};
 
 #[derive(Properties, PartialEq)]
 pub struct MyScheduleProps {
@@ -22,12 +23,18 @@ pub struct MyScheduleProps {
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
     pub on_open: Callback<Option<SessionId>>,
+    pub on_choose: Callback<SessionId>,
+    /// Shows one block's seminars in the programme (by block id).
+    pub on_block: Callback<String>,
+    /// Downloads the whole plan as a calendar file.
+    pub on_calendar: Callback<()>,
 }
 
 #[component]
 pub fn MySchedule(props: &MyScheduleProps) -> Html {
     let p = &props.programme;
     let lang = props.lang;
+    let (ui, pl) = (lang.code(), p.lang());
     let mut chosen: Vec<usize> = props
         .plan
         .starred
@@ -37,6 +44,57 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
     chosen.sort_unstable();
     let missing: Vec<String> = props.plan.missing(p).map(str::to_owned).collect();
 
+    let blocks = block_choices(p, &props.plan).into_iter().map(|choice| {
+        let b = &p.blocks[choice.block];
+        let name = b.name.get(ui, pl).to_owned();
+        let what = if choice.chosen.is_empty() {
+            let cb = props.on_block.clone();
+            let id = b.id.clone();
+            html! {
+                <>
+                    <span class="sp-blocks__none">{ lang.nothing_chosen() }</span>
+                    <button type="button" class="sp-linkbutton" onclick={Callback::from(move |_| cb.emit(id.clone()))}>
+                        { lang.see_block(&name) }
+                    </button>
+                </>
+            }
+        } else {
+            choice
+                .chosen
+                .iter()
+                .map(|&i| {
+                    let s = &p.sessions[i];
+                    let cb = props.on_open.clone();
+                    let id = s.id.clone();
+                    html! {
+                        <button type="button" class="sp-linkbutton sp-blocks__choice"
+                            onclick={Callback::from(move |_| cb.emit(Some(id.clone())))}>{ &s.title }</button>
+                    }
+                })
+                .collect()
+        };
+        let clash = choice.chosen.len() > 1;
+        html! {
+            <li key={b.id.clone()} class={classes!("sp-blocks__item", clash.then_some("sp-has-clash"))} data-block={b.id.clone()}>
+                <span class="sp-blocks__name">
+                    { name.clone() }{ " " }
+                    <time datetime={b.start.to_rfc3339()}>{ p.conference.days.get(p.sessions.iter().find(|s| s.block == Some(choice.block)).map_or(0, |s| s.day)).map(|&d| lang.short_date(d)).unwrap_or_default() }{ " " }{ i18n::clock(b.start) }</time>
+                </span>
+                <span class="sp-blocks__what">{ what }</span>
+            </li>
+        }
+    });
+    let blocks_view = if p.blocks.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <section class="sp-blocks" aria-labelledby="sp-blocks-heading">
+                <h3 id="sp-blocks-heading">{ lang.blocks_heading() }</h3>
+                <ul class="sp-blocks__list">{ for blocks }</ul>
+            </section>
+        }
+    };
+
     let summary = html! {
         <p class="sp-summary" role="status">
             { lang.chosen_count(props.plan.len()) }
@@ -45,14 +103,10 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
             }
         </p>
     };
-    if props.plan.is_empty() {
-        return html! {
-            <section class="sp-mine" aria-labelledby="sp-mine-heading">
-                <h2 class="sp-day__title" id="sp-mine-heading">{ lang.my_schedule() }</h2>
-                <p class="sp-empty">{ lang.empty_schedule() }</p>
-            </section>
-        };
-    }
+    let on_calendar = {
+        let cb = props.on_calendar.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
     let days = p
         .conference
         .days
@@ -86,7 +140,8 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                                         heading_level={4}
                                         on_star={props.on_star.clone()}
                                         on_expand={props.on_expand.clone()}
-                                    on_open={props.on_open.clone()}
+                                        on_open={props.on_open.clone()}
+                                        on_choose={Some(props.on_choose.clone())}
                                     />
                                 </li>
                             }
@@ -97,11 +152,12 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
         });
     let cancelled = missing.into_iter().map(|id| {
         let on_star = props.on_star.clone();
-        let label = lang.star_remove(&id);
+        let title = props.plan.snapshots.get(&id).map_or_else(|| id.clone(), |s| s.title.clone());
+        let label = lang.star_remove(&title);
         let remove_id = id.clone();
         html! {
             <li key={id.clone()} class="sp-card sp-card--cancelled" data-session={id.clone()}>
-                <p><strong>{ id }</strong>{ " — " }{ lang.cancelled() }</p>
+                <p><strong>{ title }</strong>{ " — " }{ lang.cancelled() }</p>
                 <button type="button" class="sp-button" aria-label={label.clone()}
                     onclick={Callback::from(move |_| on_star.emit(remove_id.clone()))}>{ "×" }</button>
             </li>
@@ -110,7 +166,15 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
     html! {
         <section class="sp-mine" aria-labelledby="sp-mine-heading">
             <h2 class="sp-day__title" id="sp-mine-heading">{ lang.my_schedule() }</h2>
-            { summary }
+            if props.plan.is_empty() {
+                <p class="sp-empty">{ lang.empty_schedule() }</p>
+            } else {
+                { summary }
+                <p class="sp-mine__actions">
+                    <button type="button" class="sp-button sp-mine__calendar" onclick={on_calendar}>{ lang.download_plan() }</button>
+                </p>
+            }
+            { blocks_view }
             { for days }
             <ul class="sp-list">{ for cancelled }</ul>
         </section>

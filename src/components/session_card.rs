@@ -30,6 +30,9 @@ pub struct SessionCardProps {
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
     pub on_open: Callback<Option<SessionId>>,
+    /// "Choose this instead": offered on a starred card that clashes.
+    #[prop_or_default]
+    pub on_choose: Option<Callback<SessionId>>,
 }
 
 /// Splits plain text into paragraphs at blank lines, marking search words.
@@ -98,7 +101,19 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
             .map(|t| t.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        html! { <p class="sp-card__clash" role="note">{ "⚠ " }{ lang.clash_with(&names) }</p> }
+        let choose = props.on_choose.clone().map(|cb| {
+            let id = s.id.clone();
+            html! {
+                <button type="button" class="sp-button sp-card__choose" aria-label={lang.choose_instead(&s.title)}
+                    onclick={Callback::from(move |_| cb.emit(id.clone()))}>{ lang.choose_instead_short() }</button>
+            }
+        });
+        html! {
+            <div class="sp-card__clash" role="note">
+                <p>{ "⚠ " }{ lang.clash_with(&names) }</p>
+                { choose.unwrap_or_default() }
+            </div>
+        }
     });
 
     html! {

@@ -18,6 +18,7 @@ pub struct SessionPageProps {
     pub on_star: Callback<SessionId>,
     pub on_open: Callback<Option<SessionId>>,
     pub on_speaker: Callback<Option<String>>,
+    pub on_calendar: Callback<SessionId>,
 }
 
 fn paragraphs(text: &str) -> Html {
@@ -158,6 +159,10 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     </section>
                 }
                 <p class="sp-page__actions">
+                    <button type="button" class="sp-button sp-page__calendar" aria-label={lang.add_to_calendar(&s.title)}
+                        onclick={{ let cb = props.on_calendar.clone(); let id = s.id.clone(); Callback::from(move |_| cb.emit(id.clone())) }}>
+                        { lang.calendar_short() }
+                    </button>
                     <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
                 </p>
             </article>
