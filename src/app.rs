@@ -6,12 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::url::{self, UrlMode};
-use crate::browser::{download, fetch, storage, theme_sheet};
+use crate::browser::{clipboard, download, fetch, storage, theme_sheet};
 use crate::components::{
     changes_notice::ChangesNotice, day_tabs::DayTabs, filter_panel::FilterPanel, header::Header,
     load_error::LoadErrorView, my_schedule::MySchedule, notices::Notices,
     programme_view::ProgrammeView, result_bar::ResultBar, search_box::SearchBox,
-    session_page::SessionPage, speaker_page::SpeakerPage,
+    session_page::SessionPage, share_dialog::ShareDialog, shared_plan::SharedPlan,
+    speaker_page::SpeakerPage,
 };
 use crate::filter::{self, resolve_day};
 use crate::i18n::Lang;
@@ -21,8 +22,9 @@ use crate::parse::parse_programme;
 use crate::plan::clashes;
 use crate::saved;
 use crate::search::{self, Index};
+use crate::share;
 use crate::state::{Action, AppState, Load, LoadError, Notice, View};
-use crate::url_state::UrlState;
+use crate::url_state::{UrlState, encode_component};
 
 /// The reducer that wraps the pure `AppState`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -215,6 +217,12 @@ pub fn App(props: &AppProps) -> Html {
     let on_choose = send(&store, Action::ChooseInstead);
     let on_block = send(&store, Action::ShowBlock);
     let on_seen = send(&store, |()| Action::AcknowledgeChanges);
+    let on_share = send(&store, |()| Action::ShowShare(true));
+    let on_share_close = send(&store, |()| Action::ShowShare(false));
+    let on_merge = send(&store, |()| Action::MergeShared);
+    let on_adopt = send(&store, |()| Action::AdoptShared);
+    let on_ignore = send(&store, |()| Action::DismissShared);
+    let on_copy = Callback::from(|link: AttrValue| clipboard::copy(&link));
     let on_calendar = {
         let programme = programme.clone();
         let plan = state.plan.clone();
@@ -316,6 +324,7 @@ pub fn App(props: &AppProps) -> Html {
                         {on_choose}
                         {on_block}
                         on_calendar={on_calendar.reform(|()| None)}
+                        {on_share}
                     />
                 },
             };
@@ -329,9 +338,20 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} {on_open} {on_speaker} />
                 }
+            } else if state.share_open {
+                let value = share::encode(&programme.id, &state.plan.starred);
+                let link = url::link_with(
+                    props.url_mode,
+                    &format!("share={}", encode_component(&value)),
+                );
+                html! { <ShareDialog link={AttrValue::from(link)} {lang} {on_copy} on_close={on_share_close} /> }
             } else {
                 html! {}
             };
+            let shared = state.shared.as_ref().map(|shared| html! {
+                <SharedPlan programme={programme.clone()} shared={shared.clone()} plan={state.plan.clone()} {lang}
+                    {on_merge} {on_adopt} on_dismiss={on_ignore} />
+            });
             html! {
                 <>
                     <Header
@@ -345,6 +365,7 @@ pub fn App(props: &AppProps) -> Html {
                     />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
                     <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
+                    { shared.unwrap_or_default() }
                     <div class="sp-main">{ main }</div>
                     { page }
                 </>

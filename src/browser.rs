@@ -1,6 +1,7 @@
 //! All browser I/O lives below this module: storage, fetching, the mount element's
 //! settings and the theme style sheet. Components and the core never touch them directly.
 
+pub mod clipboard;
 pub mod download;
 pub mod fetch;
 pub mod mount;

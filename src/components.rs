@@ -14,5 +14,7 @@ pub mod result_bar;
 pub mod search_box;
 pub mod session_card;
 pub mod session_page;
+pub mod share_dialog;
+pub mod shared_plan;
 pub mod speaker_page;
 pub mod star_button;

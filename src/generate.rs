@@ -72,58 +72,35 @@ impl Rng {
 // Vocabulary
 // ---------------------------------------------------------------------------------------
 
-/// Content words, most frequent first.
+/// Content words any session uses, most frequent first.
 const SV_WORDS: &[&str] = &[
     "upphandling",
     "leverantör",
     "kommun",
     "region",
     "ramavtal",
-    "hållbarhet",
     "avtal",
     "krav",
     "anbud",
     "inköp",
     "upphandlare",
     "myndighet",
-    "kategoristyrning",
-    "avtalsuppföljning",
-    "LOU",
-    "e-handel",
-    "överprövning",
-    "direktupphandling",
     "utvärdering",
-    "hållbar",
-    "hållbara",
     "offentlig",
     "offentliga",
     "kommunala",
     "regionala",
     "statliga",
-    "digitala",
-    "cirkulära",
-    "sociala",
-    "strategisk",
     "effektiv",
-    "kvalificering",
     "förfrågningsunderlag",
-    "tilldelningsbeslut",
-    "marknadsanalys",
-    "marknadsdialog",
     "förnyad konkurrensutsättning",
     "Upphandlingsmyndigheten",
     "Konkurrensverket",
     "konkurrens",
-    "innovation",
-    "klimatkrav",
-    "miljökrav",
-    "arbetsrättsliga villkor",
     "kontrakt",
-    "leverans",
     "tjänster",
     "byggentreprenad",
     "livsmedel",
-    "IT-tjänster",
     "transporter",
     "vård och omsorg",
     "skolan",
@@ -132,20 +109,10 @@ const SV_WORDS: &[&str] = &[
     "ekonomi",
     "budget",
     "riskanalys",
-    "uppföljning",
-    "granskning",
-    "förvaltningsrätten",
-    "kammarrätten",
-    "praxis",
     "vägledning",
     "metod",
     "verktyg",
     "process",
-    "organisationen",
-    "samverkan",
-    "kompetens",
-    "ledarskap",
-    "förändring",
     "utveckling",
     "framtiden",
     "erfarenheter",
@@ -157,29 +124,10 @@ const SV_WORDS: &[&str] = &[
     "kvalitet",
     "pris",
     "totalkostnad",
-    "livscykelkostnad",
-    "koldioxid",
-    "återbruk",
-    "små företag",
-    "idéburen sektor",
     "beställare",
     "förhandling",
-    "avrop",
     "dynamiskt inköpssystem",
-    "tröskelvärden",
-    "annonsering",
-    "sekretess",
-    "jäv",
-    "oegentligheter",
-    "statistik",
-    "data",
-    "spendanalys",
-    "behovsanalys",
     "kravställning",
-    "AI",
-    "automatisering",
-    "e-faktura",
-    "Peppol",
     "Sverige",
     "Norrland",
     "Skåne",
@@ -191,6 +139,102 @@ const SV_WORDS: &[&str] = &[
     "Luleå",
     "Örebro",
     "Jönköping",
+];
+
+/// Words of each theme (parallel to `THEMES`): a session talks mostly about its own.
+const SV_TOPICS: [&[&str]; 7] = [
+    &[
+        "hållbarhet",
+        "hållbar",
+        "hållbara",
+        "klimatkrav",
+        "miljökrav",
+        "koldioxid",
+        "återbruk",
+        "cirkulära",
+        "sociala krav",
+        "arbetsrättsliga villkor",
+        "livscykelkostnad",
+        "miljömärkning",
+    ],
+    &[
+        "LOU",
+        "överprövning",
+        "förvaltningsrätten",
+        "kammarrätten",
+        "praxis",
+        "tröskelvärden",
+        "direktupphandling",
+        "tilldelningsbeslut",
+        "kvalificering",
+        "sekretess",
+        "jäv",
+        "annonsering",
+        "EU-direktivet",
+    ],
+    &[
+        "e-handel",
+        "e-faktura",
+        "Peppol",
+        "AI",
+        "automatisering",
+        "data",
+        "systemstöd",
+        "digitala",
+        "IT-tjänster",
+        "statistik",
+        "informationssäkerhet",
+        "molntjänster",
+    ],
+    &[
+        "kategoristyrning",
+        "spendanalys",
+        "behovsanalys",
+        "kategoriplan",
+        "strategisk",
+        "marknadsanalys",
+        "avrop",
+        "volymer",
+        "besparingar",
+        "samordnad upphandling",
+    ],
+    &[
+        "avtalsuppföljning",
+        "uppföljning",
+        "leverantörsuppföljning",
+        "avtalsvård",
+        "kontroll",
+        "granskning",
+        "vite",
+        "avtalstrohet",
+        "leverans",
+        "oegentligheter",
+        "nyckeltal",
+    ],
+    &[
+        "innovation",
+        "innovationsupphandling",
+        "marknadsdialog",
+        "förkommersiell upphandling",
+        "små företag",
+        "idéburen sektor",
+        "nya lösningar",
+        "funktionskrav",
+        "testbädd",
+    ],
+    &[
+        "ledarskap",
+        "kompetens",
+        "förändring",
+        "organisationen",
+        "medarbetare",
+        "rekrytering",
+        "kompetensförsörjning",
+        "upphandlingsfunktion",
+        "styrning",
+        "samverkan",
+        "arbetsmiljö",
+    ],
 ];
 
 const SV_SMALL: &[&str] = &[
@@ -229,44 +273,21 @@ const EN_WORDS: &[&str] = &[
     "municipality",
     "region",
     "framework agreement",
-    "sustainability",
     "contract",
     "requirements",
     "tender",
     "purchasing",
     "buyer",
     "public",
-    "category management",
-    "contract management",
-    "e-procurement",
-    "review",
-    "award",
-    "criteria",
     "evaluation",
     "market",
-    "dialogue",
-    "innovation",
-    "data",
-    "analysis",
-    "risk",
-    "cost",
     "value",
     "quality",
-    "circular",
-    "climate",
-    "social",
-    "law",
-    "directive",
-    "case law",
-    "guidance",
+    "cost",
     "method",
     "tool",
     "process",
     "organisation",
-    "cooperation",
-    "skills",
-    "leadership",
-    "change",
     "future",
     "experience",
     "lessons",
@@ -274,11 +295,67 @@ const EN_WORDS: &[&str] = &[
     "Sweden",
     "Nordic",
     "European",
-    "digital",
-    "AI",
-    "automation",
     "small businesses",
-    "life-cycle cost",
+];
+
+/// Words of each theme (parallel to `THEMES`): a session talks mostly about its own.
+const EN_TOPICS: [&[&str]; 7] = [
+    &[
+        "sustainability",
+        "sustainable",
+        "climate",
+        "circular",
+        "social criteria",
+        "life-cycle cost",
+        "emissions",
+    ],
+    &[
+        "procurement law",
+        "review",
+        "award",
+        "case law",
+        "directive",
+        "thresholds",
+        "qualification",
+    ],
+    &[
+        "e-procurement",
+        "e-invoicing",
+        "AI",
+        "automation",
+        "data",
+        "digital",
+        "security",
+    ],
+    &[
+        "category management",
+        "spend analysis",
+        "strategy",
+        "savings",
+        "demand",
+    ],
+    &[
+        "contract management",
+        "follow-up",
+        "supplier performance",
+        "compliance",
+        "penalties",
+    ],
+    &[
+        "innovation",
+        "market dialogue",
+        "start-ups",
+        "functional requirements",
+        "pilots",
+    ],
+    &[
+        "leadership",
+        "skills",
+        "change",
+        "recruitment",
+        "governance",
+        "cooperation",
+    ],
 ];
 
 const EN_SMALL: &[&str] = &[
@@ -614,22 +691,32 @@ fn conference_days(count: usize) -> Vec<NaiveDate> {
 // Text
 // ---------------------------------------------------------------------------------------
 
+/// One language's vocabulary.
 struct Words {
     content: &'static [&'static str],
+    topics: &'static [&'static [&'static str]; 7],
     small: &'static [&'static str],
     verbs: &'static [&'static str],
 }
 
 const SV: Words = Words {
     content: SV_WORDS,
+    topics: &SV_TOPICS,
     small: SV_SMALL,
     verbs: SV_VERBS,
 };
 const EN: Words = Words {
     content: EN_WORDS,
+    topics: &EN_TOPICS,
     small: EN_SMALL,
     verbs: EN_VERBS,
 };
+
+/// What one text is written in and about: a language and the session's themes.
+struct Voice<'a> {
+    words: &'a Words,
+    themes: &'a [usize],
+}
 
 fn capitalise(s: &mut String) {
     if let Some(first) = s.chars().next() {
@@ -638,15 +725,22 @@ fn capitalise(s: &mut String) {
     }
 }
 
-/// Appends exactly `count` words, starting and ending with a content word.
-fn phrase(rng: &mut Rng, words: &Words, count: usize, out: &mut String) {
+/// Appends exactly `count` words, starting and ending with a content word. Two content
+/// words in five are about one of the themes.
+fn phrase(rng: &mut Rng, voice: &Voice, count: usize, out: &mut String) {
+    let words = voice.words;
     let mut written = 0;
     while written < count {
         let roll = rng.below(100);
         let edge = written == 0 || written + 1 == count;
         let content = edge || roll >= 45;
         let word = if content {
-            rng.pick_skewed(words.content)
+            if !voice.themes.is_empty() && rng.chance(40) {
+                let theme = voice.themes[rng.below(voice.themes.len())];
+                rng.pick(words.topics[theme])
+            } else {
+                rng.pick_skewed(words.content)
+            }
         } else if roll < 33 {
             rng.pick(words.small)
         } else {
@@ -666,16 +760,16 @@ fn phrase(rng: &mut Rng, words: &Words, count: usize, out: &mut String) {
     }
 }
 
-fn title(rng: &mut Rng, words: &Words, min: usize, max: usize) -> String {
+fn title(rng: &mut Rng, voice: &Voice, min: usize, max: usize) -> String {
     let mut s = String::new();
     let count = rng.range(min, max);
-    phrase(rng, words, count, &mut s);
+    phrase(rng, voice, count, &mut s);
     capitalise(&mut s);
     s
 }
 
 /// 60–180 words in 2–3 paragraphs separated by a blank line.
-fn abstract_text(rng: &mut Rng, words: &Words) -> String {
+fn abstract_text(rng: &mut Rng, voice: &Voice) -> String {
     let total = rng.range(60, 180);
     let paragraphs = rng.range(2, 3);
     let mut out = String::with_capacity(total * 10);
@@ -693,7 +787,7 @@ fn abstract_text(rng: &mut Rng, words: &Words) -> String {
             }
             first = false;
             let mut sentence = String::new();
-            phrase(rng, words, len, &mut sentence);
+            phrase(rng, voice, len, &mut sentence);
             capitalise(&mut sentence);
             out.push_str(&sentence);
             out.push('.');
@@ -759,7 +853,7 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
         .map(|&(lid, sv, en)| json!({ "id": lid, "name": localised(sv, en) }))
         .collect();
 
-    // Speakers: about one and a half per session, so most speak once and some twice.
+    // Speakers: one and a half per session; drawn at random, most speak once or twice.
     let speaker_count = (sessions + sessions / 2).max(3);
     let speakers: Vec<Value> = (0..speaker_count)
         .map(|i| {
@@ -771,7 +865,11 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
             });
             if rng.chance(20) {
                 let mut bio = String::new();
-                phrase(&mut rng, &SV, 12, &mut bio);
+                let voice = Voice {
+                    words: &SV,
+                    themes: &[],
+                };
+                phrase(&mut rng, &voice, 12, &mut bio);
                 capitalise(&mut bio);
                 bio.push('.');
                 sp["bio"] = Value::String(bio);
@@ -794,21 +892,20 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
     for (d, &date) in days.iter().enumerate() {
         // The morning plenary; the opening on the first day is always in Swedish.
         let en = d > 0 && rng.chance(8);
-        let mut plenary = content_session(&mut rng, en, speaker_count, &id, &new_id());
-        plenary["title"] = Value::String(if d == 0 {
-            format!("Invigning: {}", title(&mut rng, &SV, 3, 8))
-        } else {
-            title(&mut rng, if en { &EN } else { &SV }, 4, 12)
-        });
+        let count = rng.below(2);
+        let themes = rng.distinct(count, THEMES.len());
+        let mut plenary = content_session(&mut rng, en, &themes, speaker_count, &id, &new_id());
+        if d == 0 {
+            let voice = Voice {
+                words: &SV,
+                themes: &themes,
+            };
+            plenary["title"] = json!(format!("Invigning: {}", title(&mut rng, &voice, 3, 8)));
+        }
         plenary["type"] = json!("plenum");
         plenary["room"] = json!("stora-salen");
         plenary["start"] = json!(at(date, PLENARY.0));
         plenary["end"] = json!(at(date, PLENARY.1));
-        if rng.chance(50) {
-            plenary["themes"] = json!([]);
-        } else {
-            plenary["themes"] = json!([THEMES[rng.below(THEMES.len())].0]);
-        }
         if let Some(map) = plenary.as_object_mut() {
             map.remove("level");
         }
@@ -836,7 +933,10 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
                 let workshop = here == 1 && rng.chance(20);
                 for t in 0..here {
                     let en = rng.chance(8);
-                    let mut s = content_session(&mut rng, en, speaker_count, &id, &new_id());
+                    let count = if rng.chance(70) { 1 } else { 2 };
+                    let themes = rng.distinct(count, THEMES.len());
+                    let mut s =
+                        content_session(&mut rng, en, &themes, speaker_count, &id, &new_id());
                     let from = start + slot * t as u32;
                     let to = if workshop { end } else { from + length };
                     s["type"] = json!(if workshop { "workshop" } else { "seminarium" });
@@ -892,33 +992,32 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
     .to_string()
 }
 
-/// A session's text, speakers, themes, tags, level and language; the caller adds the type,
-/// the room and the times.
+/// A session about `themes`: its text, speakers, tags, level and language. The caller adds
+/// the type, the room and the times.
 fn content_session(
     rng: &mut Rng,
     en: bool,
+    themes: &[usize],
     speaker_count: usize,
     conference: &str,
     id: &str,
 ) -> Value {
-    let words = if en { &EN } else { &SV };
+    let voice = Voice {
+        words: if en { &EN } else { &SV },
+        themes,
+    };
     let mut s = json!({
         "id": id,
-        "title": title(rng, words, 4, 12),
-        "abstract": abstract_text(rng, words),
+        "title": title(rng, &voice, 4, 12),
+        "abstract": abstract_text(rng, &voice),
+        "themes": themes.iter().map(|&t| THEMES[t].0).collect::<Vec<_>>(),
     });
     if en {
         s["language"] = json!("en");
     }
     if rng.chance(15) {
-        s["subtitle"] = Value::String(title(rng, words, 3, 7));
+        s["subtitle"] = Value::String(title(rng, &voice, 3, 7));
     }
-    let theme_count = if rng.chance(70) { 1 } else { 2 };
-    s["themes"] = rng
-        .distinct(theme_count, THEMES.len())
-        .into_iter()
-        .map(|t| json!(THEMES[t].0))
-        .collect();
     if rng.chance(85) {
         s["level"] = json!(LEVELS[rng.below(LEVELS.len())].0);
     }

@@ -480,6 +480,72 @@ impl Lang {
         self.pick("Lägg i kalendern", "Add to calendar")
     }
 
+    pub fn share_button(self) -> &'static str {
+        self.pick(
+            "Ta med schemat till mobilen",
+            "Take my schedule to my phone",
+        )
+    }
+
+    pub fn share_title(self) -> &'static str {
+        self.pick("Dela ditt schema", "Share your schedule")
+    }
+
+    pub fn share_help(self) -> &'static str {
+        self.pick(
+            "Skanna koden med mobilens kamera, eller kopiera länken. Länken innehåller bara vilka programpunkter du valt.",
+            "Scan the code with your phone's camera, or copy the link. The link only holds which sessions you chose.",
+        )
+    }
+
+    pub fn share_link_label(self) -> &'static str {
+        self.pick("Länk till ditt schema", "Link to your schedule")
+    }
+
+    pub fn copy_link(self) -> &'static str {
+        self.pick("Kopiera länken", "Copy the link")
+    }
+
+    pub fn qr_label(self) -> &'static str {
+        self.pick(
+            "QR-kod med länken till ditt schema",
+            "QR code with the link to your schedule",
+        )
+    }
+
+    pub fn shared_title(self, n: usize) -> String {
+        match self {
+            Lang::Sv => format!("Någon har delat ett schema med dig ({n} programpunkter)"),
+            Lang::En => format!("Someone shared a schedule with you ({n} sessions)"),
+        }
+    }
+
+    pub fn shared_other_programme(self) -> &'static str {
+        self.pick(
+            "Det delade schemat hör till ett annat program och kan inte visas här.",
+            "The shared schedule belongs to another programme and cannot be shown here.",
+        )
+    }
+
+    pub fn merge_shared(self) -> &'static str {
+        self.pick("Lägg till i mitt schema", "Add to my schedule")
+    }
+
+    pub fn adopt_shared(self, mine: usize) -> String {
+        match self {
+            Lang::Sv => format!("Ersätt mitt schema ({mine} valda tas bort)"),
+            Lang::En => format!("Replace my schedule ({mine} chosen are removed)"),
+        }
+    }
+
+    pub fn adopt_shared_empty(self) -> &'static str {
+        self.pick("Använd detta schema", "Use this schedule")
+    }
+
+    pub fn ignore_shared(self) -> &'static str {
+        self.pick("Strunta i det", "Ignore it")
+    }
+
     pub fn weekday(self, day: NaiveDate) -> &'static str {
         let i = day.weekday().num_days_from_monday() as usize;
         let sv = [

@@ -14,6 +14,7 @@ pub mod parse;
 pub mod plan;
 pub mod saved;
 pub mod search;
+pub mod share;
 pub mod state;
 pub mod url_state;
 

@@ -56,6 +56,10 @@ pub struct AppState {
     pub speaker: Option<String>,
     /// The filter panel, folded away on narrow screens.
     pub filters_open: bool,
+    /// A plan someone shared through a link, waiting for the visitor's decision.
+    pub shared: Option<crate::share::Shared>,
+    /// The share dialog (link and QR code) is open.
+    pub share_open: bool,
     pub expanded: BTreeSet<SessionId>,
     pub plan: Plan,
     /// Set once the saved plan has been read: until then nothing may be written back.
@@ -93,6 +97,12 @@ pub enum Action {
     AcknowledgeChanges,
     /// Show the seminars of one block (from My schedule's "nothing chosen yet").
     ShowBlock(String),
+    /// Replace the own plan with the shared one (asked for explicitly).
+    AdoptShared,
+    /// Add the shared plan's sessions to the own plan.
+    MergeShared,
+    DismissShared,
+    ShowShare(bool),
     Notice(Notice),
     Dismiss(Notice),
 }
@@ -119,6 +129,10 @@ impl AppState {
             view: self.view,
             session: self.open.clone(),
             speaker: self.speaker.clone(),
+            share: self
+                .shared
+                .as_ref()
+                .map(|s| crate::share::encode(&s.programme, &s.ids)),
         }
     }
 
@@ -158,6 +172,7 @@ impl AppState {
                 self.view = url.view;
                 self.open = url.session;
                 self.speaker = url.speaker;
+                self.shared = url.share.and_then(|s| crate::share::decode(&s).ok());
             }
             Action::ToggleExpanded(id) => {
                 if !self.expanded.remove(&id) {
@@ -199,6 +214,26 @@ impl AppState {
                 self.filters.blocks.insert(id);
                 self.view = View::Programme;
             }
+            Action::AdoptShared => {
+                if let Some(shared) = self.shared.take() {
+                    self.plan = Plan {
+                        starred: shared.ids,
+                        ..Plan::default()
+                    };
+                    self.fill_snapshots();
+                }
+            }
+            Action::MergeShared => {
+                if let Some(shared) = self.shared.take() {
+                    self.plan.merge(&Plan {
+                        starred: shared.ids,
+                        ..Plan::default()
+                    });
+                    self.fill_snapshots();
+                }
+            }
+            Action::DismissShared => self.shared = None,
+            Action::ShowShare(open) => self.share_open = open,
             Action::AcknowledgeChanges => {
                 if let Load::Ready(p) = &self.load {
                     self.plan.acknowledge(p);

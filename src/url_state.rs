@@ -21,6 +21,8 @@ pub struct UrlState {
     pub view: View,
     pub session: Option<String>,
     pub speaker: Option<String>,
+    /// A shared plan (`share::encode`), until the visitor adopts, merges or dismisses it.
+    pub share: Option<String>,
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -101,6 +103,7 @@ impl UrlState {
                 "view" if v == "mine" => state.view = View::MySchedule,
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
+                "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
                 _ => {
                     if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
@@ -142,6 +145,9 @@ impl UrlState {
         }
         if let Some(s) = &self.speaker {
             parts.push(format!("speaker={}", encode_component(s)));
+        }
+        if let Some(s) = &self.share {
+            parts.push(format!("share={}", encode_component(s)));
         }
         parts.join("&")
     }

@@ -87,3 +87,17 @@ pub fn watch(mode: UrlMode, on_change: impl Fn(String) + 'static) -> Option<[Eve
     let hash = EventListener::new(&window, "hashchange", move |_| on_change(read(mode)));
     Some([pop, hash])
 }
+
+/// A link to this page that carries `query` the way this widget reads it (query mode
+/// when the widget keeps no URL state, since it still reads links opened fresh).
+pub fn link_with(mode: UrlMode, query: &str) -> String {
+    let Some(loc) = location() else {
+        return String::new();
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    match mode {
+        UrlMode::Hash => format!("{origin}{path}#{query}"),
+        UrlMode::Query | UrlMode::None => format!("{origin}{path}?{query}"),
+    }
+}

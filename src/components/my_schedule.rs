@@ -28,6 +28,8 @@ pub struct MyScheduleProps {
     pub on_block: Callback<String>,
     /// Downloads the whole plan as a calendar file.
     pub on_calendar: Callback<()>,
+    /// Opens the share dialog (link and QR code).
+    pub on_share: Callback<()>,
 }
 
 #[component]
@@ -107,6 +109,10 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
         let cb = props.on_calendar.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    let on_share = {
+        let cb = props.on_share.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
     let days = p
         .conference
         .days
@@ -172,6 +178,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                 { summary }
                 <p class="sp-mine__actions">
                     <button type="button" class="sp-button sp-mine__calendar" onclick={on_calendar}>{ lang.download_plan() }</button>
+                    <button type="button" class="sp-button sp-mine__share" onclick={on_share}>{ lang.share_button() }</button>
                 </p>
             }
             { blocks_view }

@@ -11,6 +11,7 @@ mod parse;
 mod plan;
 mod saved;
 mod search;
+mod share;
 mod state;
 mod url_state;
 

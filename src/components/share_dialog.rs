@@ -1,0 +1,71 @@
+//! The share dialog: the visitor's plan as a link and a QR code, to take it to a phone.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::share::qr;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    pub link: AttrValue,
+    pub lang: Lang,
+    pub on_copy: Callback<AttrValue>,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
+                && !d.open()
+            {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let lang = props.lang;
+    let code = qr(&props.link).map(|m| {
+        let size = m.size().to_string();
+        html! {
+            <svg class="sp-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={lang.qr_label()}
+                shape-rendering="crispEdges">
+                <rect width={size.clone()} height={size} fill="#ffffff" />
+                <path d={m.svg_path()} fill="#000000" />
+            </svg>
+        }
+    });
+    let on_close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let on_cancel = {
+        let cb = props.on_close.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            cb.emit(())
+        })
+    };
+    let on_copy = {
+        let cb = props.on_copy.clone();
+        let link = props.link.clone();
+        Callback::from(move |_| cb.emit(link.clone()))
+    };
+    html! {
+        <dialog ref={dialog} class="sp-dialog" lang={lang.code()} aria-labelledby="sp-share-title" oncancel={on_cancel}>
+            <div class="sp-page sp-share">
+                <h2 class="sp-page__title" id="sp-share-title">{ lang.share_title() }</h2>
+                <p>{ lang.share_help() }</p>
+                { code.unwrap_or_default() }
+                <label class="sp-search__label" for="sp-share-link">{ lang.share_link_label() }</label>
+                <input id="sp-share-link" class="sp-search__input sp-share__link" type="text" readonly=true value={props.link.clone()} />
+                <p class="sp-page__actions">
+                    <button type="button" class="sp-button" onclick={on_copy}>{ lang.copy_link() }</button>
+                    <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
+                </p>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,65 @@
+//! A plan that arrived through a share link: what is in it, and the visitor's choice to
+//! add it to their own, replace their own (said plainly), or ignore it. Never silent.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::model::Shared as SharedProgramme;
+use crate::plan::Plan;
+use crate::share::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct SharedPlanProps {
+    pub programme: SharedProgramme,
+    pub shared: Shared,
+    pub plan: Plan,
+    pub lang: Lang,
+    pub on_merge: Callback<()>,
+    pub on_adopt: Callback<()>,
+    pub on_dismiss: Callback<()>,
+}
+
+#[component]
+pub fn SharedPlan(props: &SharedPlanProps) -> Html {
+    let lang = props.lang;
+    let p = &props.programme;
+    let emit = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    if props.shared.programme != p.id {
+        return html! {
+            <section class="sp-changes sp-shared" aria-labelledby="sp-shared-title">
+                <h2 class="sp-changes__title" id="sp-shared-title">{ lang.shared_other_programme() }</h2>
+                <button type="button" class="sp-button" onclick={emit(&props.on_dismiss)}>{ lang.dismiss() }</button>
+            </section>
+        };
+    }
+    let mut sessions: Vec<usize> = props
+        .shared
+        .ids
+        .iter()
+        .filter_map(|id| p.session_ix(id))
+        .collect();
+    sessions.sort_unstable();
+    let mine = props.plan.len();
+    html! {
+        <section class="sp-changes sp-shared" aria-labelledby="sp-shared-title">
+            <h2 class="sp-changes__title" id="sp-shared-title">{ lang.shared_title(props.shared.ids.len()) }</h2>
+            <ul class="sp-changes__list">
+                { for sessions.iter().map(|&i| {
+                    let s = &p.sessions[i];
+                    let day = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
+                    html! { <li data-session={s.id.clone()}>{ format!("{day} {} ", crate::i18n::clock(s.start)) }{ &s.title }</li> }
+                }) }
+            </ul>
+            <p class="sp-error__actions">
+                <button type="button" class="sp-button sp-shared__merge" onclick={emit(&props.on_merge)}>{ lang.merge_shared() }</button>
+                <button type="button" class="sp-button sp-shared__adopt" onclick={emit(&props.on_adopt)}>
+                    { if mine == 0 { lang.adopt_shared_empty().to_owned() } else { lang.adopt_shared(mine) } }
+                </button>
+                <button type="button" class="sp-button sp-shared__dismiss" onclick={emit(&props.on_dismiss)}>{ lang.ignore_shared() }</button>
+            </p>
+        </section>
+    }
+}
