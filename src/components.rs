@@ -7,6 +7,7 @@ pub mod filter_panel;
 pub mod header;
 pub mod highlight;
 pub mod load_error;
+pub mod modal;
 pub mod my_schedule;
 pub mod notices;
 pub mod programme_view;

@@ -31,17 +31,6 @@ fn paragraphs(text: &str) -> Html {
 
 #[component]
 pub fn SessionPage(props: &SessionPageProps) -> Html {
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with(props.id.clone(), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
-                && !d.open()
-            {
-                let _ = d.show_modal();
-            }
-        });
-    }
     let p = &props.programme;
     let lang = props.lang;
     let (ui, pl) = (lang.code(), p.lang());
@@ -53,13 +42,6 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
         Callback::from(move |_| cb.emit(None))
     };
     // Escape closes the native dialog; keep the state (and URL) in step.
-    let on_cancel = {
-        let cb = props.on_open.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(None)
-        })
-    };
     let row = |label: &str, value: Html| {
         html! { <><dt>{ label.to_owned() }</dt><dd>{ value }</dd></> }
     };
@@ -83,7 +65,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
         .unwrap_or_default();
     let date = p.conference.days.get(s.day).copied();
     html! {
-        <dialog ref={dialog} class="sp-dialog" lang={ui} aria-labelledby="sp-dialog-title" oncancel={on_cancel}>
+        <super::modal::Modal labelled_by="sp-dialog-title" lang={AttrValue::from(ui)} on_close={props.on_open.reform(|()| None)}>
             <article class="sp-page" data-session={s.id.clone()} lang={(s.language != ui).then(|| s.language.clone())}>
                 <div class="sp-page__head">
                     <h2 class="sp-page__title" id="sp-dialog-title">{ &s.title }</h2>
@@ -166,6 +148,6 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
                 </p>
             </article>
-        </dialog>
+        </super::modal::Modal>
     }
 }

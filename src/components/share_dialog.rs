@@ -15,17 +15,6 @@ pub struct ShareDialogProps {
 
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
-                && !d.open()
-            {
-                let _ = d.show_modal();
-            }
-        });
-    }
     let lang = props.lang;
     let code = qr(&props.link).map(|m| {
         let size = m.size().to_string();
@@ -41,20 +30,13 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_| cb.emit(()))
     };
-    let on_cancel = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(())
-        })
-    };
     let on_copy = {
         let cb = props.on_copy.clone();
         let link = props.link.clone();
         Callback::from(move |_| cb.emit(link.clone()))
     };
     html! {
-        <dialog ref={dialog} class="sp-dialog" lang={lang.code()} aria-labelledby="sp-share-title" oncancel={on_cancel}>
+        <super::modal::Modal labelled_by="sp-share-title" lang={AttrValue::from(lang.code())} on_close={props.on_close.clone()}>
             <div class="sp-page sp-share">
                 <h2 class="sp-page__title" id="sp-share-title">{ lang.share_title() }</h2>
                 <p>{ lang.share_help() }</p>
@@ -66,6 +48,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
                 </p>
             </div>
-        </dialog>
+        </super::modal::Modal>
     }
 }

@@ -16,17 +16,6 @@ pub struct SpeakerPageProps {
 
 #[component]
 pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with(props.id.clone(), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
-                && !d.open()
-            {
-                let _ = d.show_modal();
-            }
-        });
-    }
     let p = &props.programme;
     let lang = props.lang;
     let Some(speaker_ix) = p.speakers.iter().position(|s| s.id == props.id) else {
@@ -36,13 +25,6 @@ pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
     let on_close = {
         let cb = props.on_speaker.clone();
         Callback::from(move |_| cb.emit(None))
-    };
-    let on_cancel = {
-        let cb = props.on_speaker.clone();
-        Callback::from(move |e: Event| {
-            e.prevent_default();
-            cb.emit(None)
-        })
     };
     let sessions = p.sessions.iter().filter(|s| s.speakers.contains(&speaker_ix)).map(|s| {
         let cb = props.on_open.clone();
@@ -56,7 +38,7 @@ pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
         }
     });
     html! {
-        <dialog ref={dialog} class="sp-dialog" lang={lang.code()} aria-labelledby="sp-speaker-title" oncancel={on_cancel}>
+        <super::modal::Modal labelled_by="sp-speaker-title" lang={AttrValue::from(lang.code())} on_close={props.on_speaker.reform(|()| None)}>
             <article class="sp-page">
                 <h2 class="sp-page__title" id="sp-speaker-title">{ &sp.name }</h2>
                 if let Some(org) = &sp.organisation { <p class="sp-page__subtitle">{ org }</p> }
@@ -67,6 +49,6 @@ pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
                     <button type="button" class="sp-button sp-dialog__close" onclick={on_close}>{ lang.close() }</button>
                 </p>
             </article>
-        </dialog>
+        </super::modal::Modal>
     }
 }

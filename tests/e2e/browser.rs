@@ -1,0 +1,484 @@
+//! Headless Chromium over WebDriver for the end-to-end tests.
+//!
+//! [`Chromedriver`] runs `chromedriver` as a child process on a free port, in its own
+//! process group so that dropping it also ends any Chromium it started (even when a test
+//! panics before closing its browser). [`Browser`] is one fresh browser session with its
+//! own profile directory, plus the helpers the tests use: navigation, a viewport of an
+//! exact size, polling waits with a deadline, clicks, reads and screenshots.
+
+use std::fs::{self, File};
+use std::net::{SocketAddr, TcpListener};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::server::{RequestLog, Server, http_get};
+
+/// How long any wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+/// How often a wait looks again.
+const STEP: Duration = Duration::from_millis(50);
+/// How long chromedriver may take to answer `/status`.
+const DRIVER_START: Duration = Duration::from_secs(20);
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The flags every browser session starts with (the profile directory is added per session).
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target")
+}
+
+/// Where screenshots go: `target/e2e-screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    target_dir().join("e2e-screenshots")
+}
+
+/// A path from the environment variable `var`, else `default`; it must exist.
+fn program(var: &str, default: &str, install: &str) -> PathBuf {
+    let path = std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from);
+    assert!(
+        path.is_file(),
+        "{} not found (set {var} to override): {install}",
+        path.display()
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("find a free port on 127.0.0.1")
+        .port()
+}
+
+/// A directory name no other test run uses.
+fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    format!("{prefix}-{}-{nanos}-{n}", std::process::id())
+}
+
+/// A running chromedriver; killed (with its browsers) when dropped.
+pub struct Chromedriver {
+    child: Child,
+    addr: SocketAddr,
+    /// Holds one profile directory per browser session; removed on drop.
+    profiles: PathBuf,
+    log: PathBuf,
+}
+
+impl Chromedriver {
+    /// Starts chromedriver and waits until it is ready. `name` names its log file,
+    /// `target/e2e-logs/<name>-chromedriver.log`.
+    pub fn start(name: &str) -> Chromedriver {
+        let binary = program(
+            "CHROMEDRIVER",
+            CHROMEDRIVER,
+            "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
+        );
+        let logs = target_dir().join("e2e-logs");
+        fs::create_dir_all(&logs).expect("create target/e2e-logs");
+        let log = logs.join(format!("{name}-chromedriver.log"));
+        let profiles = std::env::temp_dir().join(unique("seminarplan-e2e"));
+        fs::create_dir_all(&profiles).expect("create a temporary directory for browser profiles");
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(
+                File::create(logs.join(format!("{name}-chromedriver.stderr")))
+                    .map_or_else(|_| Stdio::null(), Stdio::from),
+            )
+            // Its own process group, so drop can end the Chromium processes it starts too.
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+        let mut driver = Chromedriver {
+            child,
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            profiles,
+            log,
+        };
+        driver.wait_ready();
+        driver
+    }
+
+    fn wait_ready(&mut self) {
+        let deadline = Instant::now() + DRIVER_START;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "chromedriver exited during start-up ({status}); see {}",
+                    self.log.display()
+                );
+            }
+            let last = match http_get(self.addr, "/status", Duration::from_secs(2)) {
+                Ok(r) if r.status == 200 && r.text().contains("\"ready\":true") => return,
+                Ok(r) => format!("HTTP {}: {}", r.status, r.text()),
+                Err(e) => e.to_string(),
+            };
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver on {} not ready after {DRIVER_START:?} ({last}); see {}",
+                self.addr,
+                self.log.display()
+            );
+            std::thread::sleep(STEP);
+        }
+    }
+
+    /// A fresh browser session (new empty profile) showing a `width`×`height` viewport,
+    /// with URLs relative to `server`.
+    pub async fn open(&self, server: &Server, (width, height): (u32, u32)) -> Browser {
+        let chromium = program(
+            "CHROMIUM",
+            CHROMIUM,
+            "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
+        );
+        let profile = self.profiles.join(unique("profile"));
+        fs::create_dir_all(&profile).expect("create a browser profile directory");
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|&a| a.to_owned()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!("--window-size={width},{height}"));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "pageLoadStrategy": "normal",
+            "goog:chromeOptions": {
+                "binary": chromium.display().to_string(),
+                "args": args,
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let client = ClientBuilder::rustls()
+            .expect("set up the WebDriver HTTP client")
+            .capabilities(capabilities)
+            .connect(&format!("http://{}", self.addr))
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start a Chromium session: {e}; see {}",
+                    self.log.display()
+                )
+            });
+        let browser = Browser {
+            client,
+            base: server.url(""),
+            requests: server.log(),
+        };
+        browser.set_viewport(width, height).await;
+        browser
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        // The whole process group this driver leads: chromedriver and the browsers it
+        // started. Browsers a test closed properly are gone already.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = fs::remove_dir_all(&self.profiles);
+    }
+}
+
+/// Whether a wait's script result means "ready": anything but `null` and `false`.
+fn ready(value: &Value) -> bool {
+    !matches!(value, Value::Null | Value::Bool(false))
+}
+
+/// One browser session.
+pub struct Browser {
+    pub client: Client,
+    /// The server's origin, e.g. `http://127.0.0.1:40123`.
+    base: String,
+    requests: RequestLog,
+}
+
+impl Browser {
+    /// Navigates to `path` on the test server and waits for the page's load event.
+    pub async fn goto(&self, path: &str) {
+        let url = format!("{}{path}", self.base);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Reloads the page and waits for the new document's load event.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload the page");
+    }
+
+    /// Runs `script` (a function body; `arguments[i]` are `args`) and returns its result.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The viewport's size in CSS pixels (`innerWidth`, `innerHeight`).
+    pub async fn viewport(&self) -> (u64, u64) {
+        let v = self
+            .js("return [window.innerWidth, window.innerHeight];", vec![])
+            .await;
+        let dim = |i: usize| v.get(i).and_then(Value::as_u64).unwrap_or(0);
+        (dim(0), dim(1))
+    }
+
+    /// Sizes the window so the viewport is exactly `width`×`height`: headless Chromium
+    /// has no browser UI, but the window and viewport sizes are compared and corrected in
+    /// case a version differs.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("set the window size");
+        let (w, h) = self.viewport().await;
+        if (w, h) != (u64::from(width), u64::from(height)) {
+            let (ow, oh) = self
+                .client
+                .get_window_size()
+                .await
+                .expect("read the window size");
+            let fix = |outer: u64, inner: u64, want: u32| {
+                let extra = outer.saturating_sub(inner);
+                u32::try_from(u64::from(want) + extra).unwrap_or(want)
+            };
+            self.client
+                .set_window_size(fix(ow, w, width), fix(oh, h, height))
+                .await
+                .expect("correct the window size");
+        }
+        self.wait_until(
+            &format!("a {width}×{height} viewport"),
+            "return window.innerWidth === arguments[0] && window.innerHeight === arguments[1];",
+            vec![json!(width), json!(height)],
+        )
+        .await;
+    }
+
+    /// Polls `script` every 50 ms until it returns something other than `null`/`false`,
+    /// and returns that. Fails after [`WAIT`], showing `what` and the widget's markup.
+    /// Script errors (say, during a navigation) count as "not yet".
+    pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let last = match self.client.execute(script, args.clone()).await {
+                Ok(v) if ready(&v) => return v,
+                Ok(v) => v.to_string(),
+                Err(e) => format!("script error: {e}"),
+            };
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {WAIT:?} waiting for {what} (last result: {last})\n{}",
+                    self.describe().await
+                );
+            }
+            tokio::time::sleep(STEP).await;
+        }
+    }
+
+    /// Waits until an element matches `css`.
+    pub async fn wait_for(&self, css: &str) {
+        self.wait_until(
+            &format!("an element matching `{css}`"),
+            "return document.querySelector(arguments[0]) !== null;",
+            vec![json!(css)],
+        )
+        .await;
+    }
+
+    /// Waits until the first element matching `css` has `attr` = `value`.
+    pub async fn wait_for_attr(&self, css: &str, attr: &str, value: &str) {
+        self.wait_until(
+            &format!("`{css}` to have {attr}=\"{value}\""),
+            "const el = document.querySelector(arguments[0]);
+             return el !== null && el.getAttribute(arguments[1]) === arguments[2];",
+            vec![json!(css), json!(attr), json!(value)],
+        )
+        .await;
+    }
+
+    /// The current URL, the widget's markup and the server's failed requests, for
+    /// failure messages.
+    pub async fn describe(&self) -> String {
+        let script = "const el = document.getElementById('seminarplan')
+                          || document.documentElement;
+                      return location.href + '\\n' + el.outerHTML.slice(0, 4000);";
+        let page = match self.client.execute(script, vec![]).await {
+            Ok(Value::String(s)) => format!("page: {s}"),
+            Ok(v) => format!("page: {v}"),
+            Err(e) => format!("page unavailable: {e}"),
+        };
+        let failures = self.requests.failures();
+        if failures.is_empty() {
+            page
+        } else {
+            format!(
+                "{page}\nfailed requests (is dist/ stale or being rebuilt?): {}",
+                failures.join(", ")
+            )
+        }
+    }
+
+    /// How many elements match `css`.
+    pub async fn count(&self, css: &str) -> usize {
+        let v = self
+            .js(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(css)],
+            )
+            .await;
+        v.as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+    }
+
+    /// The whitespace-normalised `textContent` of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self
+            .js(
+                "return Array.from(document.querySelectorAll(arguments[0]),
+                     el => el.textContent.replace(/\\s+/g, ' ').trim());",
+                vec![json!(css)],
+            )
+            .await;
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|t| t.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The text of the one element matching `css` (fails if there is none).
+    pub async fn text(&self, css: &str) -> String {
+        let texts = self.texts(css).await;
+        match texts.as_slice() {
+            [] => panic!("no element matches `{css}`\n{}", self.describe().await),
+            [first, ..] => first.clone(),
+        }
+    }
+
+    /// An attribute of the first element matching `css` (fails if there is none).
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let v = self
+            .js(
+                "const el = document.querySelector(arguments[0]);
+                 return el === null ? { missing: true } : { value: el.getAttribute(arguments[1]) };",
+                vec![json!(css), json!(name)],
+            )
+            .await;
+        if v.get("missing").is_some() {
+            panic!("no element matches `{css}`\n{}", self.describe().await);
+        }
+        v.get("value").and_then(Value::as_str).map(str::to_owned)
+    }
+
+    /// Clicks the `index`th element matching `css` like a visitor would (WebDriver
+    /// element click), after scrolling it to the middle of the viewport so that sticky
+    /// headers cannot cover it.
+    pub async fn click_nth(&self, css: &str, index: usize) {
+        let all = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("cannot look for `{css}`: {e}"));
+        let Some(element) = all.get(index) else {
+            panic!(
+                "cannot click `{css}` #{index}: only {} match\n{}",
+                all.len(),
+                self.describe().await
+            );
+        };
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });",
+                vec![json!(element)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot scroll to `{css}`: {e}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click `{css}` #{index}: {e}"));
+    }
+
+    /// Scrolls the page so the first element matching `css` is at the top of the viewport
+    /// (at once, not smoothly), or to the very top when `css` is `None`.
+    pub async fn scroll_to(&self, css: Option<&str>) {
+        let done = self
+            .js(
+                "if (arguments[0] === null) { window.scrollTo({ top: 0, behavior: 'instant' }); return true; }
+                 const el = document.querySelector(arguments[0]);
+                 if (el === null) return false;
+                 el.scrollIntoView({ block: 'start', behavior: 'instant' });
+                 return true;",
+                vec![json!(css)],
+            )
+            .await;
+        if done != Value::Bool(true) {
+            panic!("cannot scroll to `{css:?}`\n{}", self.describe().await);
+        }
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.click_nth(css, 0).await;
+    }
+
+    /// Saves a screenshot of the viewport as `target/e2e-screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        assert!(
+            png.starts_with(b"\x89PNG"),
+            "the screenshot {name} is not a PNG"
+        );
+        let dir = screenshot_dir();
+        fs::create_dir_all(&dir).expect("create target/e2e-screenshots");
+        let path = dir.join(format!("{name}.png"));
+        fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        path
+    }
+
+    /// Ends the browser session (and its Chromium).
+    pub async fn close(self) {
+        self.client
+            .close()
+            .await
+            .expect("close the browser session");
+    }
+}

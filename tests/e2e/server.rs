@@ -1,0 +1,542 @@
+//! A tiny static HTTP/1.1 server for the end-to-end tests, bound to 127.0.0.1 on a free
+//! port: one thread per connection, one response per connection (`Connection: close`).
+//!
+//! What it serves, checked in this order:
+//! - routes registered with [`ServerBuilder::route`]: an exact path and a handler that
+//!   builds the [`Response`]. This is where network faults go: a handler can return any
+//!   status (500), sleep before answering (slow), or send a body shorter than the
+//!   `Content-Length` header it sets itself (truncated);
+//! - `/page/<variant>`: the bundle's `index.html` with the widget's mount element given
+//!   `data-src`, so the same release build loads another programme file. A variant is one
+//!   registered with [`ServerBuilder::variant`], else `<variant>.json` in `tests/fixtures/`
+//!   (`/page/broken` loads `/fixtures/broken.json`);
+//! - `/fixtures/<name>`: a file from `tests/fixtures/`;
+//! - `/` (the bundle's `index.html`) and any other path: a file from the Trunk bundle in
+//!   `dist/`.
+//!
+//! A path that names no such file (or climbs out with `..`, or names a hidden file) is a
+//! 404; methods other than GET and HEAD are a 405. Every answer is logged
+//! ([`RequestLog`]) so a failing wait can show which requests failed.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// The mount element as written in `index.html`; variants add `data-src` right after it.
+const MOUNT: &str = r#"<div id="seminarplan""#;
+
+/// How long a connection may take to send its request head.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The largest request head accepted.
+const MAX_HEAD: usize = 16 * 1024;
+
+pub const HTML: &str = "text/html; charset=utf-8";
+pub const JSON: &str = "application/json; charset=utf-8";
+
+/// The Trunk bundle the tests drive.
+pub fn dist_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+/// The `Content-Type` a file is served with, by its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html" | "htm") => HTML,
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => JSON,
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// One request, as far as the tests care.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub method: String,
+    /// The path without the query string.
+    pub path: String,
+}
+
+/// One response. `Content-Length` is added unless `headers` already has one (a handler
+/// that wants to cut the body short sets its own).
+#[derive(Clone, Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Response {
+        Response {
+            status: 200,
+            headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
+            body: body.into(),
+        }
+    }
+
+    pub fn not_found(what: &str) -> Response {
+        Response {
+            status: 404,
+            headers: vec![(
+                "Content-Type".to_owned(),
+                "text/plain; charset=utf-8".to_owned(),
+            )],
+            body: format!("404 not found: {what}\n").into_bytes(),
+        }
+    }
+
+    fn method_not_allowed() -> Response {
+        Response {
+            status: 405,
+            headers: vec![
+                (
+                    "Content-Type".to_owned(),
+                    "text/plain; charset=utf-8".to_owned(),
+                ),
+                ("Allow".to_owned(), "GET, HEAD".to_owned()),
+            ],
+            body: b"405 method not allowed\n".to_vec(),
+        }
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+type Handler = Arc<dyn Fn(&Request) -> Response + Send + Sync>;
+
+/// Every request answered so far, as `"GET /path → 404"`, shared with the browser
+/// helpers so that a timed-out wait can say which files were missing.
+#[derive(Clone, Default)]
+pub struct RequestLog(Arc<Mutex<Vec<(String, u16)>>>);
+
+impl RequestLog {
+    fn push(&self, request: &Request, status: u16) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((format!("{} {}", request.method, request.path), status));
+    }
+
+    /// The requests that did not get a 2xx answer (the browser's favicon probe aside).
+    pub fn failures(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .filter(|(request, status)| {
+                !(200..300).contains(status) && !request.ends_with("/favicon.ico")
+            })
+            .map(|(request, status)| format!("{request} → {status}"))
+            .collect()
+    }
+}
+
+/// What the server serves; shared read-only by all connection threads.
+struct Site {
+    dist: PathBuf,
+    fixtures: PathBuf,
+    /// `dist/index.html`, read once.
+    index: String,
+    routes: HashMap<String, Handler>,
+    /// Page variant name → the `data-src` it gets.
+    variants: HashMap<String, String>,
+    log: RequestLog,
+}
+
+impl Site {
+    fn respond(&self, request: &Request) -> Response {
+        if request.method != "GET" && request.method != "HEAD" {
+            return Response::method_not_allowed();
+        }
+        let path = request.path.as_str();
+        if let Some(handler) = self.routes.get(path) {
+            return handler(request);
+        }
+        if path == "/" || path == "/index.html" {
+            return Response::ok(HTML, self.index.clone());
+        }
+        if let Some(variant) = path.strip_prefix("/page/") {
+            return self.page(variant);
+        }
+        if let Some(name) = path.strip_prefix("/fixtures/") {
+            return file(&self.fixtures, name);
+        }
+        file(&self.dist, path.trim_start_matches('/'))
+    }
+
+    /// `index.html` with the mount element pointed at the variant's programme file.
+    fn page(&self, variant: &str) -> Response {
+        let src = match self.variants.get(variant) {
+            Some(src) => src.clone(),
+            None if safe_name(variant)
+                && self.fixtures.join(format!("{variant}.json")).is_file() =>
+            {
+                format!("/fixtures/{variant}.json")
+            }
+            None => return Response::not_found(&format!("page variant {variant:?}")),
+        };
+        let mount = format!(r#"{MOUNT} data-src="{}""#, attr_escape(&src));
+        Response::ok(HTML, self.index.replacen(MOUNT, &mount, 1))
+    }
+}
+
+/// A single path segment with nothing that could climb out of its folder.
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn attr_escape(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// A file below `root`, or a 404.
+fn file(root: &Path, relative: &str) -> Response {
+    let relative = Path::new(relative);
+    // Plain names only: no `..`, no absolute paths, no hidden files such as `.trunk-lock`.
+    let plain = relative.components().all(|c| match c {
+        Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        _ => false,
+    });
+    if !plain || relative.as_os_str().is_empty() {
+        return Response::not_found(&relative.display().to_string());
+    }
+    let path = root.join(relative);
+    match std::fs::read(&path) {
+        Ok(body) if path.is_file() => Response::ok(content_type(&path), body),
+        _ => Response::not_found(&relative.display().to_string()),
+    }
+}
+
+/// Builds a [`Server`]: the default site plus extra routes and page variants.
+pub struct ServerBuilder {
+    routes: HashMap<String, Handler>,
+    variants: HashMap<String, String>,
+}
+
+impl ServerBuilder {
+    /// Serves `path` (exact, without query string) from `handler`, ahead of everything else.
+    pub fn route(
+        mut self,
+        path: &str,
+        handler: impl Fn(&Request) -> Response + Send + Sync + 'static,
+    ) -> ServerBuilder {
+        self.routes.insert(path.to_owned(), Arc::new(handler));
+        self
+    }
+
+    /// `/page/<name>` mounts the widget with `data-src="<src>"`.
+    pub fn variant(mut self, name: &str, src: &str) -> ServerBuilder {
+        self.variants.insert(name.to_owned(), src.to_owned());
+        self
+    }
+
+    /// Starts serving. Panics with instructions when the release bundle is missing.
+    pub fn start(self) -> Server {
+        let dist = dist_dir();
+        let index_path = dist.join("index.html");
+        let index = std::fs::read_to_string(&index_path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} ({e}): the end-to-end tests drive the release bundle; \
+                 run `trunk build --release` first",
+                index_path.display()
+            )
+        });
+        assert!(
+            index.contains(MOUNT),
+            "{} has no `{MOUNT}` mount element to point page variants at; \
+             run `trunk build --release` again, or update MOUNT in tests/e2e/server.rs",
+            index_path.display()
+        );
+        let site = Arc::new(Site {
+            dist,
+            fixtures: fixtures_dir(),
+            index,
+            routes: self.routes,
+            variants: self.variants,
+            log: RequestLog::default(),
+        });
+        let log = site.log.clone();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the test server to 127.0.0.1");
+        let addr = listener.local_addr().expect("the test server's address");
+        let stop = Arc::new(AtomicBool::new(false));
+        let accept = {
+            let stop = Arc::clone(&stop);
+            thread::Builder::new()
+                .name("e2e-http".to_owned())
+                .spawn(move || {
+                    for stream in listener.incoming() {
+                        if stop.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let Ok(stream) = stream else { continue };
+                        let site = Arc::clone(&site);
+                        // A connection that fails only affects the request it carried.
+                        let _ = thread::Builder::new()
+                            .name("e2e-http-conn".to_owned())
+                            .spawn(move || serve(&site, stream));
+                    }
+                })
+                .expect("start the test server thread")
+        };
+        Server {
+            addr,
+            stop,
+            accept: Some(accept),
+            log,
+        }
+    }
+}
+
+/// Answers one request on `stream`, then closes it.
+fn serve(site: &Site, mut stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let Some(head) = read_head(&mut stream) else {
+        return;
+    };
+    let mut parts = head.lines().next().unwrap_or("").split_whitespace();
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
+        let bad = Response {
+            status: 400,
+            headers: Vec::new(),
+            body: Vec::new(),
+        };
+        let _ = write_response(&mut stream, &bad, true);
+        return;
+    };
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let request = Request {
+        method: method.to_owned(),
+        path: path.to_owned(),
+    };
+    let response = site.respond(&request);
+    site.log.push(&request, response.status);
+    let _ = write_response(&mut stream, &response, request.method != "HEAD");
+    let _ = stream.flush();
+    let _ = stream.shutdown(Shutdown::Write);
+}
+
+/// The request line and headers, up to the blank line; `None` if the client went away.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 2048];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 || head.len() + n > MAX_HEAD {
+            return None;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    Some(String::from_utf8_lossy(&head).into_owned())
+}
+
+fn write_response(stream: &mut TcpStream, response: &Response, body: bool) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
+    let has = |name: &str| {
+        response
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !has("Content-Length") {
+        head.push_str(&format!("Content-Length: {}\r\n", response.body.len()));
+    }
+    if !has("Cache-Control") {
+        head.push_str("Cache-Control: no-store\r\n");
+    }
+    head.push_str("Connection: close\r\n\r\n");
+    stream.write_all(head.as_bytes())?;
+    if body {
+        stream.write_all(&response.body)?;
+    }
+    Ok(())
+}
+
+/// The running server; stops when dropped.
+pub struct Server {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+    log: RequestLog,
+}
+
+impl Server {
+    pub fn builder() -> ServerBuilder {
+        ServerBuilder {
+            routes: HashMap::new(),
+            variants: HashMap::new(),
+        }
+    }
+
+    /// The default site: the bundle, the fixtures and the fixture page variants.
+    pub fn start() -> Server {
+        Server::builder().start()
+    }
+
+    /// What the server has answered so far.
+    pub fn log(&self) -> RequestLog {
+        self.log.clone()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+    }
+}
+
+/// What a plain HTTP GET returned.
+#[derive(Debug)]
+pub struct Fetched {
+    pub status: u16,
+    /// Header names lower-cased.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A minimal HTTP/1.1 GET: reads `Content-Length` bytes of body, or up to the close
+/// (enough for this server and for chromedriver's `/status`).
+pub fn http_get(addr: SocketAddr, path: &str, timeout: Duration) -> std::io::Result<Fetched> {
+    let mut stream = TcpStream::connect_timeout(&addr, timeout)?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    let mut parsed: Option<Head> = None;
+    loop {
+        if let Some((split, _, headers)) = &parsed {
+            let length = headers
+                .iter()
+                .find(|(n, _)| n == "content-length")
+                .and_then(|(_, v)| v.parse::<usize>().ok());
+            if length.is_some_and(|len| raw.len() >= split + 4 + len) {
+                break;
+            }
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if parsed.is_none() {
+            parsed = parse_head(&raw)?;
+        }
+    }
+    let (split, status, headers) = match parsed {
+        Some(p) => p,
+        None => parse_head(&raw)?
+            .ok_or_else(|| std::io::Error::other("the response ended inside its head"))?,
+    };
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok());
+    let mut body = raw[split + 4..].to_vec();
+    if let Some(len) = length {
+        body.truncate(len);
+    }
+    Ok(Fetched {
+        status,
+        headers,
+        body,
+    })
+}
+
+type Head = (usize, u16, Vec<(String, String)>);
+
+/// The status and headers once the head is complete: (offset of the blank line, status,
+/// lower-cased headers).
+fn parse_head(raw: &[u8]) -> std::io::Result<Option<Head>> {
+    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return Ok(None);
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other(format!("bad status line in {head:?}")))?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Ok(Some((split, status, headers)))
+}
