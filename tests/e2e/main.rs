@@ -11,6 +11,7 @@
 //! - `browser`: chromedriver, browser sessions, waits, clicks and screenshots.
 
 mod browser;
+mod finding;
 mod server;
 
 use std::time::Duration;

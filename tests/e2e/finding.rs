@@ -1,0 +1,249 @@
+//! Finding sessions end to end: filters and search against the demo programme's own data,
+//! views reopened from their URL, deep links to session pages, and Back.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::browser::{Browser, Chromedriver};
+use super::server::Server;
+use super::{LAPTOP, PHONE, open_widget, size_name};
+
+/// The ids of the session cards on screen.
+async fn visible(browser: &Browser) -> BTreeSet<String> {
+    browser
+        .js(
+            "return Array.from(document.querySelectorAll('.sp-browse article.sp-card'))
+                 .map(c => c.getAttribute('data-session'));",
+            vec![],
+        )
+        .await
+        .as_array()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until the cards on screen are exactly `expected`.
+async fn wait_for_cards(browser: &Browser, what: &str, expected: &BTreeSet<String>) {
+    let ids: Vec<&str> = expected.iter().map(String::as_str).collect();
+    browser
+        .wait_until(
+            what,
+            "const want = arguments[0];
+             const got = Array.from(document.querySelectorAll('.sp-browse article.sp-card'))
+                 .map(c => c.getAttribute('data-session')).sort();
+             return JSON.stringify(got) === JSON.stringify(want.slice().sort());",
+            vec![json!(ids)],
+        )
+        .await;
+}
+
+/// Types into the search field: sets the value and sends the `input` event a keystroke sends.
+async fn search(browser: &Browser, text: &str) {
+    browser
+        .js(
+            "const input = document.querySelector('input.sp-search__input');
+             input.focus();
+             input.value = arguments[0];
+             input.dispatchEvent(new InputEvent('input', { bubbles: true, data: arguments[0] }));
+             return true;",
+            vec![json!(text)],
+        )
+        .await;
+}
+
+fn demo() -> Value {
+    serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON")
+}
+
+/// Everything the widget searches in one session, lower-cased, straight from the JSON.
+fn searchable(demo: &Value, session: &Value) -> String {
+    let mut text = String::new();
+    for field in ["title", "subtitle", "abstract"] {
+        text.push_str(session[field].as_str().unwrap_or_default());
+        text.push('\n');
+    }
+    for tag in session["tags"].as_array().into_iter().flatten() {
+        text.push_str(tag.as_str().unwrap_or_default());
+        text.push('\n');
+    }
+    for id in session["speakers"].as_array().into_iter().flatten() {
+        if let Some(p) = demo["speakers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["id"] == *id)
+        {
+            text.push_str(p["name"].as_str().unwrap_or_default());
+            text.push('\n');
+            text.push_str(p["organisation"].as_str().unwrap_or_default());
+            text.push('\n');
+        }
+    }
+    text.to_lowercase()
+}
+
+/// The demo sessions with `theme`, in `language`, whose text contains `word` (a word with
+/// no diacritics, so plain lower-casing is the widget's matching too).
+fn expected(theme: &str, language: &str, word: &str) -> BTreeSet<String> {
+    let demo = demo();
+    let default_lang = demo["conference"]["language"]
+        .as_str()
+        .unwrap_or("sv")
+        .to_owned();
+    demo["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .filter(|s| {
+            s["themes"]
+                .as_array()
+                .is_some_and(|t| t.iter().any(|t| t == theme))
+        })
+        .filter(|s| s["language"].as_str().unwrap_or(&default_lang) == language)
+        .filter(|s| searchable(&demo, s).contains(word))
+        .map(|s| s["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+/// Theme + language + search in the UI gives exactly the sessions the data says.
+#[tokio::test]
+async fn theme_language_and_search_give_the_expected_sessions() {
+    let server = Server::start();
+    let driver = Chromedriver::start("theme_language_and_search");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/").await;
+
+    let want = expected("hallbarhet", "sv", "upphandling");
+    assert!(want.len() >= 2, "the demo has such sessions: {want:?}");
+
+    // All days, then the theme, the language and the search word, as a visitor would.
+    let all_days = browser.count(".sp-daytabs__button").await - 1;
+    browser.click_nth(".sp-daytabs__button", all_days).await;
+    browser.click("#sp-f-theme-hallbarhet").await;
+    browser.click("#sp-f-lang-sv").await;
+    search(&browser, "upphandling").await;
+    wait_for_cards(&browser, "theme + language + search", &want).await;
+    assert_eq!(visible(&browser).await, want);
+
+    // The count says so, and the words are marked.
+    let count = browser.text(".sp-results__count").await;
+    assert!(
+        count.starts_with(&format!("{} programpunkter", want.len())),
+        "{count}"
+    );
+    assert!(browser.count(".sp-browse mark.sp-mark").await > 0);
+    browser.screenshot(&size_name("filtered", LAPTOP)).await;
+
+    // The URL holds the view.
+    let url = browser.js("return location.search;", vec![]).await;
+    let url = url.as_str().unwrap_or_default();
+    for part in ["day=all", "q=upphandling", "theme=hallbarhet", "lang=sv"] {
+        assert!(url.contains(part), "{part} in {url}");
+    }
+    browser.close().await;
+}
+
+/// Opening a URL with filters reproduces the view: the same boxes ticked, the same words
+/// searched, the same sessions shown.
+#[tokio::test]
+async fn a_url_with_filters_reopens_the_view() {
+    let server = Server::start();
+    let driver = Chromedriver::start("url_reopens_view");
+    let browser = driver.open(&server, PHONE).await;
+    open_widget(&browser, "/?day=all&q=upphandling&theme=hallbarhet&lang=sv").await;
+    let want = expected("hallbarhet", "sv", "upphandling");
+    wait_for_cards(&browser, "the view from the URL", &want).await;
+    let state = browser
+        .js(
+            "return [document.querySelector('input.sp-search__input').value,
+                     document.querySelector('#sp-f-theme-hallbarhet').checked,
+                     document.querySelector('#sp-f-lang-sv').checked,
+                     document.querySelector('#sp-f-lang-en').checked];",
+            vec![],
+        )
+        .await;
+    assert_eq!(state, json!(["upphandling", true, true, false]));
+    // On a phone the filters fold away, but the count and the active filters stay in view.
+    assert!(browser.text(".sp-filters__toggle").await.contains("(3)"));
+    assert_eq!(
+        browser.count(".sp-results__chips .sp-chip--remove").await,
+        3
+    );
+    browser.screenshot(&size_name("filtered", PHONE)).await;
+    browser.close().await;
+}
+
+/// A deep link opens the session's page.
+#[tokio::test]
+async fn a_deep_link_opens_the_session_page() {
+    let server = Server::start();
+    let driver = Chromedriver::start("deep_link");
+    let browser = driver.open(&server, PHONE).await;
+    open_widget(&browser, "/?session=s-102").await;
+    browser
+        .wait_for("dialog.sp-dialog[open] .sp-page[data-session=\"s-102\"]")
+        .await;
+    let title = super::demo_title("s-102");
+    assert_eq!(browser.text("#sp-dialog-title").await, title);
+    // The page has the block's other seminars as alternatives.
+    assert!(browser.count(".sp-page__alternatives .sp-alt").await >= 5);
+    browser.screenshot(&size_name("session-page", PHONE)).await;
+    // Escape closes it and the URL forgets the session.
+    browser
+        .js("document.querySelector('dialog.sp-dialog').dispatchEvent(new Event('cancel', { cancelable: true })); return true;", vec![])
+        .await;
+    browser
+        .wait_until("the page to close", "return document.querySelector('dialog.sp-dialog') === null && !location.search.includes('session=');", vec![])
+        .await;
+    browser.close().await;
+}
+
+/// Back after opening a session returns to the filtered list.
+#[tokio::test]
+async fn back_after_opening_a_session_returns_to_the_filtered_list() {
+    let server = Server::start();
+    let driver = Chromedriver::start("back_returns");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/?day=all&q=hallbar").await;
+    browser.wait_for(".sp-browse article.sp-card").await;
+    let before = visible(&browser).await;
+    assert!(!before.is_empty());
+    let first = before.iter().next().expect("a card").clone();
+    browser
+        .click(&format!(
+            ".sp-browse article.sp-card[data-session=\"{first}\"] .sp-card__open"
+        ))
+        .await;
+    browser.wait_for("dialog.sp-dialog[open]").await;
+    let url = browser.js("return location.search;", vec![]).await;
+    assert!(
+        url.as_str()
+            .unwrap_or_default()
+            .contains(&format!("session={first}")),
+        "{url}"
+    );
+
+    browser.js("history.back(); return true;", vec![]).await;
+    browser
+        .wait_until(
+            "the page to close after Back",
+            "return document.querySelector('dialog.sp-dialog') === null;",
+            vec![],
+        )
+        .await;
+    wait_for_cards(&browser, "the same filtered list", &before).await;
+    let search = browser
+        .js(
+            "return [document.querySelector('input.sp-search__input').value, location.search];",
+            vec![],
+        )
+        .await;
+    assert_eq!(search[0], json!("hallbar"));
+    assert!(!search[1].as_str().unwrap_or_default().contains("session="));
+    browser.close().await;
+}
