@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.22.1
 BINARYEN_VERSION=132.0.0
+# Independent readers the end-to-end tests check the widget's output with (--browser only).
+ICALENDAR_VERSION=6.3.1
+JSQR_VERSION=1.4.0
 TOOLS="$HOME/.local/share/seminarplan"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -45,5 +48,19 @@ if [ "${1:-}" = "--browser" ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+
+  # Python's icalendar reads the downloaded calendar file in tests/e2e/schedule.rs.
+  if ! python3 -c "import sys, icalendar; sys.exit(icalendar.__version__ != '$ICALENDAR_VERSION')" 2>/dev/null; then
+    say "installing icalendar $ICALENDAR_VERSION (Python)"
+    python3 -m pip install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION" \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "icalendar==$ICALENDAR_VERSION"
+  fi
+
+  # jsQR decodes the share dialog's QR code in tests/e2e/schedule.rs.
+  if [ "$(node -p "require('$TOOLS/node_modules/jsqr/package.json').version" 2>/dev/null)" != "$JSQR_VERSION" ]; then
+    say "installing jsqr $JSQR_VERSION (npm)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent --save-exact "jsqr@$JSQR_VERSION"
   fi
 fi

@@ -14,6 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
@@ -153,7 +154,33 @@ impl Chromedriver {
 
     /// A fresh browser session (new empty profile) showing a `width`×`height` viewport,
     /// with URLs relative to `server`.
-    pub async fn open(&self, server: &Server, (width, height): (u32, u32)) -> Browser {
+    pub async fn open(&self, server: &Server, size: (u32, u32)) -> Browser {
+        self.open_with(server, size, None).await
+    }
+
+    /// Like [`Chromedriver::open`], but files the page downloads are saved into
+    /// `downloads` without asking (chromedriver passes the directory on to headless
+    /// Chromium too).
+    pub async fn open_downloading(
+        &self,
+        server: &Server,
+        size: (u32, u32),
+        downloads: &Path,
+    ) -> Browser {
+        let prefs = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
+        self.open_with(server, size, Some(prefs)).await
+    }
+
+    async fn open_with(
+        &self,
+        server: &Server,
+        (width, height): (u32, u32),
+        prefs: Option<Value>,
+    ) -> Browser {
         let chromium = program(
             "CHROMIUM",
             CHROMIUM,
@@ -172,6 +199,10 @@ impl Chromedriver {
                 "args": args,
             },
         });
+        let mut capabilities = capabilities;
+        if let Some(prefs) = prefs {
+            capabilities["goog:chromeOptions"]["prefs"] = prefs;
+        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };
@@ -212,6 +243,19 @@ impl Drop for Chromedriver {
     }
 }
 
+/// The script behind [`Browser::wait_visible`]: `true` when the first element matching
+/// `arguments[0]` can be seen.
+const VISIBLE: &str = "const el = document.querySelector(arguments[0]);
+     if (el === null || !el.isConnected) return false;
+     for (let e = el; e !== null; e = e.parentElement) {
+         const style = getComputedStyle(e);
+         if (e.hidden || style.display === 'none' || style.visibility === 'hidden'
+             || Number(style.opacity) === 0) return false;
+         if (e.localName === 'dialog' && !e.open) return false;
+     }
+     const r = el.getBoundingClientRect();
+     return r.width > 0 && r.height > 0;";
+
 /// Whether a wait's script result means "ready": anything but `null` and `false`.
 fn ready(value: &Value) -> bool {
     !matches!(value, Value::Null | Value::Bool(false))
@@ -233,6 +277,58 @@ impl Browser {
             .goto(&url)
             .await
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Navigates to an absolute `url` (say, a link the widget made) and waits for the
+    /// page's load event.
+    pub async fn goto_url(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// The server's origin, e.g. `http://127.0.0.1:40123`.
+    pub fn origin(&self) -> &str {
+        &self.base
+    }
+
+    /// The address of the page shown now.
+    pub async fn url(&self) -> String {
+        self.js("return location.href;", vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The tab (window) the session drives now.
+    pub async fn tab(&self) -> WindowHandle {
+        self.client
+            .window()
+            .await
+            .expect("read the current window handle")
+    }
+
+    /// Opens a new tab in the same browser (same profile, so the same localStorage) and
+    /// switches to it; it shows `about:blank` until told otherwise.
+    pub async fn open_tab(&self) -> WindowHandle {
+        let tab = self
+            .client
+            .new_window(true)
+            .await
+            .expect("open a new tab")
+            .handle;
+        self.switch_to(&tab).await;
+        tab
+    }
+
+    /// Makes `tab` the one the session drives (and the browser shows).
+    pub async fn switch_to(&self, tab: &WindowHandle) {
+        self.client
+            .switch_to_window(tab.clone())
+            .await
+            .unwrap_or_else(|e| panic!("cannot switch to tab {tab:?}: {e}"));
     }
 
     /// Reloads the page and waits for the new document's load event.
@@ -435,6 +531,68 @@ impl Browser {
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot click `{css}` #{index}: {e}"));
+    }
+
+    /// Clicks the first element matching `css` whose whitespace-normalised text is `text`
+    /// (fails if there is none).
+    pub async fn click_text(&self, css: &str, text: &str) {
+        let index = self
+            .js(
+                "return Array.from(document.querySelectorAll(arguments[0]))
+                     .findIndex(el => el.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]);",
+                vec![json!(css), json!(text)],
+            )
+            .await
+            .as_i64()
+            .and_then(|i| usize::try_from(i).ok());
+        match index {
+            Some(index) => self.click_nth(css, index).await,
+            None => panic!(
+                "no `{css}` reads {text:?} (they read {:?})\n{}",
+                self.texts(css).await,
+                self.describe().await
+            ),
+        }
+    }
+
+    /// The `value` property of the first element matching `css` (an input's text).
+    pub async fn value(&self, css: &str) -> String {
+        let v = self
+            .js(
+                "const el = document.querySelector(arguments[0]);
+                 return el === null ? null : String(el.value);",
+                vec![json!(css)],
+            )
+            .await;
+        match v {
+            Value::String(s) => s,
+            _ => panic!("no element matches `{css}`\n{}", self.describe().await),
+        }
+    }
+
+    /// Waits until the first element matching `css` can be seen: it has a size and
+    /// nothing hides it (`display`, `visibility`, `opacity`, `hidden`, a closed `<dialog>`).
+    pub async fn wait_visible(&self, css: &str) {
+        self.wait_until(&format!("`{css}` to be visible"), VISIBLE, vec![json!(css)])
+            .await;
+    }
+
+    /// A PNG of the first element matching `css`, as the browser draws it.
+    pub async fn element_png(&self, css: &str) -> Vec<u8> {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("cannot find `{css}`: {e}"));
+        let png = element
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("cannot take a screenshot of `{css}`: {e}"));
+        assert!(
+            png.starts_with(b"\x89PNG"),
+            "the screenshot of `{css}` is not a PNG"
+        );
+        png
     }
 
     /// Scrolls the page so the first element matching `css` is at the top of the viewport

@@ -12,6 +12,7 @@
 
 mod browser;
 mod finding;
+mod schedule;
 mod server;
 
 use std::time::Duration;
