@@ -18,7 +18,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 step "native tests"
 cargo test --test core
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --test web_grid
 step "release build"
 trunk build --release
 step "end-to-end tests (WebDriver, headless Chromium)"

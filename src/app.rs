@@ -6,25 +6,28 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::url::{self, UrlMode};
-use crate::browser::{clipboard, download, fetch, storage, theme_sheet};
+use crate::browser::{clipboard, download, fetch, print, storage, theme_sheet};
 use crate::components::{
     changes_notice::ChangesNotice, day_tabs::DayTabs, filter_panel::FilterPanel, header::Header,
-    load_error::LoadErrorView, my_schedule::MySchedule, notices::Notices,
-    programme_view::ProgrammeView, result_bar::ResultBar, search_box::SearchBox,
-    session_page::SessionPage, share_dialog::ShareDialog, shared_plan::SharedPlan,
-    speaker_page::SpeakerPage,
+    layout_switch::LayoutSwitch, load_error::LoadErrorView, my_schedule::MySchedule,
+    notices::Notices, now_next::NowNext as NowNextStrip, programme_view::ProgrammeView,
+    result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
+    share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
+    timetable::Timetable,
 };
 use crate::filter::{self, resolve_day};
 use crate::i18n::Lang;
 use crate::ics;
 use crate::model::{SessionId, Shared};
+use crate::now;
 use crate::parse::parse_programme;
 use crate::plan::clashes;
 use crate::saved;
 use crate::search::{self, Index};
 use crate::share;
-use crate::state::{Action, AppState, Load, LoadError, Notice, View};
+use crate::state::{Action, AppState, Layout, Load, LoadError, Notice, View};
 use crate::url_state::{UrlState, encode_component};
+use chrono::{DateTime, FixedOffset};
 
 /// The reducer that wraps the pure `AppState`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -52,6 +55,31 @@ pub struct AppProps {
     /// Where the view is kept in the page's URL.
     #[prop_or(UrlMode::None)]
     pub url_mode: UrlMode,
+    /// A fixed clock (RFC 3339) instead of the browser's.
+    #[prop_or_default]
+    pub now: Option<AttrValue>,
+}
+
+/// The time the widget shows the conference at: the fixed clock if one is given, else the
+/// browser's, ticking every 30 seconds.
+#[hook]
+fn use_clock(fixed: Option<AttrValue>) -> DateTime<FixedOffset> {
+    let pinned = fixed
+        .as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok());
+    let now = use_state(|| download::now().fixed_offset());
+    {
+        let now = now.clone();
+        use_effect_with(pinned.is_some(), move |&pinned| {
+            let tick = (!pinned).then(|| {
+                gloo::timers::callback::Interval::new(30_000, move || {
+                    now.set(download::now().fixed_offset())
+                })
+            });
+            move || drop(tick)
+        });
+    }
+    pinned.unwrap_or(*now)
 }
 
 async fn load(src: Option<AttrValue>) -> Action {
@@ -90,15 +118,17 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
     use_effect_with(wanted, move |wanted| {
         let previous = last.borrow_mut().replace(wanted.clone());
         if let Some(previous) = previous {
-            // Typing replaces the entry, so Back does not step through every letter.
-            let only_text = UrlState {
+            // Typing, and a handled share link leaving the URL, replace the entry: Back
+            // should not step through every letter or offer the shared plan again.
+            let same_but_text_and_share = UrlState {
                 filters: crate::filter::Filters {
                     text: wanted.filters.text.clone(),
                     ..previous.filters.clone()
                 },
+                share: wanted.share.clone(),
                 ..previous.clone()
             } == *wanted;
-            url::write(mode, &wanted.to_query(), !only_text);
+            url::write(mode, &wanted.to_query(), !same_but_text_and_share);
         }
     });
 }
@@ -114,7 +144,20 @@ pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let store = use_reducer(move || Store(AppState::new(lang)));
     use_url_sync(&store, props.url_mode);
+    let clock = use_clock(props.now.clone());
     let state = &store.0;
+
+    // The visitor's layout choice (list or grid), remembered per namespace.
+    let layout_key = saved::layout_key(&props.namespace);
+    {
+        let dispatch = store.dispatcher();
+        let key = layout_key.clone();
+        use_effect_with((), move |_| {
+            if storage::read_pref(&key).as_deref() == Some("grid") {
+                dispatch.dispatch(Action::SetLayout(Layout::Grid));
+            }
+        });
+    }
 
     // Load (and reload on "try again") the programme.
     {
@@ -178,9 +221,12 @@ pub fn App(props: &AppProps) -> Html {
     let index = use_memo(programme.clone(), |p| {
         p.as_ref().map(|p| Index::new(p)).unwrap_or_default()
     });
+    let today = programme
+        .as_ref()
+        .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
     let day = programme
         .as_ref()
-        .and_then(|p| resolve_day(p, &state.filters.day, None));
+        .and_then(|p| resolve_day(p, &state.filters.day, today));
     let outcome = use_memo(
         (
             programme.clone(),
@@ -223,6 +269,19 @@ pub fn App(props: &AppProps) -> Html {
     let on_adopt = send(&store, |()| Action::AdoptShared);
     let on_ignore = send(&store, |()| Action::DismissShared);
     let on_copy = Callback::from(|link: AttrValue| clipboard::copy(&link));
+    let on_layout = {
+        let dispatch = store.dispatcher();
+        Callback::from(move |layout: Layout| {
+            let value = if layout == Layout::Grid {
+                "grid"
+            } else {
+                "list"
+            };
+            storage::write_pref(&layout_key, value);
+            dispatch.dispatch(Action::SetLayout(layout));
+        })
+    };
+    let on_grid_mode = send(&store, Action::SetGridMode);
     let on_calendar = {
         let programme = programme.clone();
         let plan = state.plan.clone();
@@ -295,19 +354,35 @@ pub fn App(props: &AppProps) -> Html {
                                 show_counts={state.filters.is_active()}
                                 on_select={on_day}
                             />
-                            <ProgrammeView
-                                programme={programme.clone()}
-                                {lang}
-                                {day}
-                                matching={matching.clone()}
-                                terms={terms.clone()}
-                                plan={state.plan.clone()}
-                                clashes={clashes.clone()}
-                                expanded={state.expanded.clone()}
-                                on_star={on_star.clone()}
-                                on_expand={on_expand.clone()}
-                                on_open={on_open.clone()}
-                            />
+                            <LayoutSwitch {lang} layout={state.layout} mode={state.grid_mode} on_layout={on_layout} on_mode={on_grid_mode} />
+                            if let (Layout::Grid, Some(d)) = (state.layout, day) {
+                                <Timetable
+                                    programme={programme.clone()}
+                                    {lang}
+                                    day={d}
+                                    matching={matching.clone()}
+                                    plan={state.plan.clone()}
+                                    clashes={clashes.clone()}
+                                    mode={state.grid_mode}
+                                    now={Some(clock)}
+                                    on_open={on_open.clone()}
+                                />
+                            } else {
+                                <ProgrammeView
+                                    programme={programme.clone()}
+                                    {lang}
+                                    {day}
+                                    matching={matching.clone()}
+                                    terms={terms.clone()}
+                                    plan={state.plan.clone()}
+                                    clashes={clashes.clone()}
+                                    expanded={state.expanded.clone()}
+                                    on_star={on_star.clone()}
+                                    on_expand={on_expand.clone()}
+                                    on_open={on_open.clone()}
+                                    now={Some(clock)}
+                                />
+                            }
                         </div>
                     </div>
                 },
@@ -325,6 +400,7 @@ pub fn App(props: &AppProps) -> Html {
                         {on_block}
                         on_calendar={on_calendar.reform(|()| None)}
                         {on_share}
+                        on_print={Callback::from(|()| print::print())}
                     />
                 },
             };
@@ -336,7 +412,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             } else if let Some(id) = &state.speaker {
                 html! {
-                    <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} {on_open} {on_speaker} />
+                    <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} on_open={on_open.clone()} {on_speaker} />
                 }
             } else if state.share_open {
                 let value = share::encode(&programme.id, &state.plan.starred);
@@ -365,6 +441,7 @@ pub fn App(props: &AppProps) -> Html {
                     />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
                     <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
+                    <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }
                     <div class="sp-main">{ main }</div>
                     { page }
@@ -430,6 +507,7 @@ pub fn mount_all() {
             lang: settings.lang,
             namespace: AttrValue::from(settings.namespace),
             url_mode: settings.url_mode,
+            now: settings.now.map(AttrValue::from),
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

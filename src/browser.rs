@@ -4,7 +4,9 @@
 pub mod clipboard;
 pub mod download;
 pub mod fetch;
+pub mod grid_sheet;
 pub mod mount;
+pub mod print;
 pub mod storage;
 pub mod theme_sheet;
 pub mod url;

@@ -480,6 +480,10 @@ impl Lang {
         self.pick("Lägg i kalendern", "Add to calendar")
     }
 
+    pub fn print(self) -> &'static str {
+        self.pick("Skriv ut", "Print")
+    }
+
     pub fn share_button(self) -> &'static str {
         self.pick(
             "Ta med schemat till mobilen",
@@ -544,6 +548,89 @@ impl Lang {
 
     pub fn ignore_shared(self) -> &'static str {
         self.pick("Strunta i det", "Ignore it")
+    }
+
+    pub fn layout_label(self) -> &'static str {
+        self.pick("Visa programmet som", "Show the programme as")
+    }
+
+    pub fn list_view(self) -> &'static str {
+        self.pick("Lista", "List")
+    }
+
+    pub fn grid_view(self) -> &'static str {
+        self.pick("Tidsschema", "Timetable")
+    }
+
+    pub fn show_dimmed(self) -> &'static str {
+        self.pick(
+            "Visa även övriga programpunkter, nedtonade",
+            "Also show the other sessions, dimmed",
+        )
+    }
+
+    /// The name of the scrollable timetable region: "Tidsschema, tisdag 16 mars".
+    pub fn timetable_label(self, day: NaiveDate) -> String {
+        format!("{}, {}", self.grid_view(), self.long_date(day))
+    }
+
+    pub fn timetable_note(self) -> &'static str {
+        self.pick(
+            "Tidsschemat visar lokalerna som kolumner och tiden nedåt. Varje programpunkt är en knapp med titel, tid och lokal. Listvyn visar samma programpunkter i läsordning.",
+            "The timetable shows the rooms as columns and time running down. Each session is a button with its title, time and room. The list view shows the same sessions in reading order.",
+        )
+    }
+
+    pub fn no_room(self) -> &'static str {
+        self.pick("Utan lokal", "No room")
+    }
+
+    pub fn in_my_schedule(self) -> &'static str {
+        self.pick("i mitt schema", "in my schedule")
+    }
+
+    pub fn not_matching(self) -> &'static str {
+        self.pick("matchar inte filtren", "does not match the filters")
+    }
+
+    pub fn nothing_this_day(self) -> &'static str {
+        self.pick(
+            "Inga programpunkter att visa den här dagen.",
+            "No sessions to show on this day.",
+        )
+    }
+
+    pub fn now_label(self) -> &'static str {
+        self.pick("Nu", "Now")
+    }
+
+    pub fn next_label(self) -> &'static str {
+        self.pick("Härnäst", "Next")
+    }
+
+    pub fn now_next_label(self) -> &'static str {
+        self.pick("Just nu och härnäst", "Now and next")
+    }
+
+    /// The time the next sessions start: "kl. 16:15" / "at 16:15".
+    pub fn starts_at(self, t: DateTime<FixedOffset>) -> String {
+        match self {
+            Lang::Sv => format!("kl. {}", clock(t)),
+            Lang::En => format!("at {}", clock(t)),
+        }
+    }
+
+    pub fn nothing_now(self) -> &'static str {
+        self.pick("Inget pågår just nu", "Nothing on right now")
+    }
+
+    pub fn more_sessions(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Sv, 1) => "och 1 programpunkt till".to_owned(),
+            (Lang::Sv, n) => format!("och {n} programpunkter till"),
+            (Lang::En, 1) => "and 1 more session".to_owned(),
+            (Lang::En, n) => format!("and {n} more sessions"),
+        }
     }
 
     pub fn weekday(self, day: NaiveDate) -> &'static str {

@@ -7,9 +7,11 @@
 pub mod agenda;
 pub mod filter;
 pub mod generate;
+pub mod grid;
 pub mod i18n;
 pub mod ics;
 pub mod model;
+pub mod now;
 pub mod parse;
 pub mod plan;
 pub mod saved;

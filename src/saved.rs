@@ -22,6 +22,11 @@ pub fn key(namespace: &str, programme_id: &str) -> String {
     format!("seminarplan:{namespace}:plan:{programme_id}")
 }
 
+/// The storage key of the visitor's layout choice (list or grid).
+pub fn layout_key(namespace: &str) -> String {
+    format!("seminarplan:{namespace}:layout")
+}
+
 /// Where a record that could not be read is set aside.
 pub fn aside_key(key: &str, stamp: &str) -> String {
     format!("{key}:unreadable:{stamp}")

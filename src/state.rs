@@ -19,6 +19,15 @@ pub enum View {
     MySchedule,
 }
 
+/// How the programme is laid out: a list (the default, and the accessible form) or a
+/// timetable grid with rooms side by side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    #[default]
+    List,
+    Grid,
+}
+
 /// Why the programme is not shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
@@ -60,6 +69,9 @@ pub struct AppState {
     pub shared: Option<crate::share::Shared>,
     /// The share dialog (link and QR code) is open.
     pub share_open: bool,
+    pub layout: Layout,
+    /// In the grid, whether sessions the filters leave out are dimmed or hidden.
+    pub grid_mode: crate::grid::Mode,
     pub expanded: BTreeSet<SessionId>,
     pub plan: Plan,
     /// Set once the saved plan has been read: until then nothing may be written back.
@@ -103,6 +115,8 @@ pub enum Action {
     MergeShared,
     DismissShared,
     ShowShare(bool),
+    SetLayout(Layout),
+    SetGridMode(crate::grid::Mode),
     Notice(Notice),
     Dismiss(Notice),
 }
@@ -234,6 +248,8 @@ impl AppState {
             }
             Action::DismissShared => self.shared = None,
             Action::ShowShare(open) => self.share_open = open,
+            Action::SetLayout(layout) => self.layout = layout,
+            Action::SetGridMode(mode) => self.grid_mode = mode,
             Action::AcknowledgeChanges => {
                 if let Load::Ready(p) = &self.load {
                     self.plan.acknowledge(p);

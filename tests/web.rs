@@ -219,6 +219,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         lang: Lang::Sv,
         namespace: namespace("star"),
         url_mode: UrlMode::None,
+        now: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -282,6 +283,7 @@ async fn app_switches_language() {
         lang: Lang::Sv,
         namespace: namespace("lang"),
         url_mode: UrlMode::None,
+        now: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -332,6 +334,7 @@ async fn mount_demo(test: &str) -> Element {
         lang: Lang::Sv,
         namespace: namespace(test),
         url_mode: UrlMode::None,
+        now: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

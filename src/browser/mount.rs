@@ -16,6 +16,9 @@ pub struct Settings {
     pub namespace: String,
     /// `data-url`: `query` (default), `hash` or `none`.
     pub url_mode: UrlMode,
+    /// `data-now` (or `?now=` in the page URL): a fixed clock, RFC 3339, to show the
+    /// conference as at that time (for previews and tests).
+    pub now: Option<String>,
 }
 
 pub fn settings(element: &Element) -> Settings {
@@ -34,5 +37,16 @@ pub fn settings(element: &Element) -> Settings {
             .filter(|n| crate::parse::valid_id(n))
             .unwrap_or_else(|| "default".to_owned()),
         url_mode: UrlMode::from_attr(attr("data-url").as_deref()),
+        now: attr("data-now").or_else(now_from_url),
     }
+}
+
+/// `now=` from the page's query string, if any.
+fn now_from_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("now="))
+        .map(crate::url_state::decode_component)
 }

@@ -97,3 +97,16 @@ pub fn watch_plan(key: String, on_plan: impl Fn(Plan) + 'static) -> Option<Event
         }
     }))
 }
+
+/// Reads a small preference (such as the list or grid layout); `None` if unset or if
+/// storage is unavailable.
+pub fn read_pref(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves a small preference; failures are ignored (the choice then lasts the visit).
+pub fn write_pref(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}

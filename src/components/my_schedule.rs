@@ -30,6 +30,8 @@ pub struct MyScheduleProps {
     pub on_calendar: Callback<()>,
     /// Opens the share dialog (link and QR code).
     pub on_share: Callback<()>,
+    /// Prints My schedule, one day per page.
+    pub on_print: Callback<()>,
 }
 
 #[component]
@@ -113,6 +115,10 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
         let cb = props.on_share.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    let on_print = {
+        let cb = props.on_print.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
     let days = p
         .conference
         .days
@@ -179,6 +185,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                 <p class="sp-mine__actions">
                     <button type="button" class="sp-button sp-mine__calendar" onclick={on_calendar}>{ lang.download_plan() }</button>
                     <button type="button" class="sp-button sp-mine__share" onclick={on_share}>{ lang.share_button() }</button>
+                    <button type="button" class="sp-button sp-mine__print" onclick={on_print}>{ lang.print() }</button>
                 </p>
             }
             { blocks_view }

@@ -28,6 +28,9 @@ pub struct ProgrammeViewProps {
     pub on_star: Callback<SessionId>,
     pub on_expand: Callback<SessionId>,
     pub on_open: Callback<Option<SessionId>>,
+    /// The current time, for the "Nu / Now" line during the conference.
+    #[prop_or_default]
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// The titles of the sessions `id` clashes with.
@@ -71,7 +74,28 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         }
         let date = p.conference.days[day];
         let heading_id = format!("sp-day-{day}");
-        let items = groups.into_iter().map(|g| match g {
+        let marker = props
+            .now
+            .and_then(|now| crate::now::now_marker(p, day, now));
+        // The line goes before the first group that holds a session starting after now.
+        let marker_at = marker.as_ref().and_then(|m| {
+            m.before.and_then(|b| {
+                groups.iter().position(|g| match g {
+                    Group::Single(ix) => *ix >= b,
+                    Group::Block { sessions, .. } => sessions.iter().any(|&ix| ix >= b),
+                })
+            })
+        });
+        let now_line = |at: chrono::DateTime<chrono::FixedOffset>| {
+            html! {
+                <li key="sp-now" class="sp-now-line">
+                    <span class="sp-now-line__label">{ lang.now_label() }{ " " }
+                        <time datetime={at.to_rfc3339()}>{ i18n::clock(at) }</time>
+                    </span>
+                </li>
+            }
+        };
+        let mut items: Vec<Html> = groups.into_iter().map(|g| match g {
             Group::Single(ix) => card(ix, 3),
             Group::Block { block, sessions } => {
                 let b = &p.blocks[block];
@@ -94,7 +118,10 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                     </li>
                 }
             }
-        });
+        }).collect();
+        if let Some(m) = &marker {
+            items.insert(marker_at.unwrap_or(items.len()), now_line(m.at));
+        }
         html! {
             <section key={day} class="sp-day" aria-labelledby={heading_id.clone()}>
                 <h2 class="sp-day__title" id={heading_id}>{ lang.long_date(date) }</h2>

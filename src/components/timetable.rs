@@ -1,0 +1,214 @@
+//! One day as a timetable grid for wide screens: rooms as columns under sticky headers,
+//! time running down beside a sticky axis, each session a button spanning its rows.
+//!
+//! It enhances the list rather than replacing it: the list stays the accessible reading
+//! order, and every cell here carries its full name (title, time, room, star, clash).
+//! Cells are placed by generated classes (`browser::grid_sheet`), never inline styles.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use chrono::{DateTime, FixedOffset};
+use yew::prelude::*;
+
+use crate::browser::grid_sheet;
+use crate::grid::{Mode, layout};
+use crate::i18n::{self, Lang};
+use crate::model::{SessionId, Shared};
+use crate::now::now_marker;
+use crate::plan::{Clash, Plan, clashing_with};
+
+#[derive(Properties, PartialEq)]
+pub struct TimetableProps {
+    pub programme: Shared,
+    pub lang: Lang,
+    /// The day shown (index into `Conference::days`).
+    pub day: usize,
+    /// The sessions matching the filters (indices); the others are dimmed or hidden.
+    pub matching: Rc<Vec<usize>>,
+    pub plan: Plan,
+    pub clashes: Rc<Vec<Clash>>,
+    /// Dim (default) or hide the sessions that do not match.
+    #[prop_or_default]
+    pub mode: Mode,
+    /// The clock, for the "now" line; `None` draws no line.
+    #[prop_or_default]
+    pub now: Option<DateTime<FixedOffset>>,
+    pub on_open: Callback<Option<SessionId>>,
+}
+
+#[component]
+pub fn Timetable(props: &TimetableProps) -> Html {
+    let p = &props.programme;
+    let lang = props.lang;
+    let (ui, plang) = (lang.code(), p.lang());
+    let day = props.day;
+    let grid = use_memo(
+        (p.clone(), day, props.matching.clone(), props.mode),
+        |(p, day, matching, mode)| {
+            let keep: HashSet<usize> = matching.iter().copied().collect();
+            layout(p, *day, |ix| keep.contains(&ix), *mode)
+        },
+    );
+    let (rows, tracks) = (grid.rows, grid.tracks());
+    use_effect_with((rows, tracks), |&(rows, tracks)| {
+        grid_sheet::ensure(rows, tracks);
+    });
+
+    let Some(&date) = p.conference.days.get(day) else {
+        return html! {};
+    };
+    let heading_id = format!("sp-tt-day-{day}");
+    let note_id = format!("sp-tt-note-{day}");
+    let heading = html! {
+        <h2 class="sp-day__title" id={heading_id.clone()}>{ lang.long_date(date) }</h2>
+    };
+    if grid.is_empty() {
+        return html! {
+            <section class="sp-tt" aria-labelledby={heading_id}>
+                { heading }
+                <p class="sp-empty">{ lang.nothing_this_day() }</p>
+            </section>
+        };
+    }
+
+    let place = |row: usize, span: usize, track: usize, width: usize| {
+        [
+            format!("sp-row-{row}"),
+            format!("sp-span-{span}"),
+            format!("sp-col-{track}"),
+            format!("sp-cspan-{width}"),
+        ]
+    };
+    let everywhere = |row: usize| place(row, 1, 0, tracks);
+
+    let headers = grid.rooms.iter().map(|c| {
+        let name = match c.room {
+            Some(r) => p.rooms[r].name.get(ui, plang).to_owned(),
+            None => lang.no_room().to_owned(),
+        };
+        html! {
+            <div class={classes!("sp-tt__room", format!("sp-col-{}", c.track), format!("sp-cspan-{}", c.lanes))} aria-hidden="true">
+                { name }
+            </div>
+        }
+    });
+    // A background per column, so the columns stay apart where nothing is on.
+    let lanes_bg = grid.rooms.iter().map(|c| {
+        html! { <div class={classes!("sp-tt__column", place(0, rows, c.track, c.lanes).to_vec())}></div> }
+    });
+    let hour_lines = grid.hours.iter().map(|(row, _)| {
+        html! { <div class={classes!("sp-tt__line", everywhere(*row).to_vec())}></div> }
+    });
+    let hour_labels = grid.hours.iter().map(|(row, label)| {
+        let span = 12.min(rows - row);
+        html! {
+            <div class={classes!("sp-tt__hour", format!("sp-row-{row}"), format!("sp-span-{span}"))} aria-hidden="true">
+                { label }
+            </div>
+        }
+    });
+
+    let cells = grid.items.iter().map(|it| {
+        let s = &p.sessions[it.session];
+        let starred = props.plan.is_starred(&s.id);
+        let clash_titles: Vec<&str> = clashing_with(&props.clashes, &s.id)
+            .filter_map(|other| p.session(other))
+            .map(|o| o.title.as_str())
+            .collect();
+        let clash = !clash_titles.is_empty();
+        let time = i18n::span(s.start, s.end);
+        let mut name = s.title.clone();
+        name.push_str(", ");
+        name.push_str(&time);
+        if let Some(r) = s.room {
+            name.push_str(", ");
+            name.push_str(p.rooms[r].name.get(ui, plang));
+        }
+        if starred {
+            name.push_str(", ");
+            name.push_str(lang.in_my_schedule());
+        }
+        if clash {
+            name.push_str(", ");
+            name.push_str(&lang.clash_with(&clash_titles.join(", ")));
+        }
+        if it.dim {
+            name.push_str(", ");
+            name.push_str(lang.not_matching());
+        }
+        let (track, width) = grid.tracks_of(it);
+        let theme = s.themes.first().map(|t| format!("sp-theme-{t}"));
+        let on_open = {
+            let id = s.id.clone();
+            let cb = props.on_open.clone();
+            Callback::from(move |_| cb.emit(Some(id.clone())))
+        };
+        let short = it.span <= 6;
+        html! {
+            <button
+                type="button"
+                key={s.id.clone()}
+                class={classes!(
+                    "sp-tt__session",
+                    place(it.row, it.span, track, width).to_vec(),
+                    theme,
+                    short.then_some("sp-is-short"),
+                    starred.then_some("sp-is-starred"),
+                    clash.then_some("sp-has-clash"),
+                    it.dim.then_some("sp-is-dim")
+                )}
+                data-session={s.id.clone()}
+                aria-label={name}
+                onclick={on_open}
+            >
+                <span class="sp-tt__when">
+                    if starred { <span class="sp-tt__star" aria-hidden="true">{ "★ " }</span> }
+                    if clash { <span class="sp-tt__clash" aria-hidden="true">{ "⚠ " }</span> }
+                    { time }
+                </span>
+                <span class="sp-tt__title" lang={(s.language != ui).then(|| s.language.clone())}>{ &s.title }</span>
+            </button>
+        }
+    });
+
+    let now_line = props
+        .now
+        .and_then(|now| now_marker(p, day, now))
+        .and_then(|m| grid.row_at(m.at).map(|row| (row, m.at)))
+        .map(|(row, at)| {
+            html! {
+                <>
+                    <div class={classes!("sp-tt__now", everywhere(row).to_vec())} aria-hidden="true"></div>
+                    <div class={classes!("sp-tt__nowlabel", format!("sp-row-{row}"))} aria-hidden="true">
+                        { lang.now_label() }{ " " }{ i18n::clock(at) }
+                    </div>
+                </>
+            }
+        });
+
+    html! {
+        <section class="sp-tt" aria-labelledby={heading_id}>
+            { heading }
+            <p class="sp-visually-hidden" id={note_id.clone()}>{ lang.timetable_note() }</p>
+            <div
+                class="sp-tt__scroll"
+                role="region"
+                aria-label={lang.timetable_label(date)}
+                aria-describedby={note_id}
+                tabindex="0"
+            >
+                <div class="sp-tt__grid">
+                    <div class="sp-tt__corner" aria-hidden="true">{ lang.when() }</div>
+                    { for headers }
+                    <div class={classes!("sp-tt__axis", "sp-row-0", format!("sp-span-{rows}"))} aria-hidden="true"></div>
+                    { for lanes_bg }
+                    { for hour_lines }
+                    { for hour_labels }
+                    { for cells }
+                    { now_line.unwrap_or_default() }
+                </div>
+            </div>
+        </section>
+    }
+}

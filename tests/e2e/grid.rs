@@ -1,0 +1,164 @@
+//! The timetable grid and "now and next" end to end: the grid at laptop width, a session
+//! opened from the grid, the remembered layout, and the strip with a set clock.
+
+use std::collections::BTreeSet;
+
+use chrono::DateTime;
+use serde_json::{Value, json};
+
+use super::browser::Chromedriver;
+use super::server::Server;
+use super::{LAPTOP, open_widget, size_name, star};
+
+fn demo() -> Value {
+    serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON")
+}
+
+fn sessions() -> Vec<Value> {
+    demo()["sessions"].as_array().expect("sessions").clone()
+}
+
+fn time(s: &Value, field: &str) -> DateTime<chrono::FixedOffset> {
+    DateTime::parse_from_rfc3339(s[field].as_str().expect("time")).expect("RFC 3339")
+}
+
+#[tokio::test]
+async fn grid_shows_the_day_and_opens_a_clicked_session() {
+    let server = Server::start();
+    let driver = Chromedriver::start("grid");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/?day=2027-03-17").await;
+    browser.click_nth(".sp-layout__button", 1).await;
+    browser.wait_for("button.sp-tt__session").await;
+
+    // Every session of the day is in the grid (dimming, not hiding, is the default).
+    let day: BTreeSet<String> = sessions()
+        .iter()
+        .filter(|s| {
+            s["start"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("2027-03-17")
+        })
+        .map(|s| s["id"].as_str().expect("id").to_owned())
+        .collect();
+    let shown: BTreeSet<String> = browser
+        .js("return Array.from(document.querySelectorAll('button.sp-tt__session')).map(b => b.dataset.session);", vec![])
+        .await
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    assert_eq!(shown, day);
+    // One column per room used that day, headers in view.
+    assert!(browser.count(".sp-tt__room").await >= 8);
+    // The grid scrolls inside the widget; the page itself never scrolls sideways.
+    let page = browser
+        .js(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+    assert_eq!(page, json!(true));
+    browser.screenshot(&size_name("grid", LAPTOP)).await;
+
+    browser
+        .click("button.sp-tt__session[data-session=\"s-301\"]")
+        .await;
+    browser
+        .wait_for("dialog.sp-dialog[open] .sp-page[data-session=\"s-301\"]")
+        .await;
+    browser.screenshot(&size_name("grid-session", LAPTOP)).await;
+
+    // The choice of layout is remembered.
+    browser.goto("/?day=2027-03-17").await;
+    browser.wait_for("button.sp-tt__session").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn now_and_next_strip_shows_the_right_sessions() {
+    let server = Server::start();
+    let driver = Chromedriver::start("now_next");
+    let browser = driver.open(&server, LAPTOP).await;
+    let now = DateTime::parse_from_rfc3339("2027-03-17T10:30:00+01:00").expect("time");
+
+    // What the data says is on now, and what starts next that day.
+    let all = sessions();
+    let running: BTreeSet<String> = all
+        .iter()
+        .filter(|s| time(s, "start") <= now && now < time(s, "end"))
+        .map(|s| s["id"].as_str().expect("id").to_owned())
+        .collect();
+    let next_start = all
+        .iter()
+        .map(|s| time(s, "start"))
+        .filter(|t| *t > now && t.date_naive() == now.date_naive())
+        .min()
+        .expect("something starts later that day");
+    let next: BTreeSet<String> = all
+        .iter()
+        .filter(|s| time(s, "start") == next_start)
+        .map(|s| s["id"].as_str().expect("id").to_owned())
+        .collect();
+    assert!(
+        running.len() > 3,
+        "a block is running at 10:30: {running:?}"
+    );
+
+    open_widget(&browser, "/?now=2027-03-17T10:30:00%2B01:00").await;
+    // The visitor's own session comes first: star one of the running seminars.
+    let mine = running
+        .iter()
+        .find(|id| id.starts_with("s-4"))
+        .expect("a seminar of pass 4")
+        .clone();
+    browser.click(&star(&mine)).await;
+    browser
+        .wait_for_attr(&star(&mine), "aria-pressed", "true")
+        .await;
+    browser.wait_for(".sp-nownext__part").await;
+
+    let strip = browser
+        .js(
+            "const parts = document.querySelectorAll('.sp-nownext__part');
+             const ids = p => Array.from(p.querySelectorAll('[data-session]')).map(e => e.dataset.session);
+             const more = p => { const m = p.querySelector('.sp-nownext__more'); return m ? parseInt(m.textContent.match(/\\d+/)[0], 10) : 0; };
+             return [ids(parts[0]), more(parts[0]), ids(parts[1]), more(parts[1])];",
+            vec![],
+        )
+        .await;
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (now_ids, now_more, next_ids, next_more) = (
+        ids(&strip[0]),
+        strip[1].as_u64().unwrap_or(0),
+        ids(&strip[2]),
+        strip[3].as_u64().unwrap_or(0),
+    );
+    assert_eq!(
+        now_ids.first(),
+        Some(&mine),
+        "the visitor's own first: {now_ids:?}"
+    );
+    assert!(
+        now_ids.iter().all(|id| running.contains(id)),
+        "{now_ids:?} ⊆ {running:?}"
+    );
+    assert_eq!(now_ids.len() + now_more as usize, running.len());
+    assert!(
+        next_ids.iter().all(|id| next.contains(id)),
+        "{next_ids:?} ⊆ {next:?}"
+    );
+    assert_eq!(next_ids.len() + next_more as usize, next.len());
+    // The "now" line stands in the list of that day.
+    assert_eq!(browser.count(".sp-now-line").await, 1);
+    browser.screenshot(&size_name("now-next", LAPTOP)).await;
+    browser.close().await;
+}
