@@ -10,21 +10,16 @@ use seminarplan::browser::url::UrlMode;
 use seminarplan::components::session_card::{SessionCard, SessionCardProps};
 use seminarplan::components::star_button::{StarButton, StarButtonProps};
 use seminarplan::i18n::Lang;
-use seminarplan::model::Shared;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 use yew::prelude::*;
 
+mod common;
+
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-const SMALL: &str = include_str!("fixtures/small.json");
-
-fn small() -> Shared {
-    Shared(Rc::new(
-        seminarplan::parse::parse_programme(SMALL).expect("fixture is valid"),
-    ))
-}
 
 fn fresh_root() -> Element {
     let document = gloo::utils::document();
@@ -35,42 +30,6 @@ fn fresh_root() -> Element {
         .append_child(&root)
         .expect("append");
     root
-}
-
-/// Lets timers and promises run once.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .expect("timeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("tick");
-    yew::scheduler::flush().await;
-}
-
-/// Waits (up to about five seconds) until `selector` matches inside `root`.
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..500 {
-        if let Some(el) = root.query_selector(selector).expect("selector") {
-            return el;
-        }
-        tick().await;
-    }
-    panic!("{selector} never appeared; html: {}", root.inner_html());
-}
-
-fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().expect("html element").click();
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
 }
 
 #[wasm_bindgen_test]
