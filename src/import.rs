@@ -1,0 +1,264 @@
+//! Imports programmes published by other tools: frab/c3voc `schedule.json` (v1 and the v2
+//! flat layout, and pretalx's export in frab layout), frab/Pentabarf/wafer `schedule.xml`,
+//! and the pretalx widget JSON; our own `seminarplan/1` passes straight through.
+//!
+//! Each importer reads its format into a `build::Draft`; `build::finish` repairs what real
+//! exports get wrong (time zones, durations, days, ids, languages, escaped HTML), derives
+//! seminar blocks, writes a `seminarplan/1` document and hands it to
+//! `parse::parse_programme`, so validation stays in one place. Every repair is reported as
+//! a `Warning` with its place in the source. Never panics; input is bounded by
+//! `parse::MAX_BYTES`. See docs/IMPORT.md.
+
+mod build;
+mod frab_json;
+mod frab_xml;
+mod pretalx;
+mod text;
+mod time;
+mod xml;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::model::Programme;
+use crate::parse::{self, Problem, ProgrammeError};
+
+/// The format a file was recognised as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Our own `seminarplan/1`.
+    Seminarplan,
+    /// frab/c3voc `schedule.json`: v1 (days → rooms → events, also pretalx's export) or
+    /// the v2 flat event list.
+    FrabJson,
+    /// frab/Pentabarf `schedule.xml` (also wafer's and FOSDEM's).
+    FrabXml,
+    /// pretalx's schedule widget JSON (`talks`, `rooms`, `speakers`).
+    PretalxWidget,
+}
+
+impl Format {
+    /// A name for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Seminarplan => "Seminarplan (seminarplan/1)",
+            Format::FrabJson => "frab/c3voc schedule.json",
+            Format::FrabXml => "frab/Pentabarf schedule.xml",
+            Format::PretalxWidget => "pretalx widget JSON",
+        }
+    }
+}
+
+/// A programme read from another format, with what was repaired on the way.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub programme: Programme,
+    pub format: Format,
+    pub warnings: Vec<Warning>,
+    /// The programme as a `seminarplan/1` document (what `--convert` writes).
+    pub document: Value,
+}
+
+/// Something the importer repaired or assumed, and where in the source file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The place in the source: `schedule.conference.days[0].rooms.Curie[3]` for JSON,
+    /// `schedule/day[1]/room[Janson]/event[8967]` for XML; empty for the whole file.
+    pub path: String,
+    pub message: WarningKind,
+}
+
+impl Warning {
+    /// `path: message`, in plain English.
+    pub fn describe(&self) -> String {
+        if self.path.is_empty() {
+            self.message.describe()
+        } else {
+            format!("{}: {}", self.path, self.message.describe())
+        }
+    }
+}
+
+/// What was repaired. An enum, so the widget can say it in the visitor's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The file names no time zone; `used` was assumed.
+    TimeZoneMissing { used: String },
+    /// The file names no time zone; one was chosen from the conference's city.
+    TimeZoneGuessed { city: String, zone: String },
+    /// A zone the importer has no rules for; times without an offset were read as `used`.
+    TimeZoneUnknown { name: String, used: String },
+    /// The named zone contradicts the offsets the times carry (`UTC` beside `+01:00`): the
+    /// offsets were trusted, and the programme's zone is `used`.
+    TimeZoneDisagrees {
+        name: String,
+        offset: String,
+        used: String,
+    },
+    /// Times were written with another offset than the local one (wafer writes `<date>` in
+    /// UTC beside a local `<start>`): shown in local time.
+    DatesNotLocal { offset: String, local: String },
+    /// A day's date is not its local date (wafer writes it in UTC).
+    DayDateNotLocal { given: NaiveDate, local: NaiveDate },
+    /// The session belongs to conference day `day` in the file but starts after midnight:
+    /// it is listed under the calendar date it starts on.
+    AfterMidnight { day: NaiveDate, date: NaiveDate },
+    /// Sessions start on a date the file's day list lacks: the date was added.
+    DayAdded { date: NaiveDate },
+    /// The duration or end was missing, unreadable or not after the start: `minutes` used.
+    BadDuration { value: String, minutes: i64 },
+    /// The event has no usable start time and was left out.
+    NoStart { value: String },
+    /// The event has no title; "(untitled)" is shown.
+    NoTitle,
+    /// A language field that is not one language code (`de, en`, `German`): `to` used.
+    LanguageRepaired { from: String, to: String },
+    /// A language field with nothing recognisable: the conference language `to` used.
+    LanguageUnknown { from: String, to: String },
+    /// `count` sessions give no language: they show in the conference language `used`.
+    LanguageMissing { count: usize, used: String },
+    /// The file names no language of its own: `used` was chosen.
+    ConferenceLanguage { used: String },
+    /// An id used twice; the later one was renamed.
+    DuplicateId { id: String, renamed: String },
+    /// An id with characters our ids do not allow, rewritten.
+    IdRewritten { from: String, to: String },
+    /// A link that is not http(s), dropped.
+    UrlDropped { value: String },
+}
+
+impl WarningKind {
+    /// The warning in plain English (for the command line).
+    pub fn describe(&self) -> String {
+        match self {
+            WarningKind::TimeZoneMissing { used } => {
+                format!("the file names no time zone; assumed {used}")
+            }
+            WarningKind::TimeZoneGuessed { city, zone } => {
+                format!("the file names no time zone; used {zone}, the zone of {city}")
+            }
+            WarningKind::TimeZoneUnknown { name, used } => format!(
+                "no rules for time zone {name}; times without an offset were read as {used}"
+            ),
+            WarningKind::TimeZoneDisagrees { name, offset, used } => format!(
+                "the file's time zone {name} contradicts the times' offset {offset}; \
+                 trusted the offsets (time zone {used})"
+            ),
+            WarningKind::DatesNotLocal { offset, local } => format!(
+                "times are written with offset {offset}, not in local time; shown in local \
+                 time ({local})"
+            ),
+            WarningKind::DayDateNotLocal { given, local } => {
+                format!("the day's date {given} is not its local date; used {local}")
+            }
+            WarningKind::AfterMidnight { day, date } => format!(
+                "belongs to conference day {day} but starts after midnight; listed under {date}"
+            ),
+            WarningKind::DayAdded { date } => {
+                format!("sessions start on {date}, which is not a conference day; added it")
+            }
+            WarningKind::BadDuration { value, minutes } => {
+                if value.is_empty() {
+                    format!("no duration or end; assumed {minutes} minutes")
+                } else {
+                    format!("duration or end \"{value}\" is not usable; assumed {minutes} minutes")
+                }
+            }
+            WarningKind::NoStart { value } => {
+                format!("no usable start time (\"{value}\"); the event was left out")
+            }
+            WarningKind::NoTitle => "the event has no title; shown as \"(untitled)\"".into(),
+            WarningKind::LanguageRepaired { from, to } => {
+                format!("language \"{from}\" is not one language code; used {to}")
+            }
+            WarningKind::LanguageUnknown { from, to } => {
+                format!("language \"{from}\" is not a language code; used {to}")
+            }
+            WarningKind::LanguageMissing { count, used } => {
+                format!("{count} sessions give no language; they show as {used}")
+            }
+            WarningKind::ConferenceLanguage { used } => {
+                format!("the file names no language of its own; used {used}")
+            }
+            WarningKind::DuplicateId { id, renamed } => {
+                format!("id \"{id}\" is used more than once; this one is now \"{renamed}\"")
+            }
+            WarningKind::IdRewritten { from, to } => {
+                format!("id \"{from}\" has characters ids cannot have; now \"{to}\"")
+            }
+            WarningKind::UrlDropped { value } => {
+                format!("link \"{value}\" is not http(s); dropped")
+            }
+        }
+    }
+}
+
+fn error(path: &str, problem: Problem) -> Vec<ProgrammeError> {
+    vec![ProgrammeError {
+        path: path.to_owned(),
+        problem,
+    }]
+}
+
+/// Reads a programme in any supported format, recognised from its content.
+pub fn import(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    if text.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: text.len() }));
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim_start().starts_with('<') {
+        let draft = frab_xml::read(body)?;
+        return build::finish(draft, Format::FrabXml);
+    }
+    let value: Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        // Our own parser words JSON errors with line and column.
+        Err(_) => {
+            return Err(parse::parse_programme(text)
+                .err()
+                .unwrap_or_else(|| error("", Problem::Syntax { line: 1, column: 1 })));
+        }
+    };
+    let Some(top) = value.as_object() else {
+        return Err(error(
+            "",
+            Problem::UnknownFormat {
+                found: json_kind(&value).into(),
+            },
+        ));
+    };
+    if top.contains_key("format") {
+        let programme = parse::parse_programme(text)?;
+        return Ok(Imported {
+            programme,
+            format: Format::Seminarplan,
+            warnings: Vec::new(),
+            document: value,
+        });
+    }
+    if top.get("schedule").is_some_and(Value::is_object) {
+        let draft = frab_json::read(&value)?;
+        return build::finish(draft, Format::FrabJson);
+    }
+    if top.get("talks").is_some_and(Value::is_array) {
+        let draft = pretalx::read(&value)?;
+        return build::finish(draft, Format::PretalxWidget);
+    }
+    Err(error(
+        "format",
+        Problem::UnknownFormat {
+            found: "JSON without \"format\", \"schedule\" or \"talks\"".into(),
+        },
+    ))
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "JSON null",
+        Value::Bool(_) => "a JSON boolean",
+        Value::Number(_) => "a JSON number",
+        Value::String(_) => "a JSON string",
+        Value::Array(_) => "a JSON array",
+        Value::Object(_) => "a JSON object",
+    }
+}
