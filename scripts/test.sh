@@ -17,6 +17,8 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 step "native tests"
 cargo test --test core
+step "property test: 100,000 generated inputs through every importer (optimised)"
+cargo test --profile fuzz --test core fuzzed_inputs_never_panic -- --nocapture
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web --test web_grid
 step "release build"

@@ -20,7 +20,6 @@ use crate::i18n::Lang;
 use crate::ics;
 use crate::model::{SessionId, Shared};
 use crate::now;
-use crate::parse::parse_programme;
 use crate::plan::clashes;
 use crate::saved;
 use crate::search::{self, Index};
@@ -90,8 +89,21 @@ async fn load(src: Option<AttrValue>) -> Action {
             Err(why) => return Action::Failed(LoadError::Fetch(why)),
         },
     };
-    match parse_programme(&text) {
-        Ok(p) => Action::Loaded(Shared(Rc::new(p))),
+    // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
+    match crate::import::import(&text) {
+        Ok(imported) => {
+            if !imported.warnings.is_empty() {
+                web_sys::console::warn_1(
+                    &format!(
+                        "Seminarplan: {} repaired {} problem(s) in the programme file; run seminarplan-check for details.",
+                        imported.format.describe(),
+                        imported.warnings.len()
+                    )
+                    .into(),
+                );
+            }
+            Action::Loaded(Shared(Rc::new(imported.programme)))
+        }
         Err(errors) => Action::Failed(LoadError::Invalid(errors)),
     }
 }

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod now_next;
 pub mod programme_view;
 pub mod result_bar;
+pub mod rich_text;
 pub mod search_box;
 pub mod session_card;
 pub mod session_page;

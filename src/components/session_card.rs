@@ -35,15 +35,6 @@ pub struct SessionCardProps {
     pub on_choose: Option<Callback<SessionId>>,
 }
 
-/// Splits plain text into paragraphs at blank lines, marking search words.
-fn paragraphs(text: &str, terms: &Rc<Vec<Term>>) -> Html {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| html! { <p><Highlight text={AttrValue::from(p.to_owned())} terms={terms.clone()} /></p> })
-        .collect()
-}
-
 #[component]
 pub fn SessionCard(props: &SessionCardProps) -> Html {
     let p = &props.programme;
@@ -171,7 +162,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     </button>
                     <div class="sp-card__body" id={body_id} hidden={!props.expanded}>
                         if props.expanded {
-                            { s.abstract_text.as_deref().map(|t| paragraphs(t, &props.terms)).unwrap_or_default() }
+                            { s.abstract_text.as_ref().map(|t| html! { <super::rich_text::RichText text={AttrValue::from(t.clone())} terms={props.terms.clone()} /> }).unwrap_or_default() }
                             { for s.speakers.iter().map(|&i| {
                                 let sp = &p.speakers[i];
                                 html! {

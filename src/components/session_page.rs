@@ -21,14 +21,6 @@ pub struct SessionPageProps {
     pub on_calendar: Callback<SessionId>,
 }
 
-fn paragraphs(text: &str) -> Html {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| html! { <p>{ p }</p> })
-        .collect()
-}
-
 #[component]
 pub fn SessionPage(props: &SessionPageProps) -> Html {
     let p = &props.programme;
@@ -93,7 +85,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     if !s.tags.is_empty() { { row(lang.tags(), html! { s.tags.join(", ") }) } }
                 </dl>
                 <div class="sp-page__abstract">
-                    { s.abstract_text.as_deref().map(paragraphs).unwrap_or_else(|| html! { <p lang={ui}>{ lang.no_abstract() }</p> }) }
+                    { s.abstract_text.as_ref().map(|t| html! { <super::rich_text::RichText text={AttrValue::from(t.clone())} /> }).unwrap_or_else(|| html! { <p lang={ui}>{ lang.no_abstract() }</p> }) }
                 </div>
                 if let Some(url) = &s.url {
                     <p><a class="sp-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ lang.more_info() }</a></p>

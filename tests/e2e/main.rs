@@ -12,6 +12,7 @@
 
 mod browser;
 mod finding;
+mod formats;
 mod grid;
 mod schedule;
 mod server;

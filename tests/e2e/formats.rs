@@ -1,0 +1,132 @@
+//! Programme formats end to end: the widget reads a frab/Pentabarf XML file as published by
+//! a real conference, and a hostile programme renders as inert text.
+
+use serde_json::json;
+
+use super::browser::Chromedriver;
+use super::server::{Response, Server};
+use super::{LAPTOP, open_widget, size_name};
+
+fn shared_fixture(name: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/").to_owned() + name;
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+#[tokio::test]
+async fn the_page_loads_a_frab_xml_file_and_shows_its_sessions() {
+    let xml = shared_fixture("debconf23.xml");
+    let events = xml.matches("<event ").count();
+    assert!(events > 100, "{events} events in the file");
+    let server = Server::builder()
+        .route("/shared/debconf23.xml", move |_| {
+            Response::ok("application/xml", xml.clone())
+        })
+        .variant("debconf", "/shared/debconf23.xml")
+        .start();
+    let driver = Chromedriver::start("frab_xml");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/page/debconf?day=all").await;
+    browser.wait_for(".sp-browse article.sp-card").await;
+    // Every event of the file is a session in the list, across all days.
+    browser
+        .wait_until(
+            "every event to be listed",
+            "return document.querySelectorAll('.sp-browse article.sp-card').length === arguments[0];",
+            vec![json!(events)],
+        )
+        .await;
+    assert!(browser.text(".sp-header__title").await.contains("DebConf"));
+    browser.screenshot(&size_name("debconf23", LAPTOP)).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_hostile_programme_renders_as_inert_text() {
+    let server = Server::builder()
+        .variant("hostile", "/fixtures/e2e/hostile.json")
+        .start();
+    let driver = Chromedriver::start("hostile");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/page/hostile").await;
+    browser
+        .wait_for("article.sp-card[data-session=\"evil\"]")
+        .await;
+    // Open everything the file could reach: the card's abstract and the session page.
+    browser
+        .click("article.sp-card[data-session=\"evil\"] .sp-card__toggle")
+        .await;
+    browser.wait_for(".sp-card__body p").await;
+    browser
+        .click("article.sp-card[data-session=\"evil\"] .sp-card__open")
+        .await;
+    browser.wait_for("dialog.sp-dialog[open]").await;
+    let report = browser
+        .js(
+            "const app = document.querySelector('.sp-app');
+             const links = Array.from(document.querySelectorAll('.sp-app a[href], dialog a[href]')).map(a => a.getAttribute('href'));
+             return {
+               pwned: window.__pwned === undefined ? null : String(window.__pwned),
+               scripts: document.querySelectorAll('.sp-app script, dialog script').length,
+               active: document.querySelectorAll('.sp-app img, .sp-app iframe, .sp-app svg [onload], .sp-app [onerror], .sp-app [onclick], .sp-app [onmouseover], dialog img, dialog iframe').length,
+               styles: document.querySelectorAll('.sp-app style').length,
+               links: links,
+               title: document.querySelector('#sp-dialog-title').textContent,
+               visible: app.offsetHeight > 0,
+             };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        report["pwned"],
+        json!(null),
+        "no injected script ran: {report}"
+    );
+    assert_eq!(report["scripts"], json!(0), "{report}");
+    assert_eq!(report["active"], json!(0), "{report}");
+    assert_eq!(report["styles"], json!(0), "{report}");
+    assert_eq!(
+        report["visible"],
+        json!(true),
+        "injected CSS hid nothing: {report}"
+    );
+    // Only the safe link survives; javascript: and data: links are text.
+    let links: Vec<String> = report["links"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://") || l.starts_with("http://")),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"https://example.org/ok".to_owned()),
+        "{links:?}"
+    );
+    // The title is shown as the text it is, tags and all.
+    assert!(
+        report["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("<script>"),
+        "{report}"
+    );
+    // No request left for anything but the widget's own files and the programme.
+    let failures = server.log().failures();
+    assert!(failures.is_empty(), "{failures:?}");
+    let foreign = browser
+        .js(
+            "return performance.getEntriesByType('resource').map(e => e.name)
+                 .filter(u => !u.startsWith(location.origin));",
+            vec![],
+        )
+        .await;
+    assert_eq!(foreign, json!([]), "requests to other origins");
+    browser.screenshot(&size_name("hostile", LAPTOP)).await;
+    browser.close().await;
+}
