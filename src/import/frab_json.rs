@@ -32,11 +32,13 @@ pub(crate) fn localised(v: Option<&Value>, lang: Option<&str>) -> Option<String>
     }
 }
 
-fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+/// The field `key` of a JSON object (`None` for anything else).
+pub(crate) fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_object()?.get(key)
 }
 
-fn items(v: Option<&Value>) -> impl Iterator<Item = &Value> {
+/// The elements of a JSON array (none for anything else).
+pub(crate) fn items(v: Option<&Value>) -> impl Iterator<Item = &Value> {
     v.and_then(Value::as_array)
         .map(|a| a.iter())
         .into_iter()

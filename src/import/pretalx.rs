@@ -7,21 +7,10 @@
 use serde_json::Value;
 
 use super::build::{self, Draft, Event};
-use super::frab_json::{localised, string};
+use super::frab_json::{get, items, localised, string};
 use super::text;
 use super::time::{self, When};
 use crate::parse::ProgrammeError;
-
-fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
-    v.as_object()?.get(key)
-}
-
-fn items(v: Option<&Value>) -> impl Iterator<Item = &Value> {
-    v.and_then(Value::as_array)
-        .map(|a| a.iter())
-        .into_iter()
-        .flatten()
-}
 
 pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
     let Some(talks) = get(root, "talks").and_then(Value::as_array) else {
