@@ -36,6 +36,18 @@ impl Text {
     pub fn plain(s: &str) -> Self {
         Text::Plain(s.to_owned())
     }
+
+    /// The same text with disguising characters removed (`parse::clean`).
+    pub fn cleaned(self) -> Self {
+        match self {
+            Text::Plain(s) => Text::Plain(crate::parse::clean(&s)),
+            Text::Localised(map) => Text::Localised(
+                map.into_iter()
+                    .map(|(k, v)| (k, crate::parse::clean(&v)))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// What a session type is, so the widget can treat breaks and plenaries differently.

@@ -428,7 +428,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             }
             Theme {
                 id: t.id,
-                name: t.name,
+                name: t.name.cleaned(),
                 colour: t.colour.to_ascii_lowercase(),
             }
         })
@@ -452,7 +452,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             }
             blocks.push(Block {
                 id: b.id,
-                name: b.name,
+                name: b.name.cleaned(),
                 start,
                 end,
             });
@@ -531,8 +531,11 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             .unwrap_or_else(|| conference_lang.clone());
         sessions.push(Session {
             id: s.id,
-            title: s.title,
-            subtitle: s.subtitle.filter(|t| !t.trim().is_empty()),
+            title: clean(&s.title),
+            subtitle: s
+                .subtitle
+                .map(|t| clean(&t))
+                .filter(|t| !t.trim().is_empty()),
             kind_ix,
             themes,
             room,
@@ -541,8 +544,11 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             block,
             language,
             level,
-            tags: s.tags,
-            abstract_text: s.abstract_text.filter(|t| !t.trim().is_empty()),
+            tags: s.tags.iter().map(|t| clean(t)).collect(),
+            abstract_text: s
+                .abstract_text
+                .map(|t| clean(&t))
+                .filter(|t| !t.trim().is_empty()),
             speakers,
             url: s.url.filter(|u| valid_url(u)),
             day,
@@ -570,7 +576,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
         id: raw.id,
         revision: raw.revision,
         conference: Conference {
-            title: raw.conference.title,
+            title: raw.conference.title.cleaned(),
             subtitle: raw.conference.subtitle,
             venue: raw.conference.venue,
             city: raw.conference.city,
@@ -584,7 +590,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             .into_iter()
             .map(|r| Room {
                 id: r.id,
-                name: r.name,
+                name: r.name.cleaned(),
                 capacity: r.capacity,
                 floor: r.floor,
             })
@@ -595,7 +601,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             .into_iter()
             .map(|t| SessionType {
                 id: t.id,
-                name: t.name,
+                name: t.name.cleaned(),
                 kind: t.kind,
             })
             .collect(),
@@ -604,7 +610,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             .into_iter()
             .map(|l| Level {
                 id: l.id,
-                name: l.name,
+                name: l.name.cleaned(),
             })
             .collect(),
         blocks,
@@ -613,12 +619,27 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             .into_iter()
             .map(|s| Speaker {
                 id: s.id,
-                name: s.name,
-                organisation: s.organisation.filter(|o| !o.trim().is_empty()),
-                bio: s.bio.filter(|b| !b.trim().is_empty()),
+                name: clean(&s.name),
+                organisation: s
+                    .organisation
+                    .map(|o| clean(&o))
+                    .filter(|o| !o.trim().is_empty()),
+                bio: s.bio.map(|b| clean(&b)).filter(|b| !b.trim().is_empty()),
             })
             .collect(),
         sessions,
         session_index,
     })
+}
+
+/// Removes characters that could disguise text: bidirectional overrides, embeddings and
+/// isolates (which can make a title read backwards or hide what follows it), and control
+/// characters other than line breaks and tabs.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+                && (!c.is_control() || c == '\n' || c == '\t')
+        })
+        .collect()
 }

@@ -336,3 +336,21 @@ fn unsafe_urls_are_dropped() {
         Some("https://example.org/s2")
     );
 }
+
+#[test]
+fn disguising_characters_are_removed_from_programme_text() {
+    let mut doc: Value = serde_json::from_str(SMALL).expect("json");
+    doc["sessions"][1]["title"] = json!("Safe \u{202e}txet desrever\u{202c} title\u{0007}");
+    doc["speakers"][0]["name"] = json!("Anna\u{2066} Berg\u{2069}");
+    doc["rooms"][0]["name"] = json!({ "sv": "Stora\u{202d} salen", "en": "Big hall" });
+    doc["sessions"][1]["abstract"] = json!("Rad ett\nrad två\tmed tab");
+    let p = parse_programme(&doc.to_string()).expect("valid");
+    let s1 = p.session("s1").expect("s1");
+    assert_eq!(s1.title, "Safe txet desrever title");
+    assert_eq!(p.speakers[0].name, "Anna Berg");
+    assert_eq!(p.rooms[0].name.get("sv", "sv"), "Stora salen");
+    assert_eq!(
+        s1.abstract_text.as_deref(),
+        Some("Rad ett\nrad två\tmed tab")
+    );
+}
