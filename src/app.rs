@@ -164,9 +164,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = store.dispatcher();
         let key = layout_key.clone();
+        let lang_key = saved::lang_key(&props.namespace);
         use_effect_with((), move |_| {
             if storage::read_pref(&key).as_deref() == Some("grid") {
                 dispatch.dispatch(Action::SetLayout(Layout::Grid));
+            }
+            // The visitor's own language choice wins over the page's default.
+            if let Some(code) = storage::read_pref(&lang_key) {
+                dispatch.dispatch(Action::SetLang(Lang::from_code(&code)));
             }
         });
     }
@@ -261,7 +266,14 @@ pub fn App(props: &AppProps) -> Html {
     let on_star = send(&store, Action::ToggleStar);
     let on_expand = send(&store, Action::ToggleExpanded);
     let on_view = send(&store, Action::ShowView);
-    let on_lang = send(&store, Action::SetLang);
+    let on_lang = {
+        let dispatch = store.dispatcher();
+        let key = saved::lang_key(&props.namespace);
+        Callback::from(move |lang: Lang| {
+            storage::write_pref(&key, lang.code());
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
     let on_day = send(&store, Action::SetDay);
     let on_dismiss = send(&store, Action::Dismiss);
     let on_text = send(&store, Action::SetText);

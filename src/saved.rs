@@ -27,6 +27,11 @@ pub fn layout_key(namespace: &str) -> String {
     format!("seminarplan:{namespace}:layout")
 }
 
+/// The storage key of the visitor's language choice.
+pub fn lang_key(namespace: &str) -> String {
+    format!("seminarplan:{namespace}:lang")
+}
+
 /// Where a record that could not be read is set aside.
 pub fn aside_key(key: &str, stamp: &str) -> String {
     format!("{key}:unreadable:{stamp}")

@@ -508,5 +508,11 @@ async fn language_switch_shows_english() {
         Some("Change language to Swedish")
     );
 
+    // The choice is remembered on the next visit.
+    browser.reload().await;
+    wait_for_widget(&browser).await;
+    browser.wait_for_attr(".sp-app", "lang", "en").await;
+    assert_eq!(browser.text(".sp-langswitch").await, "Svenska");
+
     browser.close().await;
 }
