@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::i18n::Lang;
 use crate::model::Programme;
 use crate::plan::Plan;
 use crate::search::{self, Index};
@@ -186,6 +187,45 @@ const STARRED: u16 = 1 << 2;
 
 fn bit(facet: Facet) -> u16 {
     1 << (3 + facet as u16)
+}
+
+/// The options of a facet as (id, label), in the programme's order.
+pub fn options(programme: &Programme, facet: Facet, lang: Lang) -> Vec<(String, String)> {
+    let (ui, pl) = (lang.code(), programme.lang());
+    match facet {
+        Facet::Block => programme
+            .blocks
+            .iter()
+            .map(|b| (b.id.clone(), b.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Theme => programme
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Type => programme
+            .types
+            .iter()
+            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Room => programme
+            .rooms
+            .iter()
+            .map(|r| (r.id.clone(), r.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Level => programme
+            .levels
+            .iter()
+            .map(|l| (l.id.clone(), l.name.get(ui, pl).to_owned()))
+            .collect(),
+        Facet::Language => languages(programme)
+            .into_iter()
+            .map(|code| {
+                let name = lang.language_name(&code);
+                (code, name)
+            })
+            .collect(),
+    }
 }
 
 /// The languages of a programme's sessions, sorted, each once.

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::filter::{Counts, FACETS, Facet, Filters};
+use crate::filter::{Counts, FACETS, Facet, Filters, options};
 use crate::i18n::Lang;
 use crate::model::Shared;
 
@@ -19,45 +19,6 @@ pub struct FilterPanelProps {
     pub on_starred: Callback<bool>,
     pub on_clear: Callback<()>,
     pub on_panel: Callback<()>,
-}
-
-/// The options of a facet as (id, label), in the programme's order.
-fn options(programme: &Shared, facet: Facet, lang: Lang) -> Vec<(String, String)> {
-    let (ui, pl) = (lang.code(), programme.lang());
-    match facet {
-        Facet::Block => programme
-            .blocks
-            .iter()
-            .map(|b| (b.id.clone(), b.name.get(ui, pl).to_owned()))
-            .collect(),
-        Facet::Theme => programme
-            .themes
-            .iter()
-            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
-            .collect(),
-        Facet::Type => programme
-            .types
-            .iter()
-            .map(|t| (t.id.clone(), t.name.get(ui, pl).to_owned()))
-            .collect(),
-        Facet::Room => programme
-            .rooms
-            .iter()
-            .map(|r| (r.id.clone(), r.name.get(ui, pl).to_owned()))
-            .collect(),
-        Facet::Level => programme
-            .levels
-            .iter()
-            .map(|l| (l.id.clone(), l.name.get(ui, pl).to_owned()))
-            .collect(),
-        Facet::Language => crate::filter::languages(programme)
-            .into_iter()
-            .map(|code| {
-                let name = lang.language_name(&code);
-                (code, name)
-            })
-            .collect(),
-    }
 }
 
 #[component]

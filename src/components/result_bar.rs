@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::filter::{FACETS, Facet, Filters};
+use crate::filter::{FACETS, Facet, Filters, options};
 use crate::i18n::Lang;
 use crate::model::Shared;
 
@@ -21,36 +21,10 @@ pub struct ResultBarProps {
 
 /// The visible name of an option, by id.
 fn option_name(programme: &Shared, facet: Facet, id: &str, lang: Lang) -> String {
-    let (ui, pl) = (lang.code(), programme.lang());
-    let name = match facet {
-        Facet::Block => programme
-            .blocks
-            .iter()
-            .find(|b| b.id == id)
-            .map(|b| b.name.get(ui, pl)),
-        Facet::Theme => programme
-            .themes
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name.get(ui, pl)),
-        Facet::Type => programme
-            .types
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name.get(ui, pl)),
-        Facet::Room => programme
-            .rooms
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.get(ui, pl)),
-        Facet::Level => programme
-            .levels
-            .iter()
-            .find(|l| l.id == id)
-            .map(|l| l.name.get(ui, pl)),
-        Facet::Language => return lang.language_name(id),
-    };
-    name.unwrap_or(id).to_owned()
+    options(programme, facet, lang)
+        .into_iter()
+        .find(|(option, _)| option == id)
+        .map_or_else(|| id.to_owned(), |(_, name)| name)
 }
 
 #[component]
