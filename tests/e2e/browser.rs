@@ -14,8 +14,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use fantoccini::elements::{Element, ElementRef};
 use fantoccini::wd::WindowHandle;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
 
 use crate::server::{RequestLog, Server, http_get};
@@ -243,11 +244,43 @@ impl Drop for Chromedriver {
     }
 }
 
+/// Functions every script run through [`Browser::js`] and [`Browser::wait_until`] can use,
+/// so tests find the widget's elements inside its shadow root as easily as in the page:
+/// - `$qa(sel)`: every element matching `sel` in the page and in the open shadow root of
+///   every `<seminar-plan>`, page first; `'host >>> inner'` looks for `inner` only in the
+///   shadow roots of the elements matching `host`;
+/// - `$q(sel)`: the first of them, or `null`;
+/// - `$active()`: the focused element, looking through shadow roots.
+const PRELUDE: &str = "const $qa = (sel) => {
+         const parts = sel.split('>>>');
+         if (parts.length === 2) {
+             return Array.from(document.querySelectorAll(parts[0].trim())).flatMap(h =>
+                 h.shadowRoot ? Array.from(h.shadowRoot.querySelectorAll(parts[1].trim())) : []);
+         }
+         const found = Array.from(document.querySelectorAll(sel));
+         for (const h of document.querySelectorAll('seminar-plan')) {
+             if (h.shadowRoot) found.push(...h.shadowRoot.querySelectorAll(sel));
+         }
+         return found;
+     };
+     const $q = (sel) => $qa(sel)[0] ?? null;
+     const $active = () => {
+         let el = document.activeElement;
+         while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+         return el;
+     };
+";
+
+/// `script` with [`PRELUDE`] before it.
+fn with_prelude(script: &str) -> String {
+    format!("{PRELUDE}{script}")
+}
+
 /// The script behind [`Browser::wait_visible`]: `true` when the first element matching
 /// `arguments[0]` can be seen.
-const VISIBLE: &str = "const el = document.querySelector(arguments[0]);
+const VISIBLE: &str = "const el = $q(arguments[0]);
      if (el === null || !el.isConnected) return false;
-     for (let e = el; e !== null; e = e.parentElement) {
+     for (let e = el; e !== null; e = e.parentElement ?? e.getRootNode().host ?? null) {
          const style = getComputedStyle(e);
          if (e.hidden || style.display === 'none' || style.visibility === 'hidden'
              || Number(style.opacity) === 0) return false;
@@ -339,7 +372,7 @@ impl Browser {
     /// Runs `script` (a function body; `arguments[i]` are `args`) and returns its result.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client
-            .execute(script, args)
+            .execute(&with_prelude(script), args)
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
@@ -391,7 +424,11 @@ impl Browser {
     pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) -> Value {
         let deadline = Instant::now() + WAIT;
         loop {
-            let last = match self.client.execute(script, args.clone()).await {
+            let last = match self
+                .client
+                .execute(&with_prelude(script), args.clone())
+                .await
+            {
                 Ok(v) if ready(&v) => return v,
                 Ok(v) => v.to_string(),
                 Err(e) => format!("script error: {e}"),
@@ -410,7 +447,7 @@ impl Browser {
     pub async fn wait_for(&self, css: &str) {
         self.wait_until(
             &format!("an element matching `{css}`"),
-            "return document.querySelector(arguments[0]) !== null;",
+            "return $q(arguments[0]) !== null;",
             vec![json!(css)],
         )
         .await;
@@ -420,7 +457,7 @@ impl Browser {
     pub async fn wait_for_attr(&self, css: &str, attr: &str, value: &str) {
         self.wait_until(
             &format!("`{css}` to have {attr}=\"{value}\""),
-            "const el = document.querySelector(arguments[0]);
+            "const el = $q(arguments[0]);
              return el !== null && el.getAttribute(arguments[1]) === arguments[2];",
             vec![json!(css), json!(attr), json!(value)],
         )
@@ -430,9 +467,10 @@ impl Browser {
     /// The current URL, the widget's markup and the server's failed requests, for
     /// failure messages.
     pub async fn describe(&self) -> String {
-        let script = "const el = document.getElementById('seminarplan')
-                          || document.documentElement;
-                      return location.href + '\\n' + el.outerHTML.slice(0, 4000);";
+        let script = "const host = document.querySelector('seminar-plan');
+                      const html = host && host.shadowRoot ? host.shadowRoot.innerHTML
+                          : (document.getElementById('seminarplan') || document.documentElement).outerHTML;
+                      return location.href + '\\n' + html.slice(0, 4000);";
         let page = match self.client.execute(script, vec![]).await {
             Ok(Value::String(s)) => format!("page: {s}"),
             Ok(v) => format!("page: {v}"),
@@ -452,10 +490,7 @@ impl Browser {
     /// How many elements match `css`.
     pub async fn count(&self, css: &str) -> usize {
         let v = self
-            .js(
-                "return document.querySelectorAll(arguments[0]).length;",
-                vec![json!(css)],
-            )
+            .js("return $qa(arguments[0]).length;", vec![json!(css)])
             .await;
         v.as_u64()
             .and_then(|n| usize::try_from(n).ok())
@@ -466,7 +501,7 @@ impl Browser {
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let v = self
             .js(
-                "return Array.from(document.querySelectorAll(arguments[0]),
+                "return Array.from($qa(arguments[0]),
                      el => el.textContent.replace(/\\s+/g, ' ').trim());",
                 vec![json!(css)],
             )
@@ -493,7 +528,7 @@ impl Browser {
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         let v = self
             .js(
-                "const el = document.querySelector(arguments[0]);
+                "const el = $q(arguments[0]);
                  return el === null ? { missing: true } : { value: el.getAttribute(arguments[1]) };",
                 vec![json!(css), json!(name)],
             )
@@ -508,18 +543,7 @@ impl Browser {
     /// element click), after scrolling it to the middle of the viewport so that sticky
     /// headers cannot cover it.
     pub async fn click_nth(&self, css: &str, index: usize) {
-        let all = self
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("cannot look for `{css}`: {e}"));
-        let Some(element) = all.get(index) else {
-            panic!(
-                "cannot click `{css}` #{index}: only {} match\n{}",
-                all.len(),
-                self.describe().await
-            );
-        };
+        let element = self.find_nth(css, index).await;
         self.client
             .execute(
                 "arguments[0].scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });",
@@ -533,12 +557,36 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click `{css}` #{index}: {e}"));
     }
 
+    /// The `index`th element matching `css` (in the page or a widget's shadow root) as a
+    /// WebDriver element; fails if there are not that many.
+    pub async fn find_nth(&self, css: &str, index: usize) -> Element {
+        let v = self
+            .js(
+                "return $qa(arguments[0])[arguments[1]] ?? null;",
+                vec![json!(css), json!(index)],
+            )
+            .await;
+        let id = v
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        match id {
+            Some(id) => Element::from_element_id(self.client.clone(), ElementRef::from(id)),
+            None => panic!(
+                "cannot find `{css}` #{index}: only {} match\n{}",
+                self.count(css).await,
+                self.describe().await
+            ),
+        }
+    }
+
     /// Clicks the first element matching `css` whose whitespace-normalised text is `text`
     /// (fails if there is none).
     pub async fn click_text(&self, css: &str, text: &str) {
         let index = self
             .js(
-                "return Array.from(document.querySelectorAll(arguments[0]))
+                "return Array.from($qa(arguments[0]))
                      .findIndex(el => el.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]);",
                 vec![json!(css), json!(text)],
             )
@@ -559,7 +607,7 @@ impl Browser {
     pub async fn value(&self, css: &str) -> String {
         let v = self
             .js(
-                "const el = document.querySelector(arguments[0]);
+                "const el = $q(arguments[0]);
                  return el === null ? null : String(el.value);",
                 vec![json!(css)],
             )
@@ -579,11 +627,7 @@ impl Browser {
 
     /// A PNG of the first element matching `css`, as the browser draws it.
     pub async fn element_png(&self, css: &str) -> Vec<u8> {
-        let element = self
-            .client
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("cannot find `{css}`: {e}"));
+        let element = self.find_nth(css, 0).await;
         let png = element
             .screenshot()
             .await
@@ -601,7 +645,7 @@ impl Browser {
         let done = self
             .js(
                 "if (arguments[0] === null) { window.scrollTo({ top: 0, behavior: 'instant' }); return true; }
-                 const el = document.querySelector(arguments[0]);
+                 const el = $q(arguments[0]);
                  if (el === null) return false;
                  el.scrollIntoView({ block: 'start', behavior: 'instant' });
                  return true;",

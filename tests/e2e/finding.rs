@@ -13,7 +13,7 @@ use super::{LAPTOP, PHONE, open_widget, size_name};
 async fn visible(browser: &Browser) -> BTreeSet<String> {
     browser
         .js(
-            "return Array.from(document.querySelectorAll('.sp-browse article.sp-card'))
+            "return Array.from($qa('.sp-browse article.sp-card'))
                  .map(c => c.getAttribute('data-session'));",
             vec![],
         )
@@ -34,7 +34,7 @@ async fn wait_for_cards(browser: &Browser, what: &str, expected: &BTreeSet<Strin
         .wait_until(
             what,
             "const want = arguments[0];
-             const got = Array.from(document.querySelectorAll('.sp-browse article.sp-card'))
+             const got = Array.from($qa('.sp-browse article.sp-card'))
                  .map(c => c.getAttribute('data-session')).sort();
              return JSON.stringify(got) === JSON.stringify(want.slice().sort());",
             vec![json!(ids)],
@@ -46,7 +46,7 @@ async fn wait_for_cards(browser: &Browser, what: &str, expected: &BTreeSet<Strin
 async fn search(browser: &Browser, text: &str) {
     browser
         .js(
-            "const input = document.querySelector('input.sp-search__input');
+            "const input = $q('input.sp-search__input');
              input.focus();
              input.value = arguments[0];
              input.dispatchEvent(new InputEvent('input', { bubbles: true, data: arguments[0] }));
@@ -160,10 +160,10 @@ async fn a_url_with_filters_reopens_the_view() {
     wait_for_cards(&browser, "the view from the URL", &want).await;
     let state = browser
         .js(
-            "return [document.querySelector('input.sp-search__input').value,
-                     document.querySelector('#sp-f-theme-hallbarhet').checked,
-                     document.querySelector('#sp-f-lang-sv').checked,
-                     document.querySelector('#sp-f-lang-en').checked];",
+            "return [$q('input.sp-search__input').value,
+                     $q('#sp-f-theme-hallbarhet').checked,
+                     $q('#sp-f-lang-sv').checked,
+                     $q('#sp-f-lang-en').checked];",
             vec![],
         )
         .await;
@@ -195,10 +195,14 @@ async fn a_deep_link_opens_the_session_page() {
     browser.screenshot(&size_name("session-page", PHONE)).await;
     // Escape closes it and the URL forgets the session.
     browser
-        .js("document.querySelector('dialog.sp-dialog').dispatchEvent(new Event('cancel', { cancelable: true })); return true;", vec![])
+        .js("$q('dialog.sp-dialog').dispatchEvent(new Event('cancel', { cancelable: true })); return true;", vec![])
         .await;
     browser
-        .wait_until("the page to close", "return document.querySelector('dialog.sp-dialog') === null && !location.search.includes('session=');", vec![])
+        .wait_until(
+            "the page to close",
+            "return $q('dialog.sp-dialog') === null && !location.search.includes('session=');",
+            vec![],
+        )
         .await;
     browser.close().await;
 }
@@ -232,14 +236,14 @@ async fn back_after_opening_a_session_returns_to_the_filtered_list() {
     browser
         .wait_until(
             "the page to close after Back",
-            "return document.querySelector('dialog.sp-dialog') === null;",
+            "return $q('dialog.sp-dialog') === null;",
             vec![],
         )
         .await;
     wait_for_cards(&browser, "the same filtered list", &before).await;
     let search = browser
         .js(
-            "return [document.querySelector('input.sp-search__input').value, location.search];",
+            "return [$q('input.sp-search__input').value, location.search];",
             vec![],
         )
         .await;

@@ -31,7 +31,7 @@ async fn the_page_loads_a_frab_xml_file_and_shows_its_sessions() {
     browser
         .wait_until(
             "every event to be listed",
-            "return document.querySelectorAll('.sp-browse article.sp-card').length === arguments[0];",
+            "return $qa('.sp-browse article.sp-card').length === arguments[0];",
             vec![json!(events)],
         )
         .await;
@@ -62,15 +62,15 @@ async fn a_hostile_programme_renders_as_inert_text() {
     browser.wait_for("dialog.sp-dialog[open]").await;
     let report = browser
         .js(
-            "const app = document.querySelector('.sp-app');
-             const links = Array.from(document.querySelectorAll('.sp-app a[href], dialog a[href]')).map(a => a.getAttribute('href'));
+            "const app = $q('.sp-app');
+             const links = Array.from($qa('.sp-app a[href], dialog a[href]')).map(a => a.getAttribute('href'));
              return {
                pwned: window.__pwned === undefined ? null : String(window.__pwned),
-               scripts: document.querySelectorAll('.sp-app script, dialog script').length,
-               active: document.querySelectorAll('.sp-app img, .sp-app iframe, .sp-app svg [onload], .sp-app [onerror], .sp-app [onclick], .sp-app [onmouseover], dialog img, dialog iframe').length,
-               styles: document.querySelectorAll('.sp-app style').length,
+               scripts: $qa('.sp-app script, dialog script').length,
+               active: $qa('.sp-app img, .sp-app iframe, .sp-app svg [onload], .sp-app [onerror], .sp-app [onclick], .sp-app [onmouseover], dialog img, dialog iframe').length,
+               styles: $qa('.sp-app style').length,
                links: links,
-               title: document.querySelector('#sp-dialog-title').textContent,
+               title: $q('#sp-dialog-title').textContent,
                visible: app.offsetHeight > 0,
              };",
             vec![],

@@ -43,10 +43,17 @@ async fn grid_shows_the_day_and_opens_a_clicked_session() {
         .map(|s| s["id"].as_str().expect("id").to_owned())
         .collect();
     let shown: BTreeSet<String> = browser
-        .js("return Array.from(document.querySelectorAll('button.sp-tt__session')).map(b => b.dataset.session);", vec![])
+        .js(
+            "return Array.from($qa('button.sp-tt__session')).map(b => b.dataset.session);",
+            vec![],
+        )
         .await
         .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(shown, day);
     // One column per room used that day, headers in view.
@@ -120,7 +127,7 @@ async fn now_and_next_strip_shows_the_right_sessions() {
 
     let strip = browser
         .js(
-            "const parts = document.querySelectorAll('.sp-nownext__part');
+            "const parts = $qa('.sp-nownext__part');
              const ids = p => Array.from(p.querySelectorAll('[data-session]')).map(e => e.dataset.session);
              const more = p => { const m = p.querySelector('.sp-nownext__more'); return m ? parseInt(m.textContent.match(/\\d+/)[0], 10) : 0; };
              return [ids(parts[0]), more(parts[0]), ids(parts[1]), more(parts[1])];",

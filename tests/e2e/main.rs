@@ -74,7 +74,7 @@ async fn wait_for_widget(browser: &Browser) {
     browser
         .wait_until(
             "the widget to show the programme or an error",
-            "return document.querySelector('.sp-app .sp-card, .sp-app .sp-error') !== null;",
+            "return $q('.sp-app .sp-card, .sp-app .sp-error') !== null;",
             vec![],
         )
         .await;
@@ -86,9 +86,9 @@ async fn show_my_schedule(browser: &Browser) {
     browser
         .wait_until(
             "My schedule to be shown",
-            "const b = document.querySelectorAll('.sp-viewswitch__button')[1];
+            "const b = $qa('.sp-viewswitch__button')[1];
              return b !== undefined && b.getAttribute('aria-pressed') === 'true'
-                 && document.querySelector('.sp-mine') !== null;",
+                 && $q('.sp-mine') !== null;",
             vec![],
         )
         .await;
@@ -229,7 +229,7 @@ async fn star_clash_reload_keeps_stars() {
     // long date), so a tab added before it (say, "all days") cannot misdirect the click.
     let day_tab = browser
         .js(
-            "return Array.from(document.querySelectorAll('.sp-daytabs__button'))
+            "return Array.from($qa('.sp-daytabs__button'))
                  .findIndex(b => (b.getAttribute('aria-label') || '').startsWith(arguments[0]));",
             vec![DAY_2.into()],
         )
@@ -242,7 +242,7 @@ async fn star_clash_reload_keeps_stars() {
     browser
         .wait_until(
             "the second day to be selected",
-            "const b = document.querySelectorAll('.sp-daytabs__button')[arguments[0]];
+            "const b = $qa('.sp-daytabs__button')[arguments[0]];
              return b !== undefined && b.getAttribute('aria-pressed') === 'true';",
             vec![day_tab.into()],
         )
@@ -403,8 +403,8 @@ async fn broken_programme_shows_clear_error() {
     // Not a blank page: the host page and the message are both visible.
     let visible = browser
         .js(
-            "const r = document.querySelector('.sp-error').getBoundingClientRect();
-             const title = document.querySelector('.demo-page__title');
+            "const r = $q('.sp-error').getBoundingClientRect();
+             const title = $q('.demo-page__title');
              return r.width > 100 && r.height > 50
                  && title !== null && title.getBoundingClientRect().height > 0
                  && document.body.innerText.includes('Programmet kunde inte visas');",
@@ -463,7 +463,7 @@ async fn text_lines(browser: &Browser, css: &str) -> u64 {
     let v = browser
         .js(
             "const range = document.createRange();
-             range.selectNodeContents(document.querySelector(arguments[0]));
+             range.selectNodeContents($q(arguments[0]));
              const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
              return tops.size;",
             vec![css.into()],

@@ -464,7 +464,7 @@ async fn corrupt_saved_record_is_set_aside_and_reported() {
     assert_eq!(
         browser
             .js(
-                "return document.querySelector(arguments[0]).closest('[aria-live]') !== null;",
+                "return $q(arguments[0]).closest('[aria-live]') !== null;",
                 vec![json!(notice)]
             )
             .await,
@@ -514,7 +514,7 @@ async fn corrupt_saved_record_is_set_aside_and_reported() {
     browser
         .wait_until(
             "the notice to go",
-            "return document.querySelector('.sp-notice') === null;",
+            "return $q('.sp-notice') === null;",
             vec![],
         )
         .await;
@@ -623,7 +623,7 @@ async fn programme_changed_between_visits_lists_the_moved_session() {
     browser
         .wait_until(
             "the changes notice to go",
-            "return document.querySelector(arguments[0]) === null;",
+            "return $q(arguments[0]) === null;",
             vec![json!(CHANGES)],
         )
         .await;
@@ -693,7 +693,7 @@ async fn share_link_in_a_fresh_profile_merges() {
     );
     let listed = b
         .js(
-            "return Array.from(document.querySelectorAll('.sp-shared li[data-session]'),
+            "return Array.from($qa('.sp-shared li[data-session]'),
                  li => li.dataset.session);",
             vec![],
         )
@@ -714,7 +714,7 @@ async fn share_link_in_a_fresh_profile_merges() {
     b.click(".sp-shared__merge").await;
     b.wait_until(
         "the shared plan to be taken in",
-        "return document.querySelector('.sp-shared') === null
+        "return $q('.sp-shared') === null
              && !location.href.includes('share=');",
         vec![],
     )
@@ -866,7 +866,7 @@ async fn qr_code_decodes_to_the_share_link() {
     // The SVG itself, drawn at 8 pixels a module whatever the layout.
     let svg = browser
         .js(
-            "const svg = document.querySelector('svg.sp-qr').cloneNode(true);
+            "const svg = $q('svg.sp-qr').cloneNode(true);
              const size = svg.viewBox.baseVal.width * 8;
              svg.setAttribute('width', size);
              svg.setAttribute('height', size);
