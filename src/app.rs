@@ -57,6 +57,11 @@ pub struct AppProps {
     /// A fixed clock (RFC 3339) instead of the browser's.
     #[prop_or_default]
     pub now: Option<AttrValue>,
+    /// What shows first, unless the URL or the visitor's own choice says otherwise.
+    #[prop_or_default]
+    pub view: View,
+    #[prop_or_default]
+    pub layout: Option<Layout>,
 }
 
 /// The time the widget shows the conference at: the fixed clock if one is given, else the
@@ -115,8 +120,10 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
     {
         let dispatch = store.dispatcher();
         use_effect_with(mode, move |&mode| {
-            if mode != UrlMode::None {
-                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&url::read(mode)))));
+            // An empty URL keeps the first view the organiser chose.
+            let query = url::read(mode);
+            if !query.is_empty() {
+                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
             }
             let dispatch = dispatch.clone();
             let listeners = url::watch(mode, move |query| {
@@ -154,10 +161,20 @@ fn send<T: 'static>(store: &UseReducerHandle<Store>, make: fn(T) -> Action) -> C
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
-    let store = use_reducer(move || Store(AppState::new(lang)));
+    let (view, layout) = (props.view, props.layout);
+    let store = use_reducer(move || {
+        let mut state = AppState::new(lang);
+        state.apply(Action::ShowView(view));
+        if let Some(layout) = layout {
+            state.apply(Action::SetLayout(layout));
+        }
+        Store(state)
+    });
     use_url_sync(&store, props.url_mode);
     let clock = use_clock(props.now.clone());
     let state = &store.0;
+    // The widget's root element: style sheets go into the root it lives in.
+    let root = use_node_ref();
 
     // The visitor's layout choice (list or grid), remembered per namespace.
     let layout_key = saved::layout_key(&props.namespace);
@@ -166,8 +183,10 @@ pub fn App(props: &AppProps) -> Html {
         let key = layout_key.clone();
         let lang_key = saved::lang_key(&props.namespace);
         use_effect_with((), move |_| {
-            if storage::read_pref(&key).as_deref() == Some("grid") {
-                dispatch.dispatch(Action::SetLayout(Layout::Grid));
+            match storage::read_pref(&key).as_deref() {
+                Some("grid") => dispatch.dispatch(Action::SetLayout(Layout::Grid)),
+                Some("list") => dispatch.dispatch(Action::SetLayout(Layout::List)),
+                _ => {}
             }
             // The visitor's own language choice wins over the page's default.
             if let Some(code) = storage::read_pref(&lang_key) {
@@ -195,10 +214,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = store.dispatcher();
         let programme = state.programme().cloned();
+        let root = root.clone();
         use_effect_with(key.clone(), move |key| {
             let listener = key.as_ref().and_then(|key| {
-                if let Some(p) = &programme {
-                    theme_sheet::install(p);
+                if let (Some(p), Some(root)) = (&programme, root.get()) {
+                    theme_sheet::install(&root, p);
                 }
                 let loaded = storage::read_plan(key);
                 if let Some(notice) = loaded.notice {
@@ -474,65 +494,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-        <div class="sp-app" lang={lang.code()}>{ body }</div>
-    }
-}
-
-/// The elements the widget mounts into: every `[data-seminarplan]`, else `#seminarplan`.
-fn mount_points() -> Vec<web_sys::Element> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    if let Ok(list) = document.query_selector_all("[data-seminarplan]") {
-        for i in 0..list.length() {
-            if let Some(el) = list
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            {
-                found.push(el);
-            }
-        }
-    }
-    if found.is_empty() {
-        found.extend(document.get_element_by_id("seminarplan"));
-    }
-    found
-}
-
-/// If anything still panics, replace the dead widget with a readable message.
-fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
-        for el in mount_points() {
-            let lang = crate::browser::mount::settings(&el).lang;
-            el.set_text_content(None);
-            if let Some(document) = el.owner_document()
-                && let Ok(p) = document.create_element("p")
-            {
-                let _ = p.set_attribute("role", "alert");
-                let _ = p.set_attribute("class", "sp-crash");
-                p.set_text_content(Some(lang.crashed()));
-                let _ = el.append_child(&p);
-            }
-        }
-    }));
-}
-
-/// Starts one widget in each mount point.
-pub fn mount_all() {
-    install_panic_hook();
-    for el in mount_points() {
-        let settings = crate::browser::mount::settings(&el);
-        // The static "loading" text from the page is replaced by the widget's own.
-        el.set_text_content(None);
-        let props = AppProps {
-            src: settings.src.map(AttrValue::from),
-            lang: settings.lang,
-            namespace: AttrValue::from(settings.namespace),
-            url_mode: settings.url_mode,
-            now: settings.now.map(AttrValue::from),
-        };
-        yew::Renderer::<App>::with_root_and_props(el, props).render();
+        <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
     }
 }

@@ -1,5 +1,5 @@
-//! All browser I/O lives below this module: storage, fetching, the mount element's
-//! settings and the theme style sheet. Components and the core never touch them directly.
+//! All browser I/O lives below this module: storage, fetching, the URL, the element's
+//! settings and the style sheets. Components and the core never touch them directly.
 
 pub mod clipboard;
 pub mod download;
@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod grid_sheet;
 pub mod mount;
 pub mod print;
+pub mod sheets;
 pub mod storage;
 pub mod theme_sheet;
 pub mod url;

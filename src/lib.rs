@@ -28,6 +28,8 @@ pub mod app;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 
 /// The demo programme, embedded so the widget works with no programme file at all.
 pub const DEMO_PROGRAMME: &str = include_str!("../demo/programme.json");

@@ -1,8 +1,42 @@
-//! The widget's entry point: mounts it where the page asks. All logic is in the library.
+//! The widget's entry point. The loader script (`seminar-plan.js`, from
+//! `web/seminar-plan.js`) defines `<seminar-plan>` and calls [`mount`] for each element;
+//! all logic is in the library.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+    use yew::AppHandle;
+
+    use seminarplan::app::App;
+
+    /// One running widget, held by its element.
+    #[wasm_bindgen]
+    pub struct Widget {
+        handle: Option<AppHandle<App>>,
+    }
+
+    #[wasm_bindgen]
+    impl Widget {
+        /// Stops the widget (its element left the page, or its settings changed).
+        pub fn destroy(mut self) {
+            if let Some(handle) = self.handle.take() {
+                handle.destroy();
+            }
+        }
+    }
+
+    /// Starts a widget for `host` inside `root` (`host`'s shadow root).
+    #[wasm_bindgen]
+    pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot) -> Widget {
+        Widget {
+            handle: seminarplan::embed::mount(&host, &root),
+        }
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    seminarplan::app::mount_all();
+    seminarplan::embed::install_panic_hook();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -179,6 +179,8 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         namespace: namespace("star"),
         url_mode: UrlMode::None,
         now: None,
+        view: Default::default(),
+        layout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -243,6 +245,8 @@ async fn app_switches_language() {
         namespace: namespace("lang"),
         url_mode: UrlMode::None,
         now: None,
+        view: Default::default(),
+        layout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -294,6 +298,8 @@ async fn mount_demo(test: &str) -> Element {
         namespace: namespace(test),
         url_mode: UrlMode::None,
         now: None,
+        view: Default::default(),
+        layout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

@@ -1,22 +1,30 @@
-//! Reads the widget's settings from the element it is mounted in.
+//! Reads the widget's settings from its element, `<seminar-plan>`.
+//!
+//! Every attribute is also read with a `data-` prefix (`data-src`), for CMSs that only
+//! allow `data-*` attributes on embedded elements.
 
 use web_sys::Element;
 
 use super::url::UrlMode;
 use crate::i18n::Lang;
+use crate::state::{Layout, View};
 
-/// The settings an organiser gives on the mount element.
+/// The settings an organiser gives on the element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// `data-src`: the programme file's URL; without it the embedded demo is shown.
+    /// `src`: the programme file's URL; without it the embedded demo is shown.
     pub src: Option<String>,
-    /// `data-lang` (or `lang`): `sv` (default) or `en`.
+    /// `lang`: `sv` (default) or `en`.
     pub lang: Lang,
-    /// `data-namespace`: keeps plans of several widgets on one site apart.
+    /// `namespace`: keeps plans of several widgets on one site apart.
     pub namespace: String,
-    /// `data-url`: `query` (default), `hash` or `none`.
+    /// `url`: `query` (default), `hash` or `none`.
     pub url_mode: UrlMode,
-    /// `data-now` (or `?now=` in the page URL): a fixed clock, RFC 3339, to show the
+    /// `view`: what shows first: `programme` (default), `schedule` (My schedule) or
+    /// `grid` (the programme as a timetable grid). The visitor's own choices win.
+    pub view: View,
+    pub layout: Option<Layout>,
+    /// `now` (or `?now=` in the page URL): a fixed clock, RFC 3339, to show the
     /// conference as at that time (for previews and tests).
     pub now: Option<String>,
 }
@@ -25,19 +33,26 @@ pub fn settings(element: &Element) -> Settings {
     let attr = |name: &str| {
         element
             .get_attribute(name)
+            .or_else(|| element.get_attribute(&format!("data-{name}")))
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
+    let (view, layout) = match attr("view").as_deref() {
+        Some("schedule") => (View::MySchedule, None),
+        Some("grid") => (View::Programme, Some(Layout::Grid)),
+        Some("list") => (View::Programme, Some(Layout::List)),
+        _ => (View::Programme, None),
+    };
     Settings {
-        src: attr("data-src"),
-        lang: attr("data-lang")
-            .or_else(|| attr("lang"))
-            .map_or(Lang::Sv, |l| Lang::from_code(&l)),
-        namespace: attr("data-namespace")
+        src: attr("src"),
+        lang: attr("lang").map_or(Lang::Sv, |l| Lang::from_code(&l)),
+        namespace: attr("namespace")
             .filter(|n| crate::parse::valid_id(n))
             .unwrap_or_else(|| "default".to_owned()),
-        url_mode: UrlMode::from_attr(attr("data-url").as_deref()),
-        now: attr("data-now").or_else(now_from_url),
+        url_mode: UrlMode::from_attr(attr("url").as_deref()),
+        view,
+        layout,
+        now: attr("now").or_else(now_from_url),
     }
 }
 

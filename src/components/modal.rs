@@ -12,14 +12,23 @@ pub struct ModalProps {
     pub children: Html,
 }
 
+/// The focused element, looking into shadow roots: inside the widget's shadow root the
+/// document only reports the `<seminar-plan>` element itself.
+fn focused() -> Option<web_sys::Element> {
+    let mut el = web_sys::window()?.document()?.active_element()?;
+    while let Some(inner) = el.shadow_root().and_then(|r| r.active_element()) {
+        el = inner;
+    }
+    Some(el)
+}
+
 #[component]
 pub fn Modal(props: &ModalProps) -> Html {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let opener = document.as_ref().and_then(|d| d.active_element());
+            let opener = focused();
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
                 && !d.open()
             {

@@ -51,9 +51,15 @@ pub fn Timetable(props: &TimetableProps) -> Html {
         },
     );
     let (rows, tracks) = (grid.rows, grid.tracks());
-    use_effect_with((rows, tracks), |&(rows, tracks)| {
-        grid_sheet::ensure(rows, tracks);
-    });
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((rows, tracks), move |&(rows, tracks)| {
+            if let Some(node) = node.get() {
+                grid_sheet::ensure(&node, rows, tracks);
+            }
+        });
+    }
 
     let Some(&date) = p.conference.days.get(day) else {
         return html! {};
@@ -65,7 +71,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
     };
     if grid.is_empty() {
         return html! {
-            <section class="sp-tt" aria-labelledby={heading_id}>
+            <section ref={node} class="sp-tt" aria-labelledby={heading_id}>
                 { heading }
                 <p class="sp-empty">{ lang.nothing_this_day() }</p>
             </section>
@@ -188,7 +194,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
         });
 
     html! {
-        <section class="sp-tt" aria-labelledby={heading_id}>
+        <section ref={node} class="sp-tt" aria-labelledby={heading_id}>
             { heading }
             <p class="sp-visually-hidden" id={note_id.clone()}>{ lang.timetable_note() }</p>
             <div

@@ -248,10 +248,14 @@ impl Drop for Chromedriver {
 /// so tests find the widget's elements inside its shadow root as easily as in the page:
 /// - `$qa(sel)`: every element matching `sel` in the page and in the open shadow root of
 ///   every `<seminar-plan>`, page first; `'host >>> inner'` looks for `inner` only in the
-///   shadow roots of the elements matching `host`;
+///   shadow roots of the elements matching `host` (in a list, `a >>> b, c >>> d`, each
+///   part is looked up on its own);
 /// - `$q(sel)`: the first of them, or `null`;
 /// - `$active()`: the focused element, looking through shadow roots.
 const PRELUDE: &str = "const $qa = (sel) => {
+         if (sel.includes('>>>') && sel.includes(',')) {
+             return sel.split(',').flatMap(part => $qa(part.trim()));
+         }
          const parts = sel.split('>>>');
          if (parts.length === 2) {
              return Array.from(document.querySelectorAll(parts[0].trim())).flatMap(h =>

@@ -11,6 +11,7 @@
 //! - `browser`: chromedriver, browser sessions, waits, clicks and screenshots.
 
 mod browser;
+mod embed;
 mod finding;
 mod formats;
 mod grid;
@@ -143,8 +144,8 @@ fn server_serves_bundle_fixtures_and_variants() {
     assert_eq!(index.header("content-type"), Some(server::HTML));
     assert_eq!(index.header("connection"), Some("close"));
     let html = index.text();
-    assert!(html.contains(r#"<div id="seminarplan""#));
-    assert!(!html.contains("data-src="));
+    assert!(html.contains("<seminar-plan"));
+    assert!(!html.contains(" src=\"/fixtures"));
 
     // Every file of the bundle is served with its type; the wasm one must be exactly
     // application/wasm or browsers refuse to stream-compile it.
@@ -193,7 +194,7 @@ fn server_serves_bundle_fixtures_and_variants() {
     assert_eq!(page.status, 200);
     assert!(
         page.text()
-            .contains(r#"<div id="seminarplan" data-src="/fixtures/broken.json""#)
+            .contains(r#"<seminar-plan src="/fixtures/broken.json""#)
     );
 
     for missing in [
@@ -407,7 +408,7 @@ async fn broken_programme_shows_clear_error() {
              const title = $q('.demo-page__title');
              return r.width > 100 && r.height > 50
                  && title !== null && title.getBoundingClientRect().height > 0
-                 && document.body.innerText.includes('Programmet kunde inte visas');",
+                 && $q('.sp-app').innerText.includes('Programmet kunde inte visas');",
             vec![],
         )
         .await;

@@ -7,10 +7,14 @@
 //!   status (500), sleep before answering (slow), or send a body shorter than the
 //!   `Content-Length` header it sets itself (truncated);
 //! - `/page/<variant>`: the bundle's `index.html` with the widget's mount element given
-//!   `data-src`, so the same release build loads another programme file. A variant is one
+//!   `src`, so the same release build loads another programme file. A variant is one
 //!   registered with [`ServerBuilder::variant`], else `<variant>.json` in `tests/fixtures/`
 //!   (`/page/broken` loads `/fixtures/broken.json`);
 //! - `/fixtures/<name>`: a file from `tests/fixtures/`;
+//! - `/embed/<name>`: a host page (and its CSS and scripts) from `tests/embed/`; pages
+//!   named `csp*.html` come with [`STRICT_CSP`];
+//! - `/cdn/seminarplan/<name>`: a file of the bundle under another path, as an organiser
+//!   might serve it;
 //! - `/` (the bundle's `index.html`) and any other path: a file from the Trunk bundle in
 //!   `dist/`.
 //!
@@ -27,8 +31,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-/// The mount element as written in `index.html`; variants add `data-src` right after it.
-const MOUNT: &str = r#"<div id="seminarplan""#;
+/// The widget element as written in `index.html`; variants add `src` right after it.
+const MOUNT: &str = "<seminar-plan";
 
 /// How long a connection may take to send its request head.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -38,6 +42,18 @@ const MAX_HEAD: usize = 16 * 1024;
 
 pub const HTML: &str = "text/html; charset=utf-8";
 pub const JSON: &str = "application/json; charset=utf-8";
+
+/// The policy `/embed/csp*.html` pages are served with: the one README.md tells
+/// organisers the widget needs, and nothing more.
+pub const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// Host pages for the embedding tests (`tests/embed/`).
+pub fn embed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("embed")
+}
 
 /// The Trunk bundle the tests drive.
 pub fn dist_dir() -> PathBuf {
@@ -170,7 +186,7 @@ struct Site {
     /// `dist/index.html`, read once.
     index: String,
     routes: HashMap<String, Handler>,
-    /// Page variant name → the `data-src` it gets.
+    /// Page variant name → the `src` it gets.
     variants: HashMap<String, String>,
     log: RequestLog,
 }
@@ -193,6 +209,18 @@ impl Site {
         if let Some(name) = path.strip_prefix("/fixtures/") {
             return file(&self.fixtures, name);
         }
+        if let Some(name) = path.strip_prefix("/embed/") {
+            let mut response = file(&embed_dir(), name);
+            if name.starts_with("csp") && name.ends_with(".html") {
+                response
+                    .headers
+                    .push(("Content-Security-Policy".to_owned(), STRICT_CSP.to_owned()));
+            }
+            return response;
+        }
+        if let Some(name) = path.strip_prefix("/cdn/seminarplan/") {
+            return file(&self.dist, name);
+        }
         file(&self.dist, path.trim_start_matches('/'))
     }
 
@@ -207,7 +235,7 @@ impl Site {
             }
             None => return Response::not_found(&format!("page variant {variant:?}")),
         };
-        let mount = format!(r#"{MOUNT} data-src="{}""#, attr_escape(&src));
+        let mount = format!(r#"{MOUNT} src="{}""#, attr_escape(&src));
         Response::ok(HTML, self.index.replacen(MOUNT, &mount, 1))
     }
 }
@@ -263,7 +291,7 @@ impl ServerBuilder {
         self
     }
 
-    /// `/page/<name>` mounts the widget with `data-src="<src>"`.
+    /// `/page/<name>` mounts the widget with `src="<src>"`.
     pub fn variant(mut self, name: &str, src: &str) -> ServerBuilder {
         self.variants.insert(name.to_owned(), src.to_owned());
         self

@@ -1,0 +1,66 @@
+//! Starts the widget on a page: one app per `<seminar-plan>` element, rendered into the
+//! shadow root the loader (`web/seminar-plan.js`) gives it, with the widget's style sheet
+//! adopted there. Also the last line of defence: a panic hook that replaces every widget
+//! with a readable message instead of leaving it dead.
+
+use std::cell::RefCell;
+
+use web_sys::{Element, ShadowRoot};
+use yew::AppHandle;
+use yew::prelude::*;
+
+use crate::app::{App, AppProps};
+use crate::browser::{mount, sheets};
+use crate::i18n::Lang;
+
+thread_local! {
+    /// Every mounted widget's container and language, for the panic hook.
+    static MOUNTED: RefCell<Vec<(Element, Lang)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// If anything still panics, replace each widget with a readable message.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        MOUNTED.with(|mounted| {
+            for (el, lang) in mounted.borrow().iter() {
+                el.set_text_content(None);
+                if let Some(document) = el.owner_document()
+                    && let Ok(p) = document.create_element("p")
+                {
+                    let _ = p.set_attribute("role", "alert");
+                    let _ = p.set_attribute("class", "sp-crash");
+                    p.set_text_content(Some(lang.crashed()));
+                    let _ = el.append_child(&p);
+                }
+            }
+        });
+    }));
+}
+
+/// Starts a widget for `host` (the `<seminar-plan>` element, whose attributes are its
+/// settings) inside `root`, replacing whatever the loader showed there.
+pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
+    let settings = mount::settings(host);
+    sheets::adopt_base(root);
+    let document = host.owner_document()?;
+    let container = document.create_element("div").ok()?;
+    container.set_class_name("sp-root");
+    root.set_text_content(None);
+    root.append_child(&container).ok()?;
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(el, _)| el.is_connected());
+        m.push((container.clone(), settings.lang));
+    });
+    let props = AppProps {
+        src: settings.src.map(AttrValue::from),
+        lang: settings.lang,
+        namespace: AttrValue::from(settings.namespace),
+        url_mode: settings.url_mode,
+        now: settings.now.map(AttrValue::from),
+        view: settings.view,
+        layout: settings.layout,
+    };
+    Some(yew::Renderer::<App>::with_root_and_props(container, props).render())
+}

@@ -1,0 +1,365 @@
+//! Embedding: the widget on pages it does not control (`tests/embed/`), loaded the way an
+//! organiser serves it, from another path (`/cdn/seminarplan/seminar-plan.js`).
+//!
+//! - the hostile page: global CSS on every element, a sticky header with a huge z-index,
+//!   its own hash router, and two widgets with different namespaces (one in a 320 px
+//!   column) — both render, at phone and laptop width, without sideways scrolling;
+//! - the widget looks the same there as on a blank page (computed styles);
+//! - a star in one widget does not appear in the other;
+//! - the page's own hash routing keeps working with the widgets in `url="none"` mode;
+//! - under a strict Content-Security-Policy the widget works with no violation reported.
+
+use serde_json::{Value, json};
+
+use crate::browser::{Browser, Chromedriver};
+use crate::server::Server;
+use crate::{LAPTOP, PHONE, size_name};
+
+/// The wide widget and the one in the side column of the hostile page.
+const WIDE: &str = "seminar-plan#wide";
+const NARROW: &str = "seminar-plan#narrow";
+
+/// Waits until the widget `host` shows the programme (or, in My schedule, its view).
+async fn wait_rendered(b: &Browser, host: &str) {
+    b.wait_until(
+        &format!("{host} to render"),
+        "return $q(arguments[0] + ' >>> .sp-app .sp-card, ' + arguments[0] + ' >>> .sp-app .sp-mine') !== null;",
+        vec![json!(host)],
+    )
+    .await;
+}
+
+/// `false`, or (when the page scrolls sideways) its widths and the elements that stick
+/// out on the right, in the page and in the widgets' shadow roots.
+async fn scrolls_sideways(b: &Browser) -> Value {
+    b.js(
+        "const d = document.documentElement;
+         if (d.scrollWidth <= d.clientWidth) return false;
+         const out = $qa('*').filter(el => el.getBoundingClientRect().right > d.clientWidth + 0.5)
+             .slice(0, 8).map(el => el.localName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().left) + '-' + Math.round(el.getBoundingClientRect().right));
+         return [d.scrollWidth, d.clientWidth, out];",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn hostile_page_renders_both_widgets() {
+    let server = Server::start();
+    let driver = Chromedriver::start("hostile_page_renders_both_widgets");
+    for size in [PHONE, LAPTOP] {
+        let b = driver.open(&server, size).await;
+        b.goto("/embed/hostile.html").await;
+        wait_rendered(&b, WIDE).await;
+        wait_rendered(&b, NARROW).await;
+        assert!(
+            b.count(&format!("{WIDE} >>> article.sp-card")).await > 20,
+            "the wide widget shows the demo programme"
+        );
+        assert_eq!(
+            b.count(&format!("{NARROW} >>> .sp-mine")).await,
+            1,
+            "the side column starts in My schedule (view=\"schedule\")"
+        );
+        // The page's own styles did not reach in: the page makes every element 20px serif.
+        let font = b
+            .js(
+                "return getComputedStyle($q(arguments[0])).fontFamily;",
+                vec![json!(format!("{WIDE} >>> article.sp-card"))],
+            )
+            .await;
+        assert!(
+            !font.as_str().unwrap_or_default().contains("serif")
+                || font.as_str().unwrap_or_default().contains("sans-serif"),
+            "the widget keeps its own font, got {font}"
+        );
+        assert_eq!(
+            scrolls_sideways(&b).await,
+            Value::Bool(false),
+            "the host page must not scroll sideways at {size:?}"
+        );
+        for host in [WIDE, NARROW] {
+            let overflow = b
+                .js(
+                    "const h = document.querySelector(arguments[0]);
+                     const r = h.getBoundingClientRect(), p = h.parentElement.getBoundingClientRect();
+                     return h.scrollWidth > h.clientWidth || r.right > p.right + 0.5
+                         ? [h.scrollWidth, h.clientWidth, r.right, p.right] : false;",
+                    vec![json!(host)],
+                )
+                .await;
+            assert_eq!(
+                overflow,
+                Value::Bool(false),
+                "{host} overflows its column at {size:?}"
+            );
+        }
+        let narrow_width = b
+            .js(
+                "return $q(arguments[0]).getBoundingClientRect().width;",
+                vec![json!(format!("{NARROW} >>> .sp-app"))],
+            )
+            .await
+            .as_f64()
+            .unwrap_or(0.0);
+        assert!(
+            narrow_width <= 320.0,
+            "the side-column widget fits its 320 px column, is {narrow_width}"
+        );
+        b.screenshot(&size_name("embed-hostile", size)).await;
+        b.scroll_to(Some(NARROW)).await;
+        b.screenshot(&size_name("embed-hostile-column", size)).await;
+        b.close().await;
+    }
+}
+
+/// The computed styles compared between the hostile and the blank page, per element.
+const COMPARED: &[(&str, &str)] = &[
+    ("card", "article.sp-card"),
+    ("card title", "article.sp-card h4, article.sp-card h3"),
+    ("star button", "article.sp-card .sp-star"),
+    ("filter panel", ".sp-filters"),
+    ("search field", "input.sp-search__input"),
+    ("day tab", ".sp-daytabs__button"),
+];
+
+/// The style properties compared (everything but sizes that follow the column width).
+const PROPERTIES: &[&str] = &[
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "text-transform",
+    "text-align",
+    "text-decoration-line",
+    "color",
+    "background-color",
+    "box-sizing",
+    "display",
+    "margin-top",
+    "margin-left",
+    "padding-top",
+    "padding-left",
+    "border-top-width",
+    "border-top-style",
+    "border-top-color",
+    "border-radius",
+    "min-height",
+    "height",
+    "list-style-type",
+];
+
+/// The computed styles of the first element matching each of [`COMPARED`] in the wide
+/// widget.
+async fn styles(b: &Browser) -> Value {
+    b.js(
+        "const out = {};
+         for (const [name, sel] of arguments[0]) {
+             const el = $q(arguments[2] + ' >>> ' + sel);
+             if (el === null) { out[name] = 'missing'; continue; }
+             const cs = getComputedStyle(el);
+             out[name] = Object.fromEntries(arguments[1].map(p => [p, cs.getPropertyValue(p)]));
+         }
+         return out;",
+        vec![json!(COMPARED), json!(PROPERTIES), json!(WIDE)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn hostile_css_does_not_change_the_widget() {
+    let server = Server::start();
+    let driver = Chromedriver::start("hostile_css_does_not_change_the_widget");
+    let b = driver.open(&server, LAPTOP).await;
+
+    b.goto("/embed/blank.html").await;
+    wait_rendered(&b, WIDE).await;
+    let blank = styles(&b).await;
+    b.goto("/embed/hostile.html").await;
+    wait_rendered(&b, WIDE).await;
+    let hostile = styles(&b).await;
+
+    for (name, _) in COMPARED {
+        assert_ne!(
+            blank[name],
+            json!("missing"),
+            "{name} not found on the blank page"
+        );
+        for property in PROPERTIES {
+            assert_eq!(
+                hostile[name][property], blank[name][property],
+                "{name}: `{property}` differs on the hostile page"
+            );
+        }
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn two_widgets_keep_their_own_plans() {
+    let server = Server::start();
+    let driver = Chromedriver::start("two_widgets_keep_their_own_plans");
+    let b = driver.open(&server, LAPTOP).await;
+    b.goto("/embed/hostile.html").await;
+    wait_rendered(&b, WIDE).await;
+    wait_rendered(&b, NARROW).await;
+
+    let first = b
+        .attr(&format!("{WIDE} >>> article.sp-card"), "data-session")
+        .await
+        .expect("cards carry their session id");
+    let star = format!(r#"{WIDE} >>> article.sp-card[data-session="{first}"] .sp-star"#);
+    b.click(&star).await;
+    b.wait_for_attr(&star, "aria-pressed", "true").await;
+    // The side widget's My schedule stays empty, also after a reload.
+    for round in ["now", "after a reload"] {
+        if round != "now" {
+            b.reload().await;
+            wait_rendered(&b, WIDE).await;
+            wait_rendered(&b, NARROW).await;
+            b.wait_for_attr(&star, "aria-pressed", "true").await;
+        }
+        assert_eq!(
+            b.count(&format!(r#"{NARROW} >>> .sp-mine article.sp-card"#))
+                .await,
+            0,
+            "the side widget's schedule has nothing starred ({round})"
+        );
+    }
+    // Each namespace has its own record; only the wide widget's has the star.
+    let records = b
+        .js(
+            "return Object.entries(localStorage).filter(([k]) => k.includes(':plan:'));",
+            vec![],
+        )
+        .await;
+    let records: Vec<(String, String)> = serde_json::from_value(records).expect("key/value pairs");
+    let has = |ns: &str| {
+        records
+            .iter()
+            .any(|(k, v)| k.starts_with(&format!("seminarplan:{ns}:plan:")) && v.contains(&first))
+    };
+    assert!(has("huvud"), "the wide widget saved the star: {records:?}");
+    assert!(
+        !has("sidokolumn"),
+        "the side widget's record has no star: {records:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn host_hash_routing_keeps_working() {
+    let server = Server::start();
+    let driver = Chromedriver::start("host_hash_routing_keeps_working");
+    let b = driver.open(&server, LAPTOP).await;
+    b.goto("/embed/hostile.html").await;
+    wait_rendered(&b, WIDE).await;
+    assert!(
+        b.url().await.ends_with("#/start"),
+        "the host's router set its hash"
+    );
+
+    // Use the widget: search, star, open a session page and close it.
+    b.js(
+        "const input = $q(arguments[0]);
+         input.value = 'upphandling';
+         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+         return true;",
+        vec![json!(format!("{WIDE} >>> input.sp-search__input"))],
+    )
+    .await;
+    b.click(&format!("{WIDE} >>> article.sp-card .sp-star"))
+        .await;
+    b.click(&format!("{WIDE} >>> article.sp-card .sp-card__open"))
+        .await;
+    b.wait_for(&format!("{WIDE} >>> dialog.sp-dialog")).await;
+    b.js(
+        "$q(arguments[0]).dispatchEvent(new Event('cancel', { cancelable: true })); return true;",
+        vec![json!(format!("{WIDE} >>> dialog.sp-dialog"))],
+    )
+    .await;
+    b.wait_until(
+        "the session page to close",
+        "return $q(arguments[0]) === null;",
+        vec![json!(format!("{WIDE} >>> dialog.sp-dialog"))],
+    )
+    .await;
+    let url = b.url().await;
+    assert!(
+        url.ends_with("/embed/hostile.html#/start"),
+        "the widget in url=\"none\" mode leaves the page's address alone: {url}"
+    );
+
+    // The host's router: a link, then Back.
+    b.click("#nav-about").await;
+    b.wait_until(
+        "the host router to show the about page",
+        "return document.getElementById('router-view').textContent === 'Host page: #/om-konferensen';",
+        vec![],
+    )
+    .await;
+    b.client.back().await.expect("go back");
+    b.wait_until(
+        "the host router to show the start page again",
+        "return document.getElementById('router-view').textContent === 'Host page: #/start';",
+        vec![],
+    )
+    .await;
+    // The widget is still there and still has the star.
+    assert!(
+        b.count(&format!("{WIDE} >>> .sp-star[aria-pressed=\"true\"]"))
+            .await
+            >= 1
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn strict_csp_loads_without_violations() {
+    let server = Server::start();
+    let driver = Chromedriver::start("strict_csp_loads_without_violations");
+    let b = driver.open(&server, LAPTOP).await;
+
+    // The control: the watcher does see violations on a page that has them.
+    b.goto("/embed/csp-control.html").await;
+    b.wait_until(
+        "the control page's violations to be reported",
+        "return window.__csp.length >= 2 && window.__inlineRan !== true;",
+        vec![],
+    )
+    .await;
+
+    b.goto("/embed/csp.html").await;
+    wait_rendered(&b, WIDE).await;
+    // Use it: star, open a session page, the share dialog (QR code), My schedule.
+    b.click(&format!("{WIDE} >>> article.sp-card .sp-star"))
+        .await;
+    b.wait_for(&format!("{WIDE} >>> .sp-star[aria-pressed=\"true\"]"))
+        .await;
+    b.click_nth(".sp-viewswitch__button", 1).await;
+    b.wait_for(&format!("{WIDE} >>> .sp-mine")).await;
+    b.click(".sp-mine__share").await;
+    b.wait_for(&format!("{WIDE} >>> svg.sp-qr")).await;
+    // The theme colours and card styles came through the constructed sheets.
+    let border = b
+        .js(
+            "return getComputedStyle($q(arguments[0])).backgroundColor;",
+            vec![json!(format!("{WIDE} >>> .sp-app"))],
+        )
+        .await;
+    assert_ne!(
+        border,
+        json!("rgba(0, 0, 0, 0)"),
+        "the widget's styles apply under the CSP"
+    );
+    let violations = b.js("return window.__csp;", vec![]).await;
+    assert_eq!(
+        violations,
+        json!([]),
+        "no Content-Security-Policy violation may be reported"
+    );
+    b.close().await;
+}
