@@ -106,6 +106,18 @@ async fn hostile_page_renders_both_widgets() {
             narrow_width <= 320.0,
             "the side-column widget fits its 320 px column, is {narrow_width}"
         );
+        // The organiser's theme colour (`#narrow { --sp-accent: #8a1538 }`) reaches in;
+        // the other widget keeps the default.
+        let accent = |host: &'static str| {
+            b.js(
+                "return getComputedStyle($q(arguments[0])).backgroundColor;",
+                vec![json!(format!(
+                    "{host} >>> .sp-viewswitch__button.sp-is-current"
+                ))],
+            )
+        };
+        assert_eq!(accent(NARROW).await, json!("rgb(138, 21, 56)"));
+        assert_eq!(accent(WIDE).await, json!("rgb(11, 92, 173)"));
         b.screenshot(&size_name("embed-hostile", size)).await;
         b.scroll_to(Some(NARROW)).await;
         b.screenshot(&size_name("embed-hostile-column", size)).await;
@@ -361,5 +373,42 @@ async fn strict_csp_loads_without_violations() {
         json!([]),
         "no Content-Security-Policy violation may be reported"
     );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn without_wasm_or_script_the_programme_file_is_linked() {
+    let server = Server::start();
+    let driver = Chromedriver::start("without_wasm_or_script_the_programme_file_is_linked");
+    let b = driver.open(&server, PHONE).await;
+
+    // No WebAssembly: the loader says so, in the element's language, with a link.
+    b.goto("/embed/no-wasm.html").await;
+    b.wait_for(&format!("{WIDE} >>> p[role=alert] a")).await;
+    assert_eq!(
+        b.text(&format!("{WIDE} >>> p[role=alert]")).await,
+        "Programmet kan inte visas i den här webbläsaren. Öppna programfilen"
+    );
+    assert_eq!(
+        b.attr(&format!("{WIDE} >>> p[role=alert] a"), "href")
+            .await
+            .as_deref(),
+        Some("/fixtures/small.json")
+    );
+    b.screenshot("embed-no-wasm").await;
+
+    // No script at all: what the organiser wrote inside the element stays readable.
+    b.goto("/embed/no-script.html").await;
+    b.wait_visible("seminar-plan#wide a").await;
+    assert_eq!(
+        b.js(
+            "return document.querySelector('seminar-plan#wide').shadowRoot;",
+            vec![]
+        )
+        .await,
+        Value::Null,
+        "the element was never upgraded"
+    );
+    assert_eq!(b.text("seminar-plan#wide a").await, "Programmet");
     b.close().await;
 }
