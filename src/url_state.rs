@@ -152,3 +152,51 @@ impl UrlState {
         parts.join("&")
     }
 }
+
+/// The keys the widget reads from a query string; every other pair belongs to the page.
+fn is_widget_key(key: &str) -> bool {
+    matches!(
+        key,
+        "q" | "day" | "starred" | "view" | "session" | "speaker" | "share"
+    ) || FACETS.iter().any(|f| f.key() == key)
+}
+
+/// The pairs of `query` (with or without a leading `?`) whose keys the widget reads
+/// (`mine == true`) or does not (`mine == false`), in their order, joined with `&`.
+fn pairs(query: &str, mine: bool) -> String {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| is_widget_key(pair.split_once('=').map_or(*pair, |(k, _)| k)) == mine)
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The widget's part of a page's query string: the page's own parameters (say
+/// WordPress's `page_id=12`) left out.
+pub fn widget_part(query: &str) -> String {
+    pairs(query, true)
+}
+
+/// The page's query string with the widget's part replaced by `widget` (without `?`):
+/// the page's own parameters first, unchanged, then the widget's.
+pub fn merge(page_query: &str, widget: &str) -> String {
+    let own = pairs(page_query, false);
+    match (own.is_empty(), widget.is_empty()) {
+        (_, true) => own,
+        (true, false) => widget.to_owned(),
+        (false, false) => format!("{own}&{widget}"),
+    }
+}
+
+/// Only the `share=` pair of a query string, if there is one (what a widget that keeps
+/// no state in the URL still reads: a shared plan opened on another device).
+pub fn share_part(query: &str) -> String {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find(|pair| pair.starts_with("share="))
+        .unwrap_or_default()
+        .to_owned()
+}

@@ -1,6 +1,7 @@
 //! Keeps the view in the page's URL, in the mode the organiser chose: in the query
 //! string, in the hash, or nowhere (so the widget never fights a host page's router).
 
+use crate::url_state::{merge, share_part, widget_part};
 use gloo::events::EventListener;
 
 /// Where the widget keeps its state in the URL.
@@ -25,17 +26,22 @@ fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
 }
 
-/// The widget's part of the current URL (without `?` or `#`).
+/// The widget's part of the current URL (without `?` or `#`). In query mode the page's
+/// own parameters are left out; in `none` mode only a share link (`share=`) is read, so a
+/// plan opened on another device still arrives.
 pub fn read(mode: UrlMode) -> String {
     let Some(loc) = location() else {
         return String::new();
     };
-    let raw = match mode {
-        UrlMode::Query => loc.search().unwrap_or_default(),
-        UrlMode::Hash => loc.hash().unwrap_or_default(),
-        UrlMode::None => String::new(),
-    };
-    raw.trim_start_matches(['?', '#']).to_owned()
+    match mode {
+        UrlMode::Query => widget_part(&loc.search().unwrap_or_default()),
+        UrlMode::Hash => loc
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .to_owned(),
+        UrlMode::None => share_part(&loc.search().unwrap_or_default()),
+    }
 }
 
 /// Writes the widget's state into the URL. `push` adds a history entry (so Back returns
@@ -51,10 +57,11 @@ pub fn write(mode: UrlMode, query: &str, push: bool) {
     let url = match mode {
         UrlMode::Query => {
             let hash = loc.hash().unwrap_or_default();
-            if query.is_empty() {
+            let search = merge(&loc.search().unwrap_or_default(), query);
+            if search.is_empty() {
                 format!("{path}{hash}")
             } else {
-                format!("{path}?{query}{hash}")
+                format!("{path}?{search}{hash}")
             }
         }
         UrlMode::Hash => {
@@ -89,15 +96,17 @@ pub fn watch(mode: UrlMode, on_change: impl Fn(String) + 'static) -> Option<[Eve
 }
 
 /// A link to this page that carries `query` the way this widget reads it (query mode
-/// when the widget keeps no URL state, since it still reads links opened fresh).
+/// when the widget keeps no URL state, since it still reads share links), keeping the
+/// page's own query parameters.
 pub fn link_with(mode: UrlMode, query: &str) -> String {
     let Some(loc) = location() else {
         return String::new();
     };
     let origin = loc.origin().unwrap_or_default();
     let path = loc.pathname().unwrap_or_default();
+    let search = loc.search().unwrap_or_default();
     match mode {
-        UrlMode::Hash => format!("{origin}{path}#{query}"),
-        UrlMode::Query | UrlMode::None => format!("{origin}{path}?{query}"),
+        UrlMode::Hash => format!("{origin}{path}{search}#{query}"),
+        UrlMode::Query | UrlMode::None => format!("{origin}{path}?{}", merge(&search, query)),
     }
 }

@@ -94,3 +94,24 @@ fn percent_encoding_round_trips() {
     assert_eq!(decode_component("%4"), "%4");
     assert_eq!(decode_component("a+b"), "a b");
 }
+
+#[test]
+fn the_pages_own_query_parameters_survive() {
+    use seminarplan::url_state::{merge, share_part, widget_part};
+    // A CMS page (WordPress's `page_id`) with the widget's state after it.
+    let page = "?page_id=12&q=hallbar&lang=en&utm_source=nyhetsbrev&view=mine";
+    assert_eq!(widget_part(page), "q=hallbar&lang=en&view=mine");
+    assert_eq!(
+        merge(page, "day=all"),
+        "page_id=12&utm_source=nyhetsbrev&day=all"
+    );
+    assert_eq!(merge(page, ""), "page_id=12&utm_source=nyhetsbrev");
+    assert_eq!(merge("", "q=x"), "q=x");
+    assert_eq!(merge("?", ""), "");
+    // A share link opened in a widget that keeps nothing in the URL.
+    assert_eq!(share_part("?page_id=12&share=abc~s-1&q=x"), "share=abc~s-1");
+    assert_eq!(share_part("?page_id=12"), "");
+    let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x"));
+    assert_eq!(state.share.as_deref(), Some("abc~s-1"));
+    assert!(state.filters.text.is_empty());
+}

@@ -412,3 +412,53 @@ async fn without_wasm_or_script_the_programme_file_is_linked() {
     assert_eq!(b.text("seminar-plan#wide a").await, "Programmet");
     b.close().await;
 }
+
+#[tokio::test]
+async fn share_links_keep_the_page_and_work_without_url_state() {
+    let server = Server::start();
+    let driver = Chromedriver::start("share_links_keep_the_page_and_work_without_url_state");
+    let b = driver.open(&server, LAPTOP).await;
+    // A CMS page found by its own query parameter; the widgets keep nothing in the URL.
+    b.goto("/embed/hostile.html?page_id=12").await;
+    wait_rendered(&b, WIDE).await;
+    let first = b
+        .attr(&format!("{WIDE} >>> article.sp-card"), "data-session")
+        .await
+        .expect("cards carry their session id");
+    b.click(&format!(
+        r#"{WIDE} >>> article.sp-card[data-session="{first}"] .sp-star"#
+    ))
+    .await;
+    b.click_nth(&format!("{WIDE} >>> .sp-viewswitch__button"), 1)
+        .await;
+    b.click(&format!("{WIDE} >>> .sp-mine__share")).await;
+    b.wait_for(&format!("{WIDE} >>> input.sp-share__link"))
+        .await;
+    let link = b.value(&format!("{WIDE} >>> input.sp-share__link")).await;
+    let page = format!("{}/embed/hostile.html?page_id=12&share=", b.origin());
+    assert!(
+        link.starts_with(&page),
+        "the link keeps the page's own parameter: {link}"
+    );
+    assert!(
+        b.url().await.contains("?page_id=12#/start"),
+        "the page's address is untouched"
+    );
+    b.close().await;
+
+    // Opened on another device (a fresh profile), the widget offers the shared plan even
+    // though it keeps nothing else in the URL.
+    let phone = driver.open(&server, PHONE).await;
+    phone.goto_url(&link).await;
+    phone.wait_visible(&format!("{WIDE} >>> .sp-shared")).await;
+    assert!(
+        phone
+            .count(&format!(
+                r#"{WIDE} >>> .sp-shared li[data-session="{first}"]"#
+            ))
+            .await
+            == 1,
+        "the shared plan lists the starred seminar"
+    );
+    phone.close().await;
+}
