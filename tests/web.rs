@@ -418,3 +418,40 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
     assert!(ids.contains(&"s-101".to_string()), "{ids:?}");
     assert!(ids.iter().all(|id| id.starts_with("s-1")), "{ids:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_shows_its_first_cards_at_once_then_all() {
+    use seminarplan::components::programme_view::{FIRST, ProgrammeView, ProgrammeViewProps};
+    let root = fresh_root();
+    let programme = seminarplan::model::Shared(Rc::new(seminarplan::generate::programme(1500, 7)));
+    let total = programme.sessions.len();
+    assert!(total > FIRST * 3);
+    let props = ProgrammeViewProps {
+        programme,
+        lang: Lang::Sv,
+        day: None,
+        matching: Rc::new((0..total).collect()),
+        terms: Rc::new(Vec::new()),
+        plan: Default::default(),
+        clashes: Rc::new(Vec::new()),
+        expanded: Default::default(),
+        on_star: Callback::noop(),
+        on_expand: Callback::noop(),
+        on_open: Callback::noop(),
+        now: None,
+    };
+    yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    // The first paint has the first cards only, in programme order, day one first.
+    assert_eq!(all(&root, "article.sp-card").len(), FIRST);
+    assert_eq!(all(&root, "h2.sp-day__title").len(), 1);
+    // Then the rest arrive, step by step, until every session is there.
+    for _ in 0..500 {
+        if all(&root, "article.sp-card").len() == total {
+            break;
+        }
+        tick().await;
+    }
+    assert_eq!(all(&root, "article.sp-card").len(), total);
+    assert!(all(&root, "h2.sp-day__title").len() >= 3);
+}

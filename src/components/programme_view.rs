@@ -1,6 +1,12 @@
 //! The filtered programme: one day (or all days), sessions in time order, the parallel
 //! seminars of each block gathered under the block's heading.
+//!
+//! Long lists are rendered in steps: the first [`FIRST`] cards at once, so the first
+//! sessions (and the results of each keystroke) are on screen quickly, then [`STEP`]
+//! more after each paint until the whole list is there (so finding in the page and
+//! screen readers still see everything).
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
 use std::rc::Rc;
 
@@ -12,6 +18,11 @@ use crate::i18n::{self, Lang};
 use crate::model::{SessionId, Shared};
 use crate::plan::{Clash, Plan, clashing_with};
 use crate::search::Term;
+
+/// Cards rendered at once after the list changes.
+pub const FIRST: usize = 60;
+/// Cards added after each paint until the list is complete.
+pub const STEP: usize = 400;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgrammeViewProps {
@@ -47,6 +58,15 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let lang = props.lang;
     let (ui, plang) = (lang.code(), p.lang());
     let keep: HashSet<usize> = props.matching.iter().copied().collect();
+    // How many cards this list may render now: FIRST for a new list, more each step.
+    let shown = use_state(|| (props.matching.clone(), props.day, FIRST));
+    let limit = if Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day {
+        shown.2
+    } else {
+        FIRST
+    };
+    let budget = Cell::new(limit);
+    let cut = Cell::new(false);
     let card = |ix: usize, level: u8| {
         let s = &p.sessions[ix];
         html! {
@@ -95,12 +115,25 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                 </li>
             }
         };
-        let mut items: Vec<Html> = groups.into_iter().map(|g| match g {
-            Group::Single(ix) => card(ix, 3),
-            Group::Block { block, sessions } => {
+        // Only as many cards as the budget allows; the rest come in the next steps.
+        let take = |n: usize| {
+            let left = budget.get();
+            if n > left {
+                cut.set(true);
+            }
+            budget.set(left.saturating_sub(n));
+            n.min(left)
+        };
+        let mut items: Vec<Html> = groups.into_iter().filter_map(|g| match g {
+            Group::Single(ix) => (take(1) == 1).then(|| card(ix, 3)),
+            Group::Block { block, mut sessions } => {
+                sessions.truncate(take(sessions.len()));
+                if sessions.is_empty() {
+                    return None;
+                }
                 let b = &p.blocks[block];
                 let block_heading = format!("sp-block-{}", b.id);
-                html! {
+                Some(html! {
                     <li key={format!("block-{}", b.id)} class="sp-block">
                         <section aria-labelledby={block_heading.clone()}>
                             <h3 class="sp-block__title" id={block_heading}>
@@ -116,11 +149,21 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                             </ul>
                         </section>
                     </li>
-                }
+                })
             }
         }).collect();
+        if items.is_empty() {
+            // Nothing of this day fits in this step: it comes in a later one.
+            return html! {};
+        }
         if let Some(m) = &marker {
-            items.insert(marker_at.unwrap_or(items.len()), now_line(m.at));
+            // While the list is still being filled in, a line that belongs further down
+            // waits until its place is there.
+            match marker_at {
+                Some(at) if at <= items.len() => items.insert(at, now_line(m.at)),
+                None if !cut.get() => items.push(now_line(m.at)),
+                _ => {}
+            }
         }
         html! {
             <section key={day} class="sp-day" aria-labelledby={heading_id.clone()}>
@@ -129,8 +172,22 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
             </section>
         }
     };
-    match props.day {
+    let list = match props.day {
         Some(day) => day_section(day),
         None => (0..p.conference.days.len()).map(day_section).collect(),
+    };
+    {
+        let (matching, day, more) = (props.matching.clone(), props.day, cut.get());
+        let shown = shown.clone();
+        use_effect_with(
+            (matching, day, limit, more),
+            move |(matching, day, limit, more)| {
+                let next = (matching.clone(), *day, limit + STEP);
+                let step =
+                    more.then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(next)));
+                move || drop(step)
+            },
+        );
     }
+    list
 }
