@@ -522,8 +522,8 @@ async fn keyboard_only_journey() {
         (FIRST, "e-handelssystemet", false),
         (SECOND, "Inköpsanalys", true),
     ] {
-        tab_to(&browser, "#sp-search-input", back, 40).await;
-        if browser.value("#sp-search-input").await != "" {
+        tab_to(&browser, "#sp-search-input", back, 80).await;
+        if !browser.value("#sp-search-input").await.is_empty() {
             // Escape empties a search field.
             press(&browser, &[Key::Escape]).await;
             focus(
@@ -549,13 +549,14 @@ async fn keyboard_only_journey() {
         )
         .await;
         if browser.attr(&day_2, "aria-pressed").await.as_deref() != Some("true") {
-            tab_to(&browser, &day_2, false, 40).await;
+            // Past the filter panel's options (about 40 on the laptop, where it is open).
+            tab_to(&browser, &day_2, false, 80).await;
             press(&browser, &[Key::Enter]).await;
             browser.wait_for_attr(&day_2, "aria-pressed", "true").await;
             wait_focus(&browser, "Enter on the day", &day_2).await;
         }
         browser.wait_for(&star(id)).await;
-        tab_to(&browser, &star(id), false, 40).await;
+        tab_to(&browser, &star(id), false, 80).await;
         press(&browser, &[Key::Space]).await;
         browser
             .wait_for_attr(&star(id), "aria-pressed", "true")
@@ -566,7 +567,7 @@ async fn keyboard_only_journey() {
 
     // My schedule, up in the header.
     let mine_button = ".sp-viewswitch__button:last-child";
-    tab_to(&browser, mine_button, true, 60).await;
+    tab_to(&browser, mine_button, true, 120).await;
     press(&browser, &[Key::Enter]).await;
     browser.wait_for(".sp-mine").await;
     browser
@@ -579,7 +580,7 @@ async fn keyboard_only_journey() {
 
     // Resolve the clash: choose the second seminar instead of the first.
     let choose = format!("{} .sp-card__choose", mine_card(SECOND));
-    tab_to(&browser, &choose, false, 60).await;
+    tab_to(&browser, &choose, false, 80).await;
     press(&browser, &[Key::Enter]).await;
     browser
         .wait_until(
