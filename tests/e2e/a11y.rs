@@ -168,7 +168,12 @@ async fn audit(browser: &Browser, view: &str) -> Vec<String> {
                  runOnly: { type: 'tag', values: arguments[0] },
                  resultTypes: ['violations'],
              }).then(r => {
-                 window.__e2eAxe = { violations: r.violations.map(v => ({
+                 // Whether axe looked inside the widget's shadow root (its targets are
+                 // then paths through shadow roots, arrays).
+                 const host = document.querySelector('seminar-plan');
+                 const shadow = host === null || host.shadowRoot === null
+                     || r.passes.some(p => p.nodes.some(n => n.target.some(t => Array.isArray(t))));
+                 window.__e2eAxe = { shadow, violations: r.violations.map(v => ({
                      id: v.id, impact: v.impact, help: v.help,
                      nodes: v.nodes.map(n => ({
                          target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '),
@@ -195,6 +200,11 @@ async fn audit(browser: &Browser, view: &str) -> Vec<String> {
     if let Some(error) = result["error"].as_str() {
         panic!("axe-core failed on {view}: {error}");
     }
+    assert_eq!(
+        result["shadow"],
+        json!(true),
+        "axe-core did not look inside the widget's shadow root on {view}"
+    );
     let mut lines = Vec::new();
     for v in result["violations"].as_array().into_iter().flatten() {
         let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
