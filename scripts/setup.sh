@@ -12,6 +12,7 @@ BINARYEN_VERSION=132.0.0
 # Independent readers the end-to-end tests check the widget's output with (--browser only).
 ICALENDAR_VERSION=6.3.1
 JSQR_VERSION=1.4.0
+AXE_VERSION=4.14.1
 TOOLS="$HOME/.local/share/seminarplan"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -62,5 +63,12 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing jsqr $JSQR_VERSION (npm)"
     mkdir -p "$TOOLS"
     npm install --prefix "$TOOLS" --no-audit --no-fund --silent --save-exact "jsqr@$JSQR_VERSION"
+  fi
+
+  # axe-core audits every view for accessibility in tests/e2e/a11y.rs.
+  if [ "$(node -p "require('$TOOLS/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+    say "installing axe-core $AXE_VERSION (npm)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent --save-exact "axe-core@$AXE_VERSION"
   fi
 fi

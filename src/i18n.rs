@@ -388,8 +388,8 @@ impl Lang {
 
     pub fn choose_instead(self, title: &str) -> String {
         match self {
-            Lang::Sv => format!("Välj {title} i stället"),
-            Lang::En => format!("Choose {title} instead"),
+            Lang::Sv => format!("Välj detta i stället: {title}"),
+            Lang::En => format!("Choose this instead: {title}"),
         }
     }
 
@@ -471,8 +471,8 @@ impl Lang {
 
     pub fn add_to_calendar(self, title: &str) -> String {
         match self {
-            Lang::Sv => format!("Lägg {title} i kalendern (.ics)"),
-            Lang::En => format!("Add {title} to a calendar (.ics)"),
+            Lang::Sv => format!("Lägg i kalendern: {title} (.ics)"),
+            Lang::En => format!("Add to calendar: {title} (.ics)"),
         }
     }
 

@@ -20,6 +20,7 @@ mod xml;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::contrast;
 use crate::model::Programme;
 use crate::parse::{self, Problem, ProgrammeError};
 
@@ -125,6 +126,16 @@ pub enum WarningKind {
     IdRewritten { from: String, to: String },
     /// A link that is not http(s), dropped.
     UrlDropped { value: String },
+    /// A theme colour too faint against the widget's cards to be seen (WCAG 1.4.11 asks
+    /// 3:1 for the colour stripe): `ratio` in hundredths, cut, against `background` (say
+    /// "dark mode card background #23262d"). Shown anyway; the organiser should pick
+    /// another colour.
+    ThemeContrast {
+        theme: String,
+        colour: String,
+        ratio: u32,
+        background: String,
+    },
 }
 
 impl WarningKind {
@@ -189,6 +200,18 @@ impl WarningKind {
             WarningKind::UrlDropped { value } => {
                 format!("link \"{value}\" is not http(s); dropped")
             }
+            WarningKind::ThemeContrast {
+                theme,
+                colour,
+                ratio,
+                background,
+            } => format!(
+                "theme \"{theme}\" colour {colour} has contrast {}.{:02}:1 against the \
+                 {background}; its colour stripe needs at least 3:1 (WCAG 1.4.11), choose \
+                 a colour of medium lightness",
+                ratio / 100,
+                ratio % 100
+            ),
         }
     }
 }
@@ -200,8 +223,43 @@ fn error(path: &str, problem: Problem) -> Vec<ProgrammeError> {
     }]
 }
 
-/// Reads a programme in any supported format, recognised from its content.
+/// Reads a programme in any supported format, recognised from its content; theme colours
+/// that are hard to see are reported with the repairs.
 pub fn import(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    let mut imported = import_format(text)?;
+    imported
+        .warnings
+        .extend(contrast_warnings(&imported.programme));
+    Ok(imported)
+}
+
+/// One warning per theme colour and colour scheme that falls short of 3:1.
+pub fn contrast_warnings(programme: &Programme) -> Vec<Warning> {
+    let plang = programme.lang();
+    contrast::theme_problems(programme)
+        .into_iter()
+        .filter_map(|c| {
+            let theme = programme.themes.get(c.theme)?;
+            Some(Warning {
+                path: format!("themes[{}].colour", c.theme),
+                message: WarningKind::ThemeContrast {
+                    theme: theme.name.get(plang, plang).to_owned(),
+                    colour: c.colour.hex(),
+                    // Cut, never rounded up: 2.999 must not read as 3.00.
+                    ratio: (c.ratio * 100.0).floor() as u32,
+                    background: format!(
+                        "{} {} {}",
+                        c.background.scheme.describe(),
+                        c.background.name,
+                        c.background.colour.hex()
+                    ),
+                },
+            })
+        })
+        .collect()
+}
+
+fn import_format(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     if text.len() > parse::MAX_BYTES {
         return Err(error("", Problem::TooLarge { bytes: text.len() }));
     }

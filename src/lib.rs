@@ -5,6 +5,7 @@
 //! ARCHITECTURE.md for the code map and its invariants.
 
 pub mod agenda;
+pub mod contrast;
 pub mod filter;
 pub mod generate;
 pub mod grid;

@@ -22,12 +22,14 @@ pub struct DayTabsProps {
 #[component]
 pub fn DayTabs(props: &DayTabsProps) -> Html {
     let lang = props.lang;
-    let button = |choice: DayChoice, current: bool, short: String, long: String, n: usize| {
+    // The visible text is the whole date, so the button's name starts with what a speech
+    // user reads on it (WCAG 2.5.3); the count is added for screen readers as words.
+    let button = |choice: DayChoice, current: bool, long: String, n: usize| {
         let on_select = props.on_select.clone();
         let label = if props.show_counts {
             format!("{long}, {}", lang.count_label(n))
         } else {
-            long
+            long.clone()
         };
         html! {
             <li>
@@ -38,7 +40,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
                     aria-label={label}
                     onclick={Callback::from(move |_| on_select.emit(choice.clone()))}
                 >
-                    { short }
+                    { long }
                     if props.show_counts { <span class="sp-daytabs__count" aria-hidden="true">{ n }</span> }
                 </button>
             </li>
@@ -54,7 +56,6 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
             button(
                 DayChoice::Date(day),
                 props.selected == Some(i),
-                lang.short_date(day),
                 lang.long_date(day),
                 props.counts.days.get(i).copied().unwrap_or(0),
             )
@@ -63,7 +64,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
         <nav class="sp-daytabs" aria-label={lang.days_label()}>
             <ul class="sp-daytabs__list">
                 { for days }
-                { button(DayChoice::All, props.selected.is_none(), lang.all_days().to_owned(), lang.all_days().to_owned(), props.counts.all_days) }
+                { button(DayChoice::All, props.selected.is_none(), lang.all_days().to_owned(), props.counts.all_days) }
             </ul>
         </nav>
     }

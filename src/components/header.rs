@@ -70,7 +70,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <p class="sp-header__place">{ place }</p>
                     }
                 </div>
-                <button type="button" class="sp-langswitch" lang={other.code()} aria-label={lang.switch_label()} onclick={on_lang}>
+                <button type="button" class="sp-langswitch" lang={other.code()} title={lang.switch_label()} onclick={on_lang}>
                     { other.own_name() }
                 </button>
             </div>

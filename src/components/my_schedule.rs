@@ -48,6 +48,33 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
     chosen.sort_unstable();
     let missing: Vec<String> = props.plan.missing(p).map(str::to_owned).collect();
 
+    // "Choose this instead" removes the button pressed (and the other card): focus goes
+    // to the chosen seminar's title once it is drawn, never to the page.
+    let section = use_node_ref();
+    let focus_next = use_mut_ref(|| None::<SessionId>);
+    {
+        let section = section.clone();
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            let id = focus_next.borrow_mut().take();
+            if let Some(id) = id
+                && let Some(root) = section.cast::<web_sys::Element>()
+                && let Ok(Some(el)) =
+                    root.query_selector(&format!(r#"article[data-session="{id}"] .sp-card__open"#))
+                && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+    let on_choose = {
+        let cb = props.on_choose.clone();
+        Callback::from(move |id: SessionId| {
+            *focus_next.borrow_mut() = Some(id.clone());
+            cb.emit(id);
+        })
+    };
+
     let blocks = block_choices(p, &props.plan).into_iter().map(|choice| {
         let b = &p.blocks[choice.block];
         let name = b.name.get(ui, pl).to_owned();
@@ -153,7 +180,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                                         on_star={props.on_star.clone()}
                                         on_expand={props.on_expand.clone()}
                                         on_open={props.on_open.clone()}
-                                        on_choose={Some(props.on_choose.clone())}
+                                        on_choose={Some(on_choose.clone())}
                                     />
                                 </li>
                             }
@@ -176,7 +203,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
         }
     });
     html! {
-        <section class="sp-mine" aria-labelledby="sp-mine-heading">
+        <section class="sp-mine" aria-labelledby="sp-mine-heading" ref={section}>
             <h2 class="sp-day__title" id="sp-mine-heading">{ lang.my_schedule() }</h2>
             if props.plan.is_empty() {
                 <p class="sp-empty">{ lang.empty_schedule() }</p>

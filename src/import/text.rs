@@ -282,10 +282,12 @@ pub(crate) fn abstract_and_description(
     }
 }
 
-/// The colours given to tracks that bring none, in order of the tracks' names.
+/// The colours given to tracks that bring none, in order of the tracks' names: all of
+/// medium lightness, so each has 3:1 against both the light and the dark card
+/// (`contrast::theme_problems` finds nothing; tested in tests/core/contrast.rs).
 pub(crate) const PALETTE: [&str; 12] = [
-    "#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e",
-    "#283593", "#827717", "#37474f", "#00695c",
+    "#217de7", "#359039", "#db4d4d", "#ad56e1", "#ce5d00", "#008b98", "#e73382", "#a57266",
+    "#6976d6", "#8b8019", "#658291", "#008e7d",
 ];
 
 /// `#rrggbb` in lower case, if `c` is one (or `#rgb`).

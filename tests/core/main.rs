@@ -3,6 +3,7 @@
 
 mod agenda;
 mod architecture;
+mod contrast;
 mod filter;
 mod generate;
 mod grid;

@@ -10,6 +10,7 @@
 //! - `server`: the static HTTP server (bundle, fixtures, page variants, extra routes);
 //! - `browser`: chromedriver, browser sessions, waits, clicks and screenshots.
 
+mod a11y;
 mod browser;
 mod embed;
 mod finding;
@@ -501,11 +502,15 @@ async fn language_switch_shows_english() {
     );
     assert_eq!(browser.text(".sp-langswitch").await, "Svenska");
     assert_eq!(text_lines(&browser, ".sp-langswitch").await, 1);
+    // Named by its visible text, in its own language (WCAG 2.5.3 label in name); the
+    // tooltip says what it does.
+    assert_eq!(browser.attr(".sp-langswitch", "aria-label").await, None);
     assert_eq!(
-        browser
-            .attr(".sp-langswitch", "aria-label")
-            .await
-            .as_deref(),
+        browser.attr(".sp-langswitch", "lang").await.as_deref(),
+        Some("sv")
+    );
+    assert_eq!(
+        browser.attr(".sp-langswitch", "title").await.as_deref(),
         Some("Change language to Swedish")
     );
 

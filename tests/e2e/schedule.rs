@@ -164,10 +164,10 @@ fn utc(rfc3339: &str) -> String {
 }
 
 /// A directory of its own under the system's temporary directory, removed on drop.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    fn new(prefix: &str) -> TempDir {
+    pub(crate) fn new(prefix: &str) -> TempDir {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -177,7 +177,7 @@ impl TempDir {
         TempDir(dir)
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 }
@@ -204,7 +204,7 @@ fn file_names(dir: &Path) -> Vec<String> {
 
 /// Waits (polling, up to [`WAIT`]) until the browser has finished downloading `name`
 /// into `dir`: the file is there, is not empty, and no partial download is left.
-async fn wait_for_download(dir: &Path, name: &str) -> String {
+pub(crate) async fn wait_for_download(dir: &Path, name: &str) -> String {
     let path = dir.join(name);
     let deadline = Instant::now() + WAIT;
     loop {

@@ -1,0 +1,845 @@
+//! Accessibility, proven in the browser (WCAG 2.2 AA, issue 9):
+//! - axe-core (npm, installed by `scripts/setup.sh --browser`, injected into the page by
+//!   the test, so the page fetches nothing from elsewhere) audits every view — programme,
+//!   filters open, session page, My schedule with a clash, share dialog with QR code,
+//!   change notice, error states — at 375 and 1280 px, in light and dark mode, with the
+//!   WCAG 2.0/2.1/2.2 A and AA rules; any violation fails with its rule, impact, element
+//!   and what to fix;
+//! - a keyboard-only journey (Tab, Shift+Tab, Enter, Space, Escape) that checks the
+//!   focused element at every step: focus visible, never on `<body>`, dialogs keep it and
+//!   give it back;
+//! - reflow: the main views at 320 px and at 200 % zoom without sideways scrolling, with
+//!   screenshots, and 44 px touch targets on a phone.
+//!
+//! Dark mode and zoom are set over the Chrome DevTools Protocol, through chromedriver's
+//! `goog/cdp/execute`: `Emulation.setEmulatedMedia` (`prefers-color-scheme: dark`, checked
+//! against the widget's computed background) and `Emulation.setDeviceMetricsOverride`. 200 %
+//! zoom is a 1280×800 window zoomed in: a 640×400 CSS-pixel viewport at device pixel ratio 2,
+//! which is what browser zoom gives the page (layout width, media queries and `dppx`); the
+//! screenshots are 1280×800 device pixels.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use serde_json::{Value, json};
+
+use crate::browser::{Browser, Chromedriver};
+use crate::schedule::{TempDir, wait_for_download};
+use crate::server::Server;
+use crate::{
+    DAY_2, FIRST, LAPTOP, PHONE, SECOND, demo_title, mine_card, open_widget, show_my_schedule, star,
+};
+
+/// The axe-core rule tags audited: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+const WCAG_TAGS: [&str; 6] = [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+];
+
+/// How long one axe-core run may take (the first day's programme is a big page).
+const AXE_WAIT: Duration = Duration::from_secs(60);
+
+/// Where npm puts axe-core (`scripts/setup.sh --browser`); `AXE` overrides it.
+fn axe_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("AXE") {
+        return PathBuf::from(path);
+    }
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("/root"), PathBuf::from);
+    home.join(".local/share/seminarplan/node_modules/axe-core/axe.min.js")
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(browser: &Browser, cmd: &'static str, params: Value) -> Value {
+    browser
+        .client
+        .issue_cmd(Cdp {
+            cmd,
+            params: params.clone(),
+        })
+        .await
+        .unwrap_or_else(|e| panic!("DevTools command {cmd} {params} failed: {e}"))
+}
+
+/// Light or dark mode, as the visitor's system asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    fn name(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
+
+    /// The widget's computed background in this mode (`--sp-bg` in styles/base.css).
+    fn background(self) -> &'static str {
+        match self {
+            Scheme::Light => "rgb(255, 255, 255)",
+            Scheme::Dark => "rgb(21, 23, 27)",
+        }
+    }
+}
+
+/// Emulates `prefers-color-scheme` for the tab (it lasts across navigations).
+async fn set_scheme(browser: &Browser, scheme: Scheme) {
+    cdp(
+        browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme.name() }] }),
+    )
+    .await;
+}
+
+/// Fails unless the widget shows `scheme`'s colours (so dark mode really switched).
+async fn check_scheme(browser: &Browser, scheme: Scheme) {
+    browser
+        .wait_until(
+            &format!("the widget to show its {} colours", scheme.name()),
+            "const app = $q('.sp-app');
+             return app !== null && matchMedia('(prefers-color-scheme: ' + arguments[0] + ')').matches
+                 && getComputedStyle(app).backgroundColor === arguments[1];",
+            vec![json!(scheme.name()), json!(scheme.background())],
+        )
+        .await;
+}
+
+/// Loads axe-core into the page unless it is there already.
+async fn inject_axe(browser: &Browser) {
+    let loaded = browser
+        .js("return typeof window.axe === 'object';", vec![])
+        .await;
+    if loaded == Value::Bool(true) {
+        return;
+    }
+    let path = axe_path();
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read axe-core at {} ({e}): run `scripts/setup.sh --browser` \
+             (or set AXE to its axe.min.js)",
+            path.display()
+        )
+    });
+    let script = format!("{source}\n;return typeof window.axe === 'object' && window.axe.version;");
+    let version = browser.js(&script, vec![]).await;
+    assert!(
+        version.as_str().is_some_and(|v| v.starts_with("4.")),
+        "axe-core loads (got {version})"
+    );
+}
+
+/// Runs axe-core over the whole page (the widget's shadow root included) and returns
+/// every violation as readable lines, each starting with `view`.
+async fn audit(browser: &Browser, view: &str) -> Vec<String> {
+    inject_axe(browser).await;
+    browser
+        .js(
+            "window.__e2eAxe = null;
+             axe.run(document, {
+                 runOnly: { type: 'tag', values: arguments[0] },
+                 resultTypes: ['violations'],
+             }).then(r => {
+                 // Whether axe looked inside the widget's shadow root (its targets are
+                 // then paths through shadow roots, arrays).
+                 const host = document.querySelector('seminar-plan');
+                 const shadow = host === null || host.shadowRoot === null
+                     || r.passes.some(p => p.nodes.some(n => n.target.some(t => Array.isArray(t))));
+                 window.__e2eAxe = { shadow, violations: r.violations.map(v => ({
+                     id: v.id, impact: v.impact, help: v.help,
+                     nodes: v.nodes.map(n => ({
+                         target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '),
+                         summary: (n.failureSummary || '').replace(/\\s+/g, ' ').trim(),
+                     })),
+                 })) };
+             }, e => { window.__e2eAxe = { error: String(e) }; });
+             return true;",
+            vec![json!(WCAG_TAGS)],
+        )
+        .await;
+    let deadline = Instant::now() + AXE_WAIT;
+    let result = loop {
+        let r = browser.js("return window.__e2eAxe;", vec![]).await;
+        if !r.is_null() {
+            break r;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "axe-core did not finish on {view} within {AXE_WAIT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    if let Some(error) = result["error"].as_str() {
+        panic!("axe-core failed on {view}: {error}");
+    }
+    assert_eq!(
+        result["shadow"],
+        json!(true),
+        "axe-core did not look inside the widget's shadow root on {view}"
+    );
+    let mut lines = Vec::new();
+    for v in result["violations"].as_array().into_iter().flatten() {
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        lines.push(format!(
+            "{view}: {} ({}): {}",
+            s("id"),
+            s("impact"),
+            s("help")
+        ));
+        for n in v["nodes"].as_array().into_iter().flatten().take(5) {
+            lines.push(format!(
+                "    - {}: {}",
+                n["target"].as_str().unwrap_or_default(),
+                n["summary"].as_str().unwrap_or_default()
+            ));
+        }
+        let more = v["nodes"].as_array().map_or(0, Vec::len).saturating_sub(5);
+        if more > 0 {
+            lines.push(format!("    and {more} more"));
+        }
+    }
+    lines
+}
+
+/// Fails with every violation found, if any.
+fn assert_no_violations(found: &[String], audits: usize) {
+    assert!(audits > 0, "no view was audited");
+    assert!(
+        found.is_empty(),
+        "axe-core found WCAG 2.2 A/AA violations ({audits} views audited):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The four ways a visitor may see the widget.
+const SETTINGS: [((u32, u32), Scheme); 4] = [
+    (PHONE, Scheme::Light),
+    (PHONE, Scheme::Dark),
+    (LAPTOP, Scheme::Light),
+    (LAPTOP, Scheme::Dark),
+];
+
+fn setting_name((width, _): (u32, u32), scheme: Scheme) -> String {
+    format!("{width} px {}", scheme.name())
+}
+
+/// Selects the day whose tab's label starts with `label`.
+async fn select_day(browser: &Browser, label: &str) {
+    let index = browser
+        .js(
+            "return Array.from($qa('.sp-daytabs__button'))
+                 .findIndex(b => (b.getAttribute('aria-label') || '').startsWith(arguments[0]));",
+            vec![json!(label)],
+        )
+        .await
+        .as_u64()
+        .and_then(|i| usize::try_from(i).ok())
+        .unwrap_or_else(|| panic!("no day tab is labelled {label:?}"));
+    browser.click_nth(".sp-daytabs__button", index).await;
+    browser
+        .wait_until(
+            &format!("the day {label} to be shown"),
+            "const b = $qa('.sp-daytabs__button')[arguments[0]];
+             return b !== undefined && b.getAttribute('aria-pressed') === 'true';",
+            vec![json!(index)],
+        )
+        .await;
+}
+
+/// Stars `id` (on the day shown) by clicking.
+async fn click_star(browser: &Browser, id: &str) {
+    browser.wait_for(&star(id)).await;
+    browser.click(&star(id)).await;
+    browser
+        .wait_for_attr(&star(id), "aria-pressed", "true")
+        .await;
+}
+
+/// Every view of the demo programme, in every setting: programme, filters open (on the
+/// phone; on the laptop they are always open), a session page, My schedule with a
+/// clash, and the share dialog with its QR code.
+#[tokio::test]
+async fn axe_finds_nothing_in_the_programme_views() {
+    let server = Server::start();
+    let driver = Chromedriver::start("axe_finds_nothing_in_the_programme_views");
+    let browser = driver.open(&server, PHONE).await;
+
+    // Two seminars of one block starred: My schedule shows a clash.
+    open_widget(&browser, "/").await;
+    select_day(&browser, DAY_2).await;
+    click_star(&browser, FIRST).await;
+    click_star(&browser, SECOND).await;
+
+    let mut found = Vec::new();
+    let mut audits = 0;
+    for (size, scheme) in SETTINGS {
+        let setting = setting_name(size, scheme);
+        browser.set_viewport(size.0, size.1).await;
+        set_scheme(&browser, scheme).await;
+        open_widget(&browser, "/").await;
+        check_scheme(&browser, scheme).await;
+        browser.wait_for("article.sp-card").await;
+        found.extend(audit(&browser, &format!("programme, {setting}")).await);
+        audits += 1;
+
+        if size == PHONE {
+            browser.click(".sp-filters__toggle").await;
+            browser
+                .wait_for_attr(".sp-filters__toggle", "aria-expanded", "true")
+                .await;
+            browser.wait_visible(".sp-filters__body").await;
+            found.extend(audit(&browser, &format!("filters open, {setting}")).await);
+            audits += 1;
+            browser.click(".sp-filters__toggle").await;
+        }
+
+        browser.click(".sp-card__open").await;
+        browser
+            .wait_visible("dialog.sp-dialog[open] .sp-page__title")
+            .await;
+        found.extend(audit(&browser, &format!("session page, {setting}")).await);
+        audits += 1;
+
+        open_widget(&browser, "/").await;
+        show_my_schedule(&browser).await;
+        browser.wait_for(".sp-mine .sp-card__clash").await;
+        found.extend(audit(&browser, &format!("My schedule with a clash, {setting}")).await);
+        audits += 1;
+
+        browser.click(".sp-mine__share").await;
+        browser.wait_visible("svg.sp-qr").await;
+        found.extend(audit(&browser, &format!("share dialog, {setting}")).await);
+        audits += 1;
+    }
+    assert_no_violations(&found, audits);
+    browser.close().await;
+}
+
+/// The change notice (a newer programme moved, renamed and removed starred sessions) and
+/// the error states (a programme with mistakes, a programme that cannot be fetched).
+#[tokio::test]
+async fn axe_finds_nothing_in_notices_and_errors() {
+    let server = Server::builder()
+        .variant("e2e-v1", "/fixtures/e2e/programme-v1.json")
+        .variant("e2e-v2", "/fixtures/e2e/programme-v2.json")
+        .variant("missing", "/fixtures/e2e/no-such-programme.json")
+        .start();
+    let driver = Chromedriver::start("axe_finds_nothing_in_notices_and_errors");
+    let browser = driver.open(&server, PHONE).await;
+
+    open_widget(&browser, "/page/e2e-v1").await;
+    for id in ["s-flytt", "s-namn", "s-bort"] {
+        click_star(&browser, id).await;
+    }
+
+    let changes = ".sp-changes:not(.sp-shared)";
+    let mut found = Vec::new();
+    let mut audits = 0;
+    for (size, scheme) in SETTINGS {
+        let setting = setting_name(size, scheme);
+        browser.set_viewport(size.0, size.1).await;
+        set_scheme(&browser, scheme).await;
+
+        open_widget(&browser, "/page/e2e-v2").await;
+        check_scheme(&browser, scheme).await;
+        browser.wait_visible(changes).await;
+        found.extend(audit(&browser, &format!("change notice, {setting}")).await);
+        audits += 1;
+        show_my_schedule(&browser).await;
+        browser.wait_visible(".sp-mine .sp-card--cancelled").await;
+        found.extend(
+            audit(
+                &browser,
+                &format!("My schedule with a cancelled session, {setting}"),
+            )
+            .await,
+        );
+        audits += 1;
+
+        open_widget(&browser, "/page/broken").await;
+        browser.wait_visible(".sp-error").await;
+        check_scheme(&browser, scheme).await;
+        found.extend(audit(&browser, &format!("invalid programme, {setting}")).await);
+        audits += 1;
+
+        open_widget(&browser, "/page/missing").await;
+        browser.wait_visible(".sp-error").await;
+        found.extend(audit(&browser, &format!("programme not found, {setting}")).await);
+        audits += 1;
+    }
+    assert_no_violations(&found, audits);
+    browser.close().await;
+}
+
+/// Presses `chord` (say Shift+Tab) and lets it go, as one keyboard would.
+async fn press(browser: &Browser, chord: &[Key]) {
+    let mut keys = KeyActions::new("keyboard".to_owned());
+    for &k in chord {
+        keys = keys.then(KeyAction::Down { value: k.into() });
+    }
+    for &k in chord.iter().rev() {
+        keys = keys.then(KeyAction::Up { value: k.into() });
+    }
+    browser
+        .client
+        .perform_actions(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot press {chord:?}: {e}"));
+}
+
+/// Types `text` into whatever has focus, key by key.
+async fn type_text(browser: &Browser, text: &str) {
+    let mut keys = KeyActions::new("keyboard".to_owned());
+    for c in text.chars() {
+        keys = keys
+            .then(KeyAction::Down { value: c })
+            .then(KeyAction::Up { value: c });
+    }
+    browser
+        .client
+        .perform_actions(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot type {text:?}: {e}"));
+}
+
+/// What has focus: `lost` when nothing (or `<body>`) has it; `visible` when it shows a
+/// focus indicator (an outline or a box shadow); `css` whether it matches `arguments[0]`;
+/// `dialog` whether it is inside an open dialog; `name` to tell it in messages.
+const FOCUS: &str = "const el = $active();
+     if (el === null || el === document.body || el === document.documentElement) {
+         return { lost: true, name: el === null ? 'nothing' : el.localName };
+     }
+     const s = getComputedStyle(el);
+     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+     const label = (el.getAttribute('aria-label') || el.textContent || el.value || '')
+         .replace(/\\s+/g, ' ').trim().slice(0, 60);
+     const dialog = el.closest('dialog');
+     return {
+         lost: false,
+         visible: outline || s.boxShadow !== 'none',
+         css: arguments[0] === null ? null : el.matches(arguments[0]),
+         dialog: dialog !== null && dialog.open,
+         name: el.localName + (el.id ? '#' + el.id : '')
+             + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '')
+             + ' \"' + label + '\"',
+     };";
+
+/// Where focus is, after `step`; fails when focus is lost or cannot be seen.
+async fn focus(browser: &Browser, step: &str, css: Option<&str>) -> Value {
+    let f = browser.js(FOCUS, vec![json!(css)]).await;
+    assert_eq!(
+        f["lost"],
+        json!(false),
+        "{step}: focus is lost (on {})",
+        f["name"]
+    );
+    assert_eq!(
+        f["visible"],
+        json!(true),
+        "{step}: the focused {} shows no focus indicator",
+        f["name"]
+    );
+    f
+}
+
+/// Presses Tab (or Shift+Tab, `back`) until the focused element matches `css`, checking
+/// at every stop that focus is visible and not lost. Fails after `most` presses, listing
+/// where focus went.
+async fn tab_to(browser: &Browser, css: &str, back: bool, most: usize) {
+    let chord: &[Key] = if back {
+        &[Key::Shift, Key::Tab]
+    } else {
+        &[Key::Tab]
+    };
+    let mut path = Vec::new();
+    for _ in 0..most {
+        press(browser, chord).await;
+        let step = format!("{} towards `{css}`", if back { "Shift+Tab" } else { "Tab" });
+        let f = focus(browser, &step, Some(css)).await;
+        if f["css"] == json!(true) {
+            return;
+        }
+        path.push(f["name"].as_str().unwrap_or_default().to_owned());
+    }
+    panic!(
+        "`{css}` not reached after {most} presses; focus went:\n  {}",
+        path.join("\n  ")
+    );
+}
+
+/// Waits until the focused element matches `css` (after a key did something), and checks
+/// it is visible.
+async fn wait_focus(browser: &Browser, step: &str, css: &str) {
+    let reached = browser
+        .wait_until(
+            &format!("{step}: focus on `{css}`"),
+            "const el = $active(); return el !== null && el.matches(arguments[0]);",
+            vec![json!(css)],
+        )
+        .await;
+    assert_eq!(reached, json!(true));
+    focus(browser, step, Some(css)).await;
+}
+
+/// A visitor with only a keyboard finds a seminar by search, stars it (and a second one
+/// in the same block), opens My schedule, resolves the clash by choosing the other,
+/// downloads the plan, and uses the share dialog and a session page: Tab, Shift+Tab,
+/// Enter, Space and Escape (and typing in the search field). Focus is checked after every
+/// key: visible, never on `<body>`, kept inside open dialogs, and given back when they close.
+#[tokio::test]
+async fn keyboard_only_journey() {
+    let server = Server::start();
+    let driver = Chromedriver::start("keyboard_only_journey");
+    let downloads = TempDir::new("seminarplan-e2e-keyboard");
+    let browser = driver
+        .open_downloading(&server, LAPTOP, downloads.path())
+        .await;
+    open_widget(&browser, "/").await;
+    browser.wait_for("article.sp-card").await;
+    let day_2 = format!(r#".sp-daytabs__button[aria-label^="{DAY_2}"]"#);
+
+    // Find and star the first seminar: search, then its day, then its star.
+    let mut starred = Vec::new();
+    for (id, words, back) in [
+        (FIRST, "e-handelssystemet", false),
+        (SECOND, "Inköpsanalys", true),
+    ] {
+        tab_to(&browser, "#sp-search-input", back, 80).await;
+        if !browser.value("#sp-search-input").await.is_empty() {
+            // Escape empties a search field.
+            press(&browser, &[Key::Escape]).await;
+            focus(
+                &browser,
+                "Escape in the search field",
+                Some("#sp-search-input"),
+            )
+            .await;
+            assert_eq!(browser.value("#sp-search-input").await, "");
+        }
+        type_text(&browser, words).await;
+        browser
+            .wait_until(
+                &format!("the search for {words:?} to narrow the list"),
+                "return $qa('article.sp-card').length <= 3;",
+                vec![],
+            )
+            .await;
+        focus(
+            &browser,
+            "typing in the search field",
+            Some("#sp-search-input"),
+        )
+        .await;
+        if browser.attr(&day_2, "aria-pressed").await.as_deref() != Some("true") {
+            // Past the filter panel's options (about 40 on the laptop, where it is open).
+            tab_to(&browser, &day_2, false, 80).await;
+            press(&browser, &[Key::Enter]).await;
+            browser.wait_for_attr(&day_2, "aria-pressed", "true").await;
+            wait_focus(&browser, "Enter on the day", &day_2).await;
+        }
+        browser.wait_for(&star(id)).await;
+        tab_to(&browser, &star(id), false, 80).await;
+        press(&browser, &[Key::Space]).await;
+        browser
+            .wait_for_attr(&star(id), "aria-pressed", "true")
+            .await;
+        wait_focus(&browser, "Space on the star", &star(id)).await;
+        starred.push(id);
+    }
+
+    // My schedule, up in the header.
+    let mine_button = ".sp-viewswitch__button:last-child";
+    tab_to(&browser, mine_button, true, 120).await;
+    press(&browser, &[Key::Enter]).await;
+    browser.wait_for(".sp-mine").await;
+    browser
+        .wait_for_attr(mine_button, "aria-pressed", "true")
+        .await;
+    wait_focus(&browser, "Enter on My schedule", mine_button).await;
+    browser
+        .wait_for(&format!("{} .sp-card__clash", mine_card(FIRST)))
+        .await;
+
+    // Resolve the clash: choose the second seminar instead of the first.
+    let choose = format!("{} .sp-card__choose", mine_card(SECOND));
+    tab_to(&browser, &choose, false, 80).await;
+    press(&browser, &[Key::Enter]).await;
+    browser
+        .wait_until(
+            "the first seminar to leave My schedule",
+            "return $q(arguments[0]) === null && $q('.sp-mine .sp-card__clash') === null;",
+            vec![json!(mine_card(FIRST))],
+        )
+        .await;
+    // Focus goes to the seminar chosen, not to the page.
+    let chosen_title = format!("{} .sp-card__open", mine_card(SECOND));
+    wait_focus(&browser, "Enter on choose instead", &chosen_title).await;
+
+    // Download the plan.
+    tab_to(&browser, ".sp-mine__calendar", true, 40).await;
+    press(&browser, &[Key::Enter]).await;
+    let ics = wait_for_download(downloads.path(), "inkopsforum-2027.ics").await;
+    assert!(
+        ics.contains(SECOND) && !ics.contains(FIRST),
+        "the calendar holds the chosen seminar only:\n{ics}"
+    );
+    focus(
+        &browser,
+        "Enter on the calendar download",
+        Some(".sp-mine__calendar"),
+    )
+    .await;
+
+    // The share dialog keeps focus inside while open and gives it back on Escape.
+    tab_to(&browser, ".sp-mine__share", false, 5).await;
+    press(&browser, &[Key::Enter]).await;
+    browser.wait_visible("svg.sp-qr").await;
+    check_dialog_traps_focus(&browser, "the share dialog").await;
+    press(&browser, &[Key::Escape]).await;
+    browser
+        .wait_until(
+            "the share dialog to close",
+            "return $q('dialog[open]') === null;",
+            vec![],
+        )
+        .await;
+    wait_focus(&browser, "Escape in the share dialog", ".sp-mine__share").await;
+
+    // A session page opens from the title and closes back to it.
+    tab_to(&browser, &chosen_title, false, 40).await;
+    press(&browser, &[Key::Enter]).await;
+    browser
+        .wait_visible("dialog.sp-dialog[open] .sp-page__title")
+        .await;
+    let title = demo_title(SECOND);
+    assert_eq!(
+        browser.text("dialog.sp-dialog[open] .sp-page__title").await,
+        title
+    );
+    check_dialog_traps_focus(&browser, "the session page").await;
+    press(&browser, &[Key::Escape]).await;
+    browser
+        .wait_until(
+            "the session page to close",
+            "return $q('dialog[open]') === null;",
+            vec![],
+        )
+        .await;
+    wait_focus(&browser, "Escape on the session page", &chosen_title).await;
+    assert_eq!(starred, [FIRST, SECOND]);
+
+    browser.close().await;
+}
+
+/// With a dialog open: focus is in it, and a round of Tab presses forward and back never
+/// leaves it (the rest of the page is inert).
+async fn check_dialog_traps_focus(browser: &Browser, what: &str) {
+    browser
+        .wait_until(
+            &format!("focus to move into {what}"),
+            "const el = $active(); return el !== null && el.closest('dialog[open]') !== null;",
+            vec![],
+        )
+        .await;
+    let count = browser
+        .js(
+            "const d = $q('dialog[open]');
+             return Array.from(d.querySelectorAll('button, a[href], input, select, textarea, [tabindex]'))
+                 .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0).length;",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(count > 0, "{what} has something to focus");
+    let mut seen = Vec::new();
+    for (chord, name) in [
+        (&[Key::Tab][..], "Tab"),
+        (&[Key::Shift, Key::Tab][..], "Shift+Tab"),
+    ] {
+        for i in 0..=count {
+            press(browser, chord).await;
+            let f = focus(browser, &format!("{name} #{} in {what}", i + 1), None).await;
+            assert_eq!(
+                f["dialog"],
+                json!(true),
+                "{name} #{} left {what} for {}",
+                i + 1,
+                f["name"]
+            );
+            seen.push(f["name"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    seen.sort();
+    seen.dedup();
+    assert!(
+        seen.len() as u64 >= count.min(2),
+        "Tab moves between the {count} controls of {what}: {seen:?}"
+    );
+}
+
+/// Sets the viewport to `width`×`height` CSS pixels at `ratio` device pixels each, as
+/// browser zoom does (ratio 2 at half the window's width is 200 %).
+async fn emulate_viewport(browser: &Browser, width: u32, height: u32, ratio: u32) {
+    cdp(
+        browser,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": ratio, "mobile": false }),
+    )
+    .await;
+    browser
+        .wait_until(
+            &format!("a {width}×{height} viewport at {ratio}×"),
+            "return innerWidth === arguments[0] && innerHeight === arguments[1]
+                 && devicePixelRatio === arguments[2];",
+            vec![json!(width), json!(height), json!(ratio)],
+        )
+        .await;
+}
+
+/// Everything that scrolls sideways: the page, and any element of the widget (or of an
+/// open dialog) whose content is wider than its box.
+const SIDEWAYS: &str = "const out = [];
+     const de = document.documentElement;
+     if (de.scrollWidth > de.clientWidth) out.push('the page: ' + de.scrollWidth + ' > ' + de.clientWidth);
+     for (const el of $qa('.sp-app, .sp-app *, dialog[open], dialog[open] *')) {
+         const s = getComputedStyle(el);
+         const scrolls = el.classList.contains('sp-app') || el.localName === 'dialog'
+             || s.overflowX === 'auto' || s.overflowX === 'scroll';
+         if (scrolls && el.scrollWidth > el.clientWidth + 1) {
+             out.push(el.localName + '.' + String(el.className).trim().split(/\\s+/).join('.')
+                 + ': ' + el.scrollWidth + ' > ' + el.clientWidth);
+         }
+     }
+     return out;";
+
+async fn check_reflow(browser: &Browser, name: &str) {
+    let wide = browser.js(SIDEWAYS, vec![]).await;
+    browser.screenshot(&format!("a11y-{name}")).await;
+    assert_eq!(
+        wide,
+        json!([]),
+        "{name}: nothing may scroll sideways (screenshot target/e2e-screenshots/a11y-{name}.png)"
+    );
+}
+
+/// The main views at 320 px and at 200 % zoom (1280 px wide, zoomed), with screenshots
+/// under target/e2e-screenshots/a11y-*.png: no horizontal scrolling anywhere.
+#[tokio::test]
+async fn reflow_at_320_px_and_200_percent_zoom() {
+    let server = Server::start();
+    let driver = Chromedriver::start("reflow_at_320_px_and_200_percent_zoom");
+    let browser = driver.open(&server, PHONE).await;
+    open_widget(&browser, "/").await;
+    select_day(&browser, DAY_2).await;
+    click_star(&browser, FIRST).await;
+    click_star(&browser, SECOND).await;
+
+    for (label, width, height, ratio) in [("320px", 320, 800, 1), ("zoom200", 640, 400, 2)] {
+        emulate_viewport(&browser, width, height, ratio).await;
+        open_widget(&browser, "/").await;
+        browser.wait_for("article.sp-card").await;
+        check_reflow(&browser, &format!("{label}-programme")).await;
+
+        browser.click(".sp-filters__toggle").await;
+        browser.wait_visible(".sp-filters__body").await;
+        check_reflow(&browser, &format!("{label}-filters")).await;
+        browser.click(".sp-filters__toggle").await;
+
+        browser.click(".sp-card__open").await;
+        browser
+            .wait_visible("dialog.sp-dialog[open] .sp-page__title")
+            .await;
+        check_reflow(&browser, &format!("{label}-session")).await;
+
+        open_widget(&browser, "/").await;
+        show_my_schedule(&browser).await;
+        browser.wait_for(".sp-mine .sp-card__clash").await;
+        check_reflow(&browser, &format!("{label}-my-schedule")).await;
+
+        browser.click(".sp-mine__share").await;
+        browser.wait_visible("svg.sp-qr").await;
+        check_reflow(&browser, &format!("{label}-share")).await;
+    }
+    browser.close().await;
+}
+
+/// On a phone every control a thumb aims at is at least 44×44 px: stars, day tabs, the
+/// filter toggle and each filter option (its label, which checks the box, is the target),
+/// the view and language switches.
+#[tokio::test]
+async fn touch_targets_are_44_px_on_a_phone() {
+    let server = Server::start();
+    let driver = Chromedriver::start("touch_targets_are_44_px_on_a_phone");
+    let browser = driver.open(&server, PHONE).await;
+    open_widget(&browser, "/").await;
+    browser.wait_for(".sp-star").await;
+    browser.click(".sp-filters__toggle").await;
+    browser.wait_visible(".sp-filters__body").await;
+    let small = browser
+        .js(
+            "const out = [];
+             let checked = 0;
+             for (const [sel, both] of arguments[0]) {
+                 const found = $qa(sel).filter(e => e.getClientRects().length > 0);
+                 if (found.length === 0) out.push(sel + ': none shown');
+                 for (const e of found) {
+                     checked++;
+                     const r = e.getBoundingClientRect();
+                     if (r.height < 44 || (both && r.width < 44)) {
+                         out.push(sel + ' \"' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40)
+                             + '\": ' + r.width.toFixed(1) + '×' + r.height.toFixed(1));
+                     }
+                 }
+             }
+             return { out, checked };",
+            vec![json!([
+                [".sp-star", true],
+                [".sp-daytabs__button", true],
+                [".sp-filters__toggle", true],
+                [".sp-filter label", false],
+                [".sp-viewswitch__button", true],
+                [".sp-langswitch", true],
+                [".sp-layout__button", true],
+            ])],
+        )
+        .await;
+    assert!(
+        small["checked"].as_u64().unwrap_or(0) > 20,
+        "the controls were found: {small}"
+    );
+    assert_eq!(
+        small["out"],
+        json!([]),
+        "controls smaller than 44×44 px on a 375 px phone"
+    );
+    browser.close().await;
+}
