@@ -308,6 +308,16 @@ pub fn App(props: &AppProps) -> Html {
     let on_block = send(&store, Action::ShowBlock);
     let on_seen = send(&store, |()| Action::AcknowledgeChanges);
     let on_share = send(&store, |()| Action::ShowShare(true));
+    // Keyboard users can pass the filter panel's many checkboxes in one step.
+    let results = use_node_ref();
+    let on_skip = {
+        let results = results.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = results.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        })
+    };
     let on_share_close = send(&store, |()| Action::ShowShare(false));
     let on_merge = send(&store, |()| Action::MergeShared);
     let on_adopt = send(&store, |()| Action::AdoptShared);
@@ -367,6 +377,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="sp-browse">
                         <aside class="sp-browse__side">
                             <SearchBox value={AttrValue::from(state.filters.text.clone())} {lang} on_input={on_text.clone()} />
+                            <button type="button" class="sp-skip" onclick={on_skip}>{ lang.skip_filters() }</button>
                             <FilterPanel
                                 programme={programme.clone()}
                                 filters={state.filters.clone()}
@@ -379,7 +390,7 @@ pub fn App(props: &AppProps) -> Html {
                                 {on_panel}
                             />
                         </aside>
-                        <div class="sp-browse__main">
+                        <div class="sp-browse__main" ref={results} tabindex="-1">
                             <ResultBar
                                 programme={programme.clone()}
                                 filters={state.filters.clone()}

@@ -173,3 +173,40 @@ pub fn theme_problems(programme: &Programme) -> Vec<ThemeContrast> {
     }
     out
 }
+
+/// The pairs of the widget's colour custom properties that must contrast: (foreground,
+/// background, the least ratio). An organiser who themes the widget from the page
+/// (`seminar-plan { --sp-accent: … }`) is warned when a pair falls short.
+pub const THEMED_PAIRS: [(&str, &str, f64); 8] = [
+    ("--sp-text", "--sp-bg", TEXT),
+    ("--sp-text", "--sp-card-bg", TEXT),
+    ("--sp-muted", "--sp-card-bg", TEXT),
+    ("--sp-accent", "--sp-card-bg", TEXT),
+    ("--sp-accent-text", "--sp-accent", TEXT),
+    ("--sp-clash", "--sp-clash-bg", TEXT),
+    ("--sp-star", "--sp-card-bg", NON_TEXT),
+    ("--sp-focus", "--sp-bg", NON_TEXT),
+];
+
+/// The warnings for the widget's colours as the page sets them: `value` gives a custom
+/// property's value (as written, say `#8a1538`). Pairs whose values are not hex colours
+/// (`rgb(…)`, names, `var(…)`) are not judged.
+pub fn themed_problems(value: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    THEMED_PAIRS
+        .iter()
+        .filter_map(|&(fg, bg, needed)| {
+            let colour = |p: &str| value(p).and_then(|v| Rgb::parse(v.trim()));
+            let (f, b) = (colour(fg)?, colour(bg)?);
+            let r = ratio(f, b);
+            (r < needed).then(|| {
+                format!(
+                    "{fg} {} on {bg} {} has contrast {}; it needs {}",
+                    f.hex(),
+                    b.hex(),
+                    describe_ratio(r),
+                    describe_ratio(needed)
+                )
+            })
+        })
+        .collect()
+}

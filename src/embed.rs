@@ -1,6 +1,7 @@
 //! Starts the widget on a page: one app per `<seminar-plan>` element, rendered into the
 //! shadow root the loader (`web/seminar-plan.js`) gives it, with the widget's style sheet
-//! adopted there. Also the last line of defence: a panic hook that replaces every widget
+//! adopted there, and a console warning for the organiser when colours set from the page
+//! fall short of WCAG contrast. Also the last line of defence: a panic hook that replaces every widget
 //! with a readable message instead of leaving it dead.
 
 use std::cell::RefCell;
@@ -62,5 +63,20 @@ pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
         view: settings.view,
         layout: settings.layout,
     };
-    Some(yew::Renderer::<App>::with_root_and_props(container, props).render())
+    let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    warn_about_colours(host);
+    Some(handle)
+}
+
+/// Tells the organiser (in the console) when colours they set on the element from the
+/// page fall short of WCAG contrast.
+fn warn_about_colours(host: &Element) {
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(host).ok().flatten())
+    else {
+        return;
+    };
+    let value = |property: &str| style.get_property_value(property).ok();
+    for problem in crate::contrast::themed_problems(value) {
+        web_sys::console::warn_1(&format!("Seminarplan: {problem}").into());
+    }
 }

@@ -285,6 +285,13 @@ impl Lang {
         self.pick("Bara mina valda", "Only my starred")
     }
 
+    pub fn skip_filters(self) -> &'static str {
+        self.pick(
+            "Hoppa förbi filtren till sessionerna",
+            "Skip the filters to the sessions",
+        )
+    }
+
     pub fn clear_filters(self) -> &'static str {
         self.pick("Rensa alla filter", "Clear all filters")
     }

@@ -275,3 +275,33 @@ fn seminarplan_check_names_the_theme_and_the_ratio() {
         "{stdout}"
     );
 }
+
+#[test]
+fn organiser_colours_from_the_page_are_judged() {
+    use seminarplan::contrast::themed_problems;
+    let page = |accent: &'static str| {
+        move |p: &str| {
+            Some(
+                match p {
+                    "--sp-accent" => accent,
+                    "--sp-accent-text" => "#ffffff",
+                    "--sp-card-bg" | "--sp-bg" => "#ffffff",
+                    "--sp-text" => "#1b1d21",
+                    _ => "var(--x)",
+                }
+                .to_owned(),
+            )
+        }
+    };
+    // The default accent passes; a pale yellow fails both as link text and under white text.
+    assert_eq!(themed_problems(page("#0b5cad")), Vec::<String>::new());
+    let problems = themed_problems(page("#f5e050"));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("--sp-accent #f5e050 on --sp-card-bg #ffffff has contrast 1."));
+    assert!(problems[1].starts_with("--sp-accent-text #ffffff on --sp-accent #f5e050"));
+    // Values that are not hex colours are not judged.
+    assert_eq!(
+        themed_problems(page("rgb(250, 230, 80)")),
+        Vec::<String>::new()
+    );
+}

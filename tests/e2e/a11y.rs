@@ -843,3 +843,36 @@ async fn touch_targets_are_44_px_on_a_phone() {
     );
     browser.close().await;
 }
+
+/// On a laptop the filters are always open, dozens of checkboxes: right after the search
+/// field a "skip the filters" button (hidden until focused) takes keyboard users to the
+/// sessions in one step.
+#[tokio::test]
+async fn skip_button_passes_the_filters() {
+    let server = Server::start();
+    let driver = Chromedriver::start("skip_button_passes_the_filters");
+    let b = driver.open(&server, LAPTOP).await;
+    b.goto("/").await;
+    b.wait_for("article.sp-card").await;
+    assert_eq!(
+        b.js(
+            "return $q('.sp-skip').getBoundingClientRect().width <= 1;",
+            vec![]
+        )
+        .await,
+        json!(true),
+        "the button is out of sight until focused"
+    );
+    tab_to(&b, "input.sp-search__input", false, 30).await;
+    press(&b, &[Key::Tab]).await;
+    wait_focus(&b, "Tab after the search field", ".sp-skip").await;
+    assert_eq!(
+        b.text(".sp-skip").await,
+        "Hoppa förbi filtren till sessionerna"
+    );
+    press(&b, &[Key::Enter]).await;
+    wait_focus(&b, "Enter on skip", ".sp-browse__main").await;
+    press(&b, &[Key::Tab]).await;
+    wait_focus(&b, "Tab after skipping", ".sp-browse__main *").await;
+    b.close().await;
+}
