@@ -5,7 +5,7 @@
 //! 75 octets without splitting a UTF-8 character, TEXT escaping, and UIDs derived from
 //! the programme and session ids so that importing again updates instead of duplicating.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
 use crate::model::{Programme, Session};
 
@@ -45,7 +45,20 @@ pub fn fold(line: &str) -> String {
 }
 
 fn utc(t: DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string()
+    stamp(t.with_timezone(&Utc))
+}
+
+/// `YYYYMMDDTHHMMSSZ`, written by hand so the bundle needs no `strftime` formatter.
+fn stamp(t: DateTime<Utc>) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// The stable UID of a session in a programme.
@@ -58,7 +71,7 @@ fn event(programme: &Programme, s: &Session, stamp: DateTime<Utc>, lang: &str) -
     let mut lines = vec![
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}", uid(programme, s)),
-        format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
+        format!("DTSTAMP:{}", self::stamp(stamp)),
         format!("DTSTART:{}", utc(s.start)),
         format!("DTEND:{}", utc(s.end)),
         format!("SUMMARY:{}", escape(&s.title)),

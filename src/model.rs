@@ -210,3 +210,20 @@ impl Programme {
         &self.conference.language
     }
 }
+
+/// A calendar date written `YYYY-MM-DD` (exactly: four, two and two ASCII digits), as the
+/// format and the page URL write days. Hand-written so that the bundle needs none of
+/// chrono's `strftime` parser; writing a date back is `NaiveDate`'s `Display`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}

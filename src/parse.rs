@@ -249,22 +249,109 @@ fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
             ));
         }
     }
-    let de = &mut serde_json::Deserializer::from_str(input);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            syntax(&inner)
-        } else {
-            let path = if path == "." { String::new() } else { path };
-            err(
-                path,
-                Problem::Shape {
-                    detail: inner.to_string(),
-                },
-            )
+    // The shape is read without tracking paths (`serde_path_to_error` doubled the code of
+    // every derived visitor in the bundle); on an error the path is found from where
+    // serde_json stopped, by `error_path`.
+    serde_json::from_str(input).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            return syntax(&e);
         }
+        err(
+            error_path(input, e.line(), e.column()),
+            Problem::Shape {
+                detail: e.to_string(),
+            },
+        )
     })
+}
+
+/// The path (`sessions[3].title`) of the value serde_json was reading when it reported a
+/// shape error at `line`/`column`, the way `serde_path_to_error` names it: the document
+/// up to there is valid JSON, so a small scanner walks it keeping a stack of the objects
+/// (with the key being read) and arrays (with the element's index) it is inside. A missing
+/// field is reported just after its object's closing brace, so the path then names that
+/// object, as it should.
+fn error_path(input: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    // serde_json's position: `column` bytes of line `line` (1-based) have been consumed.
+    let line_start = if line <= 1 {
+        0
+    } else {
+        input
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(input.len(), |(i, _)| i + 1)
+    };
+    let bytes = input.as_bytes();
+    let consumed = &bytes[..(line_start + column).min(bytes.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < consumed.len() {
+        match consumed[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < consumed.len() && consumed[i] != b'"' {
+                    i += if consumed[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    let raw = input.get(start..=i.min(consumed.len() - 1)).unwrap_or("");
+                    let name = serde_json::from_str::<String>(raw)
+                        .unwrap_or_else(|_| raw.trim_matches('"').to_owned());
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = Some(name);
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => {
+                path.push('[');
+                path.push_str(&n.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
 }
 
 /// Builds id → index for one list, reporting duplicates and malformed ids.
@@ -363,9 +450,9 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
 
     let mut days = Vec::new();
     for (i, d) in raw.conference.days.iter().enumerate() {
-        match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(date) => days.push(date),
-            Err(_) => errors.push(err(
+        match crate::model::parse_date(d) {
+            Some(date) => days.push(date),
+            None => errors.push(err(
                 format!("conference.days[{i}]"),
                 Problem::BadDate { value: d.clone() },
             )),

@@ -15,6 +15,10 @@ pub const MAX_TERMS: usize = 12;
 
 /// Lower-cases one character to one character.
 fn lower(c: char) -> char {
+    // Most programme text is ASCII: no Unicode table lookup for it.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) => l,
@@ -24,7 +28,12 @@ fn lower(c: char) -> char {
 
 /// Lower-cases and strips diacritics, one character to one character.
 fn fold(c: char) -> char {
-    match lower(c) {
+    fold_lowered(lower(c))
+}
+
+/// [`fold`] of a character that is already lower-cased.
+fn fold_lowered(c: char) -> char {
+    match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
         'ç' | 'č' | 'ć' => 'c',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
@@ -99,8 +108,15 @@ impl Index {
             for tag in &s.tags {
                 add(tag);
             }
-            lowered.push(text.chars().map(lower).collect());
-            folded.push(text.chars().map(fold).collect());
+            let low: String = text.chars().map(lower).collect();
+            // Folding only changes non-ASCII letters: an ASCII text is its own folding.
+            let fold: String = if low.is_ascii() {
+                low.clone()
+            } else {
+                low.chars().map(fold_lowered).collect()
+            };
+            lowered.push(low);
+            folded.push(fold);
         }
         Index { lowered, folded }
     }

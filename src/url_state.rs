@@ -4,8 +4,6 @@
 //! Pure text in, text out; `browser::url` decides where in the URL it lives (hash, query
 //! or nowhere). Parsing never fails: anything unknown, malformed or oversized is ignored.
 
-use chrono::NaiveDate;
-
 use crate::filter::{DayChoice, FACETS, Filters};
 use crate::parse::valid_id;
 use crate::state::View;
@@ -95,7 +93,7 @@ impl UrlState {
                 }
                 "day" if v == "all" => state.filters.day = DayChoice::All,
                 "day" => {
-                    if let Ok(d) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+                    if let Some(d) = crate::model::parse_date(&v) {
                         state.filters.day = DayChoice::Date(d);
                     }
                 }
@@ -124,7 +122,7 @@ impl UrlState {
         match &self.filters.day {
             DayChoice::Default => {}
             DayChoice::All => parts.push("day=all".into()),
-            DayChoice::Date(d) => parts.push(format!("day={}", d.format("%Y-%m-%d"))),
+            DayChoice::Date(d) => parts.push(format!("day={d}")),
         }
         let text = self.filters.text.trim();
         if !text.is_empty() {

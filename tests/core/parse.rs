@@ -269,6 +269,78 @@ fn shape_errors_carry_the_path() {
     assert_eq!(errors[0].path, "types[0].kind");
 }
 
+/// The path of a shape error, in compact and in pretty-printed (multi-line) JSON alike.
+fn shape_path(edit: impl Fn(&mut Value)) -> Vec<String> {
+    let mut doc: Value = serde_json::from_str(SMALL).expect("fixture is JSON");
+    edit(&mut doc);
+    let texts = [
+        doc.to_string(),
+        serde_json::to_string_pretty(&doc).expect("JSON"),
+    ];
+    texts
+        .iter()
+        .map(|text| {
+            let errors = parse_programme(text).expect_err("a shape error");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(
+                matches!(errors[0].problem, Problem::Shape { .. }),
+                "{errors:?}"
+            );
+            errors[0].path.clone()
+        })
+        .collect()
+}
+
+#[test]
+fn shape_error_paths_name_the_value_in_any_layout() {
+    let both = |p: &str| vec![p.to_owned(), p.to_owned()];
+    // A wrong value inside a list inside a list item.
+    assert_eq!(
+        shape_path(|d| d["sessions"][2]["themes"] = json!(["t", 7])),
+        both("sessions[2].themes[1]")
+    );
+    // A list or object where a string belongs, and a string where a list belongs.
+    assert_eq!(
+        shape_path(|d| d["sessions"][4]["title"] = json!(["a", "b"])),
+        both("sessions[4].title")
+    );
+    assert_eq!(shape_path(|d| d["rooms"] = json!("many")), both("rooms"));
+    assert_eq!(shape_path(|d| d["rooms"] = json!([5])), both("rooms[0]"));
+    // A text that is neither a string nor a map of strings.
+    assert_eq!(
+        shape_path(|d| d["conference"]["title"] = json!({ "sv": 1 })),
+        both("conference.title")
+    );
+    // A negative capacity; a missing field of the document itself, and of a block.
+    assert_eq!(
+        shape_path(|d| d["rooms"][1]["capacity"] = json!(-3)),
+        both("rooms[1].capacity")
+    );
+    assert_eq!(
+        shape_path(|d| {
+            d.as_object_mut().expect("object").remove("sessions");
+        }),
+        both("")
+    );
+    assert_eq!(
+        shape_path(|d| {
+            d["blocks"][0]
+                .as_object_mut()
+                .expect("object")
+                .remove("end");
+        }),
+        both("blocks[0]")
+    );
+    // Keys with escapes and unknown fields (ignored) before the wrong value.
+    assert_eq!(
+        shape_path(|d| {
+            d["sessions"][1]["a\"\\y"] = json!({ "deep": [1, { "a": "}]" }] });
+            d["sessions"][1]["url"] = json!(false);
+        }),
+        both("sessions[1].url")
+    );
+}
+
 #[test]
 fn several_errors_are_reported_together() {
     let errors = errors_after(|d| {

@@ -1,0 +1,821 @@
+//! The browser benchmark (issue 7): the release bundle in headless Chromium, measured over
+//! the DevTools protocol with 4× CPU throttling and without.
+//!
+//! Run `cargo bench --bench browser`. It first runs `trunk build --release` so the figures
+//! are those of the current sources (set `SEMINARPLAN_BENCH_BUILD=0` to measure `dist/` as
+//! it is), then serves `dist/` from 127.0.0.1 with the end-to-end test server and drives
+//! Chromium through chromedriver (`tests/e2e/{server,browser}.rs`). It prints a table and
+//! writes `target/bench/browser.json` and `target/bench/browser.md`; BENCHMARKS.md explains
+//! the method and holds a run.
+//!
+//! For every programme (the embedded demo and generated ones of 100, 1,000 and 10,000
+//! sessions, `seminarplan::generate`) and every CPU throttling rate, in a fresh browser
+//! profile:
+//! - **load** (median of `SEMINARPLAN_BENCH_LOADS` navigations, default 3): time from
+//!   navigation start (`performance.timeOrigin`) until the first session card is painted,
+//!   and until a keystroke sent the moment the cards were painted has been answered and
+//!   painted ("responds to input");
+//! - **memory** after load: the JS heap (`Runtime.getHeapUsage` after a forced garbage
+//!   collection), the wasm linear memory, and DOM nodes (`Memory.getDOMCounters`);
+//! - **search**: 40 keystrokes typed into the search field, one `input` event each, every
+//!   one timed from the event until the frame that shows its result has been painted;
+//! - **star**: a star click until the star and the My schedule count are painted; opening
+//!   My schedule; removing a session from My schedule with its star.
+//!
+//! The size of the widget code (wasm, JS and CSS in `dist/`, raw, gzip -9 and brotli q11)
+//! is computed here, and the files the page actually loaded are listed from Resource Timing.
+//!
+//! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default `demo,100,1000,10000`),
+//! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
+//! `CHROMIUM`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../tests/e2e/server.rs"]
+mod server;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use serde_json::{Value, json};
+
+use browser::{Browser, Chromedriver};
+use server::{HTML, JSON, Response, Server};
+
+/// The viewport every case uses: a laptop.
+const VIEWPORT: (u32, u32) = (1280, 800);
+/// The seed of the generated programmes.
+const SEED: u64 = 2027;
+/// What is typed into the search field: a real phrase of the generated vocabulary and of
+/// the demo, with diacritics; then [`BACKSPACES`] characters are deleted again.
+const TYPED: &str = "förnyad konkurrensutsättning";
+const BACKSPACES: usize = 12;
+/// How many stars are clicked (and then removed from My schedule one by one... only one).
+const STARS: usize = 5;
+/// Time between keystrokes, so that each starts on an idle main thread, as typing does.
+const GAP_MS: u32 = 50;
+/// The longest a single page may take to show its sessions, or a measuring script to end.
+const DEADLINE: Duration = Duration::from_secs(600);
+
+/// Runs in every document before the page's own scripts (`Page.addScriptToEvaluateOnNewDocument`).
+///
+/// It defines `window.__spBench`: the marks of the load (ms since `timeOrigin`) and the
+/// measuring functions the harness calls later. The first-paint poll cannot use the `$q`
+/// prelude (it runs before any WebDriver script), so `deep` repeats its rule: the page
+/// first, then the open shadow root of every `<seminar-plan>`.
+const INSTRUMENT: &str = r#"(() => {
+  const B = window.__spBench = { marks: {}, wasm: null };
+  const deep = (sel) => {
+    const el = document.querySelector(sel);
+    if (el) return el;
+    for (const h of document.querySelectorAll('seminar-plan')) {
+      const found = h.shadowRoot && h.shadowRoot.querySelector(sel);
+      if (found) return found;
+    }
+    return null;
+  };
+  // One macrotask turn: every microtask (Yew's scheduler runs in one) has run when it ends.
+  const tick = () => new Promise((resolve) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => resolve();
+    c.port2.postMessage(0);
+  });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  B.tick = tick;
+  B.sleep = sleep;
+  addEventListener('TrunkApplicationStarted', (e) => {
+    B.marks.wasmStarted = performance.now();
+    B.wasm = (e.detail && e.detail.wasm) || null;
+  });
+  // The wasm linear memory: the custom element's loader exposes it as
+  // `customElements.get('seminar-plan').wasm`; Trunk's inline loader hands it over in
+  // `TrunkApplicationStarted`.
+  B.wasmBytes = () => {
+    const ce = window.customElements && customElements.get('seminar-plan');
+    const wasm = (ce && ce.wasm) || B.wasm;
+    return wasm && wasm.memory ? wasm.memory.buffer.byteLength : null;
+  };
+  // Runs `action`, waits until the widget's DOM stops changing (no mutation during a whole
+  // macrotask turn), then for the next animation frame and the task after it, when that
+  // frame has been rendered. Returns the milliseconds from just before `action`.
+  B.measure = async (root, action) => {
+    let mutations = 0;
+    const observer = new MutationObserver((records) => { mutations += records.length; });
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    const t0 = performance.now();
+    action();
+    for (let i = 0; i < 10000; i++) {
+      const before = mutations;
+      await tick();
+      if (mutations === before) break;
+    }
+    const settled = performance.now();
+    await frame();
+    await tick();
+    const t1 = performance.now();
+    observer.disconnect();
+    return { ms: t1 - t0, dom_ms: settled - t0, mutations };
+  };
+  const type = (input, value) => {
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) || null }));
+  };
+  B.type = type;
+  // After the first cards are painted: one keystroke that matches nothing, answered and
+  // painted = the widget responds to input; then the search is cleared again.
+  const probe = async () => {
+    const input = deep('input.sp-search__input');
+    const app = deep('.sp-app');
+    if (!input || !app) { B.marks.interactive = null; B.ready = true; return; }
+    const root = app.getRootNode();
+    const r = await B.measure(root, () => type(input, 'qqqq'));
+    B.marks.interactive = B.marks.firstPaint + r.ms;
+    await B.measure(root, () => type(input, ''));
+    B.ready = true;
+  };
+  const poll = () => {
+    if (deep('.sp-card')) {
+      B.marks.cardsInDom = performance.now();
+      tick().then(() => { B.marks.firstPaint = performance.now(); return probe(); });
+      return;
+    }
+    const error = deep('.sp-error');
+    if (error) { B.error = error.textContent; B.ready = true; return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();"#;
+
+/// A page that is only there to be on the server's origin before the measured navigation.
+const BLANK: &str = "<!doctype html><html lang=\"en\"><title>blank</title><p>benchmark</p></html>";
+
+/// A Chrome DevTools Protocol command through chromedriver's
+/// `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
+    browser
+        .client
+        .issue_cmd(Cdp {
+            cmd: cmd.to_owned(),
+            params,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+}
+
+/// Polls `script` until it returns something other than `null`/`false`, for up to
+/// [`DEADLINE`] (the e2e helpers wait 15 s at most: too short for 10,000 sessions at 4×).
+async fn poll(browser: &Browser, what: &str, script: &str, args: Vec<Value>) -> Value {
+    let deadline = Instant::now() + DEADLINE;
+    loop {
+        let v = browser.js(script, args.clone()).await;
+        if !matches!(v, Value::Null | Value::Bool(false)) {
+            return v;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "gave up after {DEADLINE:?} waiting for {what}\n{}",
+            browser.describe().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Starts `script` (an expression giving a promise) in the page and waits for its value.
+async fn run_async(browser: &Browser, what: &str, script: &str, args: Vec<Value>) -> Value {
+    let start = format!(
+        "window.__spBenchDone = undefined;
+         Promise.resolve((async () => {{ {script} }})())
+             .then((v) => {{ window.__spBenchDone = {{ ok: v }}; }},
+                   (e) => {{ window.__spBenchDone = {{ error: String(e && e.stack || e) }}; }});
+         return true;"
+    );
+    browser.js(&start, args).await;
+    let done = poll(
+        browser,
+        what,
+        "return window.__spBenchDone === undefined ? null : window.__spBenchDone;",
+        vec![],
+    )
+    .await;
+    if let Some(error) = done.get("error") {
+        panic!("{what} failed in the page: {error}");
+    }
+    done.get("ok").cloned().unwrap_or(Value::Null)
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics
+// ---------------------------------------------------------------------------------------
+
+fn sorted(values: &[f64]) -> Vec<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+/// The nearest-rank percentile `p` (0–100) of `values`.
+fn percentile(values: &[f64], p: f64) -> Option<f64> {
+    let v = sorted(values);
+    if v.is_empty() {
+        return None;
+    }
+    let rank = ((p / 100.0) * v.len() as f64).ceil().max(1.0) as usize;
+    v.get(rank.min(v.len()) - 1).copied()
+}
+
+fn median(values: &[f64]) -> Option<f64> {
+    let v = sorted(values);
+    match v.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(v[n / 2]),
+        n => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    }
+}
+
+fn stats(values: &[f64]) -> Value {
+    json!({
+        "n": values.len(),
+        "median": median(values),
+        "p95": percentile(values, 95.0),
+        "min": sorted(values).first(),
+        "max": sorted(values).last(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Code size
+// ---------------------------------------------------------------------------------------
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("gzip in memory");
+    e.finish().expect("gzip in memory").len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
+    out.len()
+}
+
+/// Every wasm, JS and CSS file in `dist/`, with its raw, gzip and brotli size.
+fn code_sizes(dist: &Path) -> Value {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dist.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("wasm" | "js" | "mjs" | "css")
+            )
+        })
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    let mut kinds: Vec<(String, [usize; 3])> = Vec::new();
+    let mut total = [0usize; 3];
+    for path in &files {
+        let bytes = std::fs::read(path).expect("read a dist file");
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("css") => "css",
+            _ => "js",
+        };
+        let sizes = [bytes.len(), gzip_len(&bytes), brotli_len(&bytes)];
+        rows.push(json!({
+            "file": path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "kind": kind,
+            "raw": sizes[0], "gzip": sizes[1], "brotli": sizes[2],
+        }));
+        let slot = match kinds.iter_mut().find(|(k, _)| k == kind) {
+            Some(slot) => slot,
+            None => {
+                kinds.push((kind.to_owned(), [0; 3]));
+                kinds.last_mut().expect("just pushed")
+            }
+        };
+        for i in 0..3 {
+            slot.1[i] += sizes[i];
+            total[i] += sizes[i];
+        }
+    }
+    let by_kind: Vec<Value> = kinds
+        .iter()
+        .map(|(k, s)| json!({ "kind": k, "raw": s[0], "gzip": s[1], "brotli": s[2] }))
+        .collect();
+    json!({
+        "files": rows,
+        "by_kind": by_kind,
+        "total": { "raw": total[0], "gzip": total[1], "brotli": total[2] },
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// One case
+// ---------------------------------------------------------------------------------------
+
+struct Programme {
+    name: String,
+    sessions: usize,
+    /// The page that shows it.
+    path: String,
+}
+
+/// Loads the page once and returns the load marks (and resource timings).
+async fn load_once(browser: &Browser, path: &str) -> Value {
+    browser.goto(path).await;
+    poll(
+        browser,
+        &format!("{path} to show its sessions"),
+        "return window.__spBench !== undefined && window.__spBench.ready === true;",
+        vec![],
+    )
+    .await;
+    browser
+        .js(
+            "const B = window.__spBench;
+             const nav = performance.getEntriesByType('navigation')[0] || {};
+             const resources = performance.getEntriesByType('resource')
+                 .filter((r) => /\\.(wasm|js|mjs|css|json)$/.test(new URL(r.name).pathname))
+                 .map((r) => ({ path: new URL(r.name).pathname, bytes: r.encodedBodySize,
+                                end_ms: r.responseEnd }));
+             return { error: B.error ?? null, marks: B.marks,
+                      dom_content_loaded_ms: nav.domContentLoadedEventEnd ?? null,
+                      load_event_ms: nav.loadEventEnd ?? null,
+                      cards: $qa('.sp-card').length, resources };",
+            vec![],
+        )
+        .await
+}
+
+async fn memory(browser: &Browser) -> Value {
+    cdp(browser, "HeapProfiler.enable", json!({})).await;
+    cdp(browser, "HeapProfiler.collectGarbage", json!({})).await;
+    let heap = cdp(browser, "Runtime.getHeapUsage", json!({})).await;
+    let dom = cdp(browser, "Memory.getDOMCounters", json!({})).await;
+    let wasm = browser
+        .js("return window.__spBench.wasmBytes();", vec![])
+        .await;
+    json!({
+        "js_heap_used": heap.get("usedSize"),
+        "js_heap_total": heap.get("totalSize"),
+        "wasm_memory": wasm,
+        "dom_nodes": dom.get("nodes"),
+        "js_event_listeners": dom.get("jsEventListeners"),
+    })
+}
+
+/// The renderer's main-thread time so far, in ms, by kind (`Performance.getMetrics`):
+/// script (JS and wasm), style recalculation, layout, and all tasks.
+async fn main_thread(browser: &Browser) -> [f64; 4] {
+    // Enabled here: the domain does not stay enabled across the page's navigations.
+    cdp(browser, "Performance.enable", json!({})).await;
+    let metrics = cdp(browser, "Performance.getMetrics", json!({})).await;
+    let get = |name: &str| {
+        metrics["metrics"]
+            .as_array()
+            .and_then(|m| m.iter().find(|x| x["name"] == name))
+            .and_then(|x| x["value"].as_f64())
+            .map_or(0.0, |seconds| seconds * 1000.0)
+    };
+    [
+        get("ScriptDuration"),
+        get("RecalcStyleDuration"),
+        get("LayoutDuration"),
+        get("TaskDuration"),
+    ]
+}
+
+/// What the main thread did between two [`main_thread`] readings, per `per` events.
+fn main_thread_split(before: [f64; 4], after: [f64; 4], per: usize) -> Value {
+    let d = |i: usize| (after[i] - before[i]) / per.max(1) as f64;
+    json!({ "script_ms": d(0), "style_ms": d(1), "layout_ms": d(2), "task_ms": d(3) })
+}
+
+/// Types [`TYPED`] and deletes [`BACKSPACES`] characters, one measured keystroke each,
+/// then clears the field (measured apart: it brings the whole list back).
+async fn search(browser: &Browser) -> Value {
+    let before = main_thread(browser).await;
+    let chars: Vec<char> = TYPED.chars().collect();
+    let mut values: Vec<String> = (1..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect();
+    values.extend((1..=BACKSPACES).map(|k| chars[..chars.len() - k].iter().collect()));
+    let samples = run_async(
+        browser,
+        "the search keystrokes",
+        "const B = window.__spBench;
+         const input = $q('input.sp-search__input');
+         const root = $q('.sp-app').getRootNode();
+         input.focus();
+         const out = [];
+         for (const value of arguments[0]) {
+             await B.sleep(arguments[1]);
+             const r = await B.measure(root, () => B.type(input, value));
+             r.value = value;
+             r.cards = $qa('.sp-browse .sp-card').length;
+             out.push(r);
+         }
+         await B.sleep(arguments[1]);
+         const clear = await B.measure(root, () => B.type(input, ''));
+         clear.cards = $qa('.sp-browse .sp-card').length;
+         return { samples: out, clear };",
+        vec![json!(values.clone()), json!(GAP_MS)],
+    )
+    .await;
+    let after = main_thread(browser).await;
+    let ms: Vec<f64> = samples["samples"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["ms"].as_f64()).collect())
+        .unwrap_or_default();
+    json!({
+        "keystrokes": stats(&ms),
+        "clear_ms": samples["clear"]["ms"],
+        "main_thread_per_keystroke": main_thread_split(before, after, values.len() + 1),
+        "samples": samples["samples"],
+    })
+}
+
+/// Stars the first [`STARS`] sessions of the list, opens My schedule and removes one.
+async fn star(browser: &Browser) -> Value {
+    let r = run_async(
+        browser,
+        "the star clicks",
+        "const B = window.__spBench;
+         const root = $q('.sp-app').getRootNode();
+         const stars = $qa('.sp-browse .sp-star').slice(0, arguments[0]);
+         const clicks = [];
+         for (const star of stars) {
+             await B.sleep(arguments[1]);
+             const r = await B.measure(root, () => star.click());
+             r.badge = ($q('.sp-viewswitch .sp-badge') || {}).textContent ?? null;
+             clicks.push(r);
+         }
+         await B.sleep(arguments[1]);
+         const open = await B.measure(root, () => $qa('.sp-viewswitch__button')[1].click());
+         open.cards = $qa('.sp-mine article.sp-card').length;
+         await B.sleep(arguments[1]);
+         const remove = await B.measure(root, () => $q('.sp-mine article.sp-card .sp-star').click());
+         remove.cards = $qa('.sp-mine article.sp-card').length;
+         await B.sleep(arguments[1]);
+         await B.measure(root, () => $qa('.sp-viewswitch__button')[0].click());
+         return { clicks, open, remove };",
+        vec![json!(STARS), json!(GAP_MS)],
+    )
+    .await;
+    let clicks: Vec<f64> = r["clicks"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["ms"].as_f64()).collect())
+        .unwrap_or_default();
+    let badge = r["clicks"]
+        .as_array()
+        .and_then(|a| a.last())
+        .and_then(|c| c["badge"].as_str())
+        .map(str::to_owned);
+    assert_eq!(
+        badge.as_deref(),
+        Some(STARS.to_string().as_str()),
+        "after {STARS} star clicks My schedule should count {STARS}: {r}"
+    );
+    json!({
+        "star": stats(&clicks),
+        "open_my_schedule_ms": r["open"]["ms"],
+        "my_schedule_cards": r["open"]["cards"],
+        "remove_from_my_schedule_ms": r["remove"]["ms"],
+        "samples": r,
+    })
+}
+
+async fn run_case(
+    driver: &Chromedriver,
+    server: &Server,
+    p: &Programme,
+    rate: f64,
+    loads: usize,
+) -> Value {
+    let browser = driver.open(server, VIEWPORT).await;
+    browser.goto("/bench/blank").await;
+    cdp(
+        &browser,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": INSTRUMENT }),
+    )
+    .await;
+    cdp(
+        &browser,
+        "Emulation.setCPUThrottlingRate",
+        json!({ "rate": rate }),
+    )
+    .await;
+
+    let mut runs = Vec::new();
+    for _ in 0..loads {
+        let run = load_once(&browser, &p.path).await;
+        if let Some(error) = run["error"].as_str() {
+            panic!("{} shows an error: {error}", p.name);
+        }
+        runs.push(run);
+    }
+    let mark = |name: &str| -> Vec<f64> {
+        runs.iter()
+            .filter_map(|r| r["marks"][name].as_f64())
+            .collect()
+    };
+    let first_paint = mark("firstPaint");
+    let interactive = mark("interactive");
+    let memory = memory(&browser).await;
+    let search = search(&browser).await;
+    let star = star(&browser).await;
+    browser.close().await;
+    json!({
+        "programme": p.name,
+        "sessions": p.sessions,
+        "cpu_throttling": rate,
+        "first_paint_ms": median(&first_paint),
+        "interactive_ms": median(&interactive),
+        "cards_after_load": runs.last().map(|r| r["cards"].clone()),
+        "loads": runs,
+        "memory": memory,
+        "search": search,
+        "star": star,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------
+
+fn command_line(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+fn machine() -> Value {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|c| {
+        c.lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.trim().to_owned())
+    });
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    json!({
+        "cpus": std::thread::available_parallelism().map(|n| n.get()).ok(),
+        "cpu_model": cpu,
+        "chromium": command_line(&chromium, &["--version"]),
+        "kernel": command_line("uname", &["-sr"]),
+    })
+}
+
+fn env_list(name: &str, default: &str) -> Vec<String> {
+    std::env::var(name)
+        .unwrap_or_else(|_| default.to_owned())
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn build() {
+    if std::env::var("SEMINARPLAN_BENCH_BUILD").is_ok_and(|v| v == "0") {
+        return;
+    }
+    eprintln!("browser bench: trunk build --release (SEMINARPLAN_BENCH_BUILD=0 skips it)");
+    let status = Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run trunk (scripts/setup.sh installs it): {e}"));
+    assert!(status.success(), "trunk build --release failed: {status}");
+}
+
+fn kb(bytes: &Value) -> String {
+    bytes
+        .as_f64()
+        .map_or_else(|| "–".to_owned(), |b| format!("{:.1}", b / 1000.0))
+}
+
+fn mb(bytes: &Value) -> String {
+    bytes
+        .as_f64()
+        .map_or_else(|| "–".to_owned(), |b| format!("{:.1}", b / 1_000_000.0))
+}
+
+fn ms(value: &Value) -> String {
+    value
+        .as_f64()
+        .map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"))
+}
+
+/// The Markdown tables of a run.
+fn tables(report: &Value) -> String {
+    let mut out = String::new();
+    let code = &report["code"];
+    let _ = writeln!(out, "| code (dist/) | raw KB | gzip KB | brotli KB |");
+    let _ = writeln!(out, "|---|---:|---:|---:|");
+    for k in code["by_kind"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            k["kind"].as_str().unwrap_or_default(),
+            kb(&k["raw"]),
+            kb(&k["gzip"]),
+            kb(&k["brotli"])
+        );
+    }
+    let t = &code["total"];
+    let _ = writeln!(
+        out,
+        "| **total** | **{}** | **{}** | **{}** |\n",
+        kb(&t["raw"]),
+        kb(&t["gzip"]),
+        kb(&t["brotli"])
+    );
+    let _ = writeln!(
+        out,
+        "| programme | CPU | first sessions painted ms | responds to input ms | search median ms | search p95 ms | per keystroke: script / style+layout ms | clear search ms | star ms | open My schedule ms | JS heap MB | wasm memory MB | DOM nodes |"
+    );
+    let _ = writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for c in report["cases"].as_array().into_iter().flatten() {
+        let name = match c["programme"].as_str() {
+            Some("demo") => format!("demo ({})", c["sessions"]),
+            _ => format!("{} sessions", c["sessions"]),
+        };
+        let _ = writeln!(
+            out,
+            "| {name} | {}× | {} | {} | {} | {} | {} / {} | {} | {} | {} | {} | {} | {} |",
+            c["cpu_throttling"],
+            ms(&c["first_paint_ms"]),
+            ms(&c["interactive_ms"]),
+            ms(&c["search"]["keystrokes"]["median"]),
+            ms(&c["search"]["keystrokes"]["p95"]),
+            ms(&c["search"]["main_thread_per_keystroke"]["script_ms"]),
+            ms(&json!(
+                c["search"]["main_thread_per_keystroke"]["style_ms"]
+                    .as_f64()
+                    .unwrap_or(0.0)
+                    + c["search"]["main_thread_per_keystroke"]["layout_ms"]
+                        .as_f64()
+                        .unwrap_or(0.0)
+            )),
+            ms(&c["search"]["clear_ms"]),
+            ms(&c["star"]["star"]["median"]),
+            ms(&c["star"]["open_my_schedule_ms"]),
+            mb(&c["memory"]["js_heap_used"]),
+            mb(&c["memory"]["wasm_memory"]),
+            c["memory"]["dom_nodes"],
+        );
+    }
+    out
+}
+
+async fn bench() {
+    build();
+    let dist = server::dist_dir();
+    let code = code_sizes(&dist);
+
+    let sizes = env_list("SEMINARPLAN_BENCH_SIZES", "demo,100,1000,10000");
+    let rates: Vec<f64> = env_list("SEMINARPLAN_BENCH_RATES", "4,1")
+        .iter()
+        .map(|r| {
+            r.parse()
+                .unwrap_or_else(|_| panic!("bad throttling rate {r:?}"))
+        })
+        .collect();
+    let loads: usize = std::env::var("SEMINARPLAN_BENCH_LOADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+
+    let mut builder = Server::builder().route("/bench/blank", |_| Response::ok(HTML, BLANK));
+    let mut programmes = Vec::new();
+    for size in &sizes {
+        if size == "demo" {
+            let demo: Value =
+                serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON");
+            programmes.push(Programme {
+                name: "demo".to_owned(),
+                sessions: demo["sessions"].as_array().map_or(0, Vec::len),
+                path: "/".to_owned(),
+            });
+            continue;
+        }
+        let n: usize = size
+            .parse()
+            .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
+        let body = Arc::new(seminarplan::generate::programme_json(n, SEED).into_bytes());
+        eprintln!(
+            "browser bench: generated {n} sessions ({} bytes)",
+            body.len()
+        );
+        let file = format!("/bench/generated-{n}.json");
+        builder = builder
+            .route(&file, move |_| Response::ok(JSON, body.as_slice()))
+            .variant(&format!("generated-{n}"), &file);
+        programmes.push(Programme {
+            name: format!("generated-{n}"),
+            sessions: n,
+            path: format!("/page/generated-{n}"),
+        });
+    }
+    let server = builder.start();
+    let driver = Chromedriver::start("bench-browser");
+
+    let mut cases = Vec::new();
+    for p in &programmes {
+        for &rate in &rates {
+            eprintln!("browser bench: {} at {rate}× CPU throttling", p.name);
+            let case = run_case(&driver, &server, p, rate, loads).await;
+            eprintln!(
+                "  first paint {} ms, responds {} ms, search p95 {} ms",
+                ms(&case["first_paint_ms"]),
+                ms(&case["interactive_ms"]),
+                ms(&case["search"]["keystrokes"]["p95"])
+            );
+            cases.push(case);
+        }
+    }
+
+    let report = json!({
+        "date": command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        "commit": command_line("git", &["-C", env!("CARGO_MANIFEST_DIR"), "describe", "--always", "--dirty"]),
+        "machine": machine(),
+        "viewport": [VIEWPORT.0, VIEWPORT.1],
+        "loads_per_case": loads,
+        "code": code,
+        "cases": cases,
+    });
+    let table = tables(&report);
+    println!("{table}");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench");
+    std::fs::create_dir_all(&out).expect("create target/bench");
+    let pretty = serde_json::to_string_pretty(&report).expect("the report is JSON");
+    std::fs::write(out.join("browser.json"), pretty).expect("write target/bench/browser.json");
+    let header = format!(
+        "Run {} at commit {} on {} ({} CPUs), {}.\n\n",
+        report["date"].as_str().unwrap_or("?"),
+        report["commit"].as_str().unwrap_or("?"),
+        report["machine"]["cpu_model"].as_str().unwrap_or("?"),
+        report["machine"]["cpus"],
+        report["machine"]["chromium"].as_str().unwrap_or("?"),
+    );
+    std::fs::write(out.join("browser.md"), format!("{header}{table}"))
+        .expect("write target/bench/browser.md");
+    eprintln!("browser bench: wrote target/bench/browser.json and target/bench/browser.md");
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument is not supported (use the
+    // SEMINARPLAN_BENCH_* variables).
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("start the tokio runtime");
+    runtime.block_on(bench());
+}
