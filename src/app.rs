@@ -152,6 +152,22 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
     });
 }
 
+/// The search index of `programme`, from `cache` or built (and kept) now.
+fn index_for(
+    cache: &Rc<std::cell::RefCell<Option<(Shared, Rc<Index>)>>>,
+    programme: &Shared,
+) -> Rc<Index> {
+    let mut cache = cache.borrow_mut();
+    match &*cache {
+        Some((p, index)) if p == programme => index.clone(),
+        _ => {
+            let index = Rc::new(Index::new(programme));
+            *cache = Some((programme.clone(), index.clone()));
+            index
+        }
+    }
+}
+
 /// A callback that turns its value into an action on the store.
 fn send<T: 'static>(store: &UseReducerHandle<Store>, make: fn(T) -> Action) -> Callback<T> {
     let dispatch = store.dispatcher();
@@ -255,9 +271,25 @@ pub fn App(props: &AppProps) -> Html {
 
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
-    let index = use_memo(programme.clone(), |p| {
-        p.as_ref().map(|p| Index::new(p)).unwrap_or_default()
-    });
+    // The search index is not built before the first sessions are painted: a moment
+    // after, or at the first search if that comes sooner. It is kept per programme.
+    let index_cache = use_mut_ref(|| None::<(Shared, Rc<Index>)>);
+    let index = match &programme {
+        Some(p) if !state.filters.text.trim().is_empty() => index_for(&index_cache, p),
+        _ => Rc::new(Index::default()),
+    };
+    {
+        let cache = index_cache.clone();
+        use_effect_with(programme.clone(), move |p| {
+            let p = p.clone();
+            let later = p.map(|p| {
+                gloo::timers::callback::Timeout::new(200, move || {
+                    index_for(&cache, &p);
+                })
+            });
+            move || drop(later)
+        });
+    }
     let today = programme
         .as_ref()
         .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
