@@ -62,7 +62,7 @@ pub struct AppProps {
     pub view: View,
     #[prop_or_default]
     pub layout: Option<Layout>,
-    /// `data-timeout`: how long the programme request may take, in milliseconds
+    /// `timeout`: how long the programme request may take, in milliseconds
     /// (see `crate::loading::timeout_ms`).
     #[prop_or_default]
     pub timeout: Option<AttrValue>,

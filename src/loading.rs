@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 use crate::plan::Plan;
 
 /// How long the programme request may take, headers and body together, unless the
-/// organiser sets `data-timeout` (milliseconds) on the widget's element.
+/// organiser sets `timeout` (milliseconds) on the widget's element.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
-/// The shortest and longest timeout `data-timeout` can set.
+/// The shortest and longest timeout the attribute can set.
 pub const MIN_TIMEOUT_MS: u32 = 500;
 pub const MAX_TIMEOUT_MS: u32 = 120_000;
 
-/// The timeout from the element's `data-timeout` attribute (milliseconds), kept within
+/// The timeout from the element's `timeout` (or `data-timeout`) attribute (milliseconds), kept within
 /// [`MIN_TIMEOUT_MS`]..=[`MAX_TIMEOUT_MS`]; anything unreadable gives the default.
 pub fn timeout_ms(attr: Option<&str>) -> u32 {
     attr.and_then(|a| a.trim().parse::<u32>().ok())
