@@ -35,18 +35,10 @@ const BLANK: &str = "/fixtures/e2e/blank.html";
 fn fault_server(switch: &FaultSwitch) -> Server {
     Server::builder()
         .fault_route(SRC, JSON, seminarplan::DEMO_PROGRAMME, switch)
-        .custom_page(
-            PAGE,
-            &[("src", SRC), ("timeout", TIMEOUT_MS)],
-            &[],
-        )
+        .custom_page(PAGE, &[("src", SRC), ("timeout", TIMEOUT_MS)], &[])
         .custom_page(
             PAGE_EN,
-            &[
-                ("src", SRC),
-                ("timeout", TIMEOUT_MS),
-                ("lang", "en"),
-            ],
+            &[("src", SRC), ("timeout", TIMEOUT_MS), ("lang", "en")],
             &[],
         )
         .start()
