@@ -13,7 +13,7 @@ use crate::components::{
     notices::Notices, now_next::NowNext as NowNextStrip, programme_view::ProgrammeView,
     result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
     share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
-    timetable::Timetable,
+    stale_notice::StaleNotice, timetable::Timetable,
 };
 use crate::filter::{self, resolve_day};
 use crate::i18n::Lang;
@@ -24,7 +24,7 @@ use crate::plan::clashes;
 use crate::saved;
 use crate::search::{self, Index};
 use crate::share;
-use crate::state::{Action, AppState, Layout, Load, LoadError, Notice, View};
+use crate::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
 use crate::url_state::{UrlState, encode_component};
 use chrono::{DateTime, FixedOffset};
 
@@ -62,6 +62,10 @@ pub struct AppProps {
     pub view: View,
     #[prop_or_default]
     pub layout: Option<Layout>,
+    /// `timeout`: how long the programme request may take, in milliseconds
+    /// (see `crate::loading::timeout_ms`).
+    #[prop_or_default]
+    pub timeout: Option<AttrValue>,
 }
 
 /// The time the widget shows the conference at: the fixed clock if one is given, else the
@@ -86,16 +90,10 @@ fn use_clock(fixed: Option<AttrValue>) -> DateTime<FixedOffset> {
     pinned.unwrap_or(*now)
 }
 
-async fn load(src: Option<AttrValue>) -> Action {
-    let text = match src {
-        None => crate::DEMO_PROGRAMME.to_owned(),
-        Some(url) => match fetch::fetch_text(&url).await {
-            Ok(text) => text,
-            Err(why) => return Action::Failed(LoadError::Fetch(why)),
-        },
-    };
+/// A programme file's text as a programme, or its problems.
+fn import(text: &str) -> Result<Shared, LoadError> {
     // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
-    match crate::import::import(&text) {
+    match crate::import::import(text) {
         Ok(imported) => {
             if !imported.warnings.is_empty() {
                 web_sys::console::warn_1(
@@ -107,10 +105,59 @@ async fn load(src: Option<AttrValue>) -> Action {
                     .into(),
                 );
             }
-            Action::Loaded(Shared(Rc::new(imported.programme)))
+            Ok(Shared(Rc::new(imported.programme)))
         }
-        Err(errors) => Action::Failed(LoadError::Invalid(errors)),
+        Err(errors) => Err(LoadError::Invalid(errors)),
     }
+}
+
+/// Loads the programme and says what to show. When the file cannot be fetched or read,
+/// the last good copy kept in the browser is shown instead, marked as possibly out of
+/// date; without one, the error is shown with the plan saved for this address.
+async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
+    let Some(url) = src else {
+        return vec![match import(crate::DEMO_PROGRAMME) {
+            Ok(programme) => Action::Loaded(programme),
+            Err(why) => Action::Failed(why),
+        }];
+    };
+    let fresh = match fetch::fetch_text(&url, timeout_ms).await {
+        Ok(text) => import(&text).map(|programme| (programme, text)),
+        Err(fault) => Err(LoadError::Fetch(fault)),
+    };
+    let why = match fresh {
+        Ok((programme, text)) => {
+            storage::keep_programme(&namespace, &url, &programme.id, &text);
+            return vec![Action::Loaded(programme)];
+        }
+        Err(why) => why,
+    };
+    let kept = storage::kept_programme(&namespace, &url);
+    if let Some(kept) = &kept
+        && let Some(text) = &kept.text
+        && let Ok(programme) = import(text)
+    {
+        let stale = Stale {
+            why,
+            fetched_ms: kept.fetched_ms,
+        };
+        return vec![Action::LoadedStale(programme, stale)];
+    }
+    let plan = kept
+        .and_then(|kept| storage::peek_plan(&saved::key(&namespace, &kept.id)))
+        .filter(|plan| !plan.starred.is_empty());
+    let mut actions = vec![Action::Failed(why)];
+    actions.extend(plan.map(Action::OfflinePlan));
+    actions
+}
+
+/// `ms` since 1970 as a date and time in the visitor's own time zone.
+fn local_time(lang: Lang, ms: i64) -> String {
+    let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
+    FixedOffset::west_opt((offset_minutes * 60.0) as i32)
+        .zip(DateTime::from_timestamp_millis(ms))
+        .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
+        .unwrap_or_default()
 }
 
 /// Keeps the view and the page's URL in step: reads it at start and after Back/Forward,
@@ -214,10 +261,14 @@ pub fn App(props: &AppProps) -> Html {
     // Load (and reload on "try again") the programme.
     {
         let dispatch = store.dispatcher();
+        let namespace = props.namespace.clone();
+        let timeout = crate::loading::timeout_ms(props.timeout.as_deref());
         use_effect_with((props.src.clone(), state.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(load(src).await);
+                for action in load(src, namespace, timeout).await {
+                    dispatch.dispatch(action);
+                }
             });
         });
     }
@@ -227,16 +278,21 @@ pub fn App(props: &AppProps) -> Html {
     let key = programme_id
         .as_ref()
         .map(|id| saved::key(&props.namespace, id));
+    // Set when the record under the key could be neither read nor set aside: then
+    // nothing is written over it during this visit.
+    let hold = use_mut_ref(|| false);
     {
         let dispatch = store.dispatcher();
         let programme = state.programme().cloned();
         let root = root.clone();
+        let hold = hold.clone();
         use_effect_with(key.clone(), move |key| {
             let listener = key.as_ref().and_then(|key| {
                 if let (Some(p), Some(root)) = (&programme, root.get()) {
                     theme_sheet::install(&root, p);
                 }
                 let loaded = storage::read_plan(key);
+                *hold.borrow_mut() = loaded.hold;
                 if let Some(notice) = loaded.notice {
                     dispatch.dispatch(Action::Notice(notice));
                 }
@@ -253,15 +309,18 @@ pub fn App(props: &AppProps) -> Html {
     // Save the plan whenever it changes, but never before it was read.
     {
         let dispatch = store.dispatcher();
-        let unavailable = state.notices.contains(&Notice::StorageUnavailable);
+        let told = state.notices.contains(&Notice::StorageUnavailable)
+            || state.notices.contains(&Notice::StorageFull);
+        let namespace = props.namespace.clone();
         use_effect_with(
             (key, state.plan.clone(), state.plan_loaded),
             move |(key, plan, loaded)| {
                 if let (Some(key), true) = (key, *loaded)
-                    && !storage::write_plan(key, plan)
-                    && !unavailable
+                    && !*hold.borrow()
+                    && let Err(notice) = storage::write_plan(&namespace, key, plan)
+                    && !told
                 {
-                    dispatch.dispatch(Action::Notice(Notice::StorageUnavailable));
+                    dispatch.dispatch(Action::Notice(notice));
                 }
             },
         );
@@ -401,7 +460,8 @@ pub fn App(props: &AppProps) -> Html {
             <p class="sp-loading" role="status">{ lang.loading() }</p>
         },
         Load::Failed(error) => html! {
-            <LoadErrorView error={error.clone()} {lang} src={props.src.clone()} {on_retry} />
+            <LoadErrorView error={error.clone()} {lang} src={props.src.clone()} on_retry={on_retry.clone()}
+                plan={state.offline_plan.clone()} />
         },
         Load::Ready(programme) => {
             let main = match state.view {
@@ -527,6 +587,10 @@ pub fn App(props: &AppProps) -> Html {
                         {on_lang}
                     />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
+                    if let Some(stale) = &state.stale {
+                        <StaleNotice stale={stale.clone()} {lang} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
+                            reloading={state.reloading} {on_retry} />
+                    }
                     <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
                     <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }

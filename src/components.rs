@@ -21,5 +21,6 @@ pub mod session_page;
 pub mod share_dialog;
 pub mod shared_plan;
 pub mod speaker_page;
+pub mod stale_notice;
 pub mod star_button;
 pub mod timetable;

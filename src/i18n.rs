@@ -6,7 +6,9 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::filter::Facet;
+use crate::loading::FetchFault;
 use crate::parse::{Problem, ProgrammeError, RefKind};
+use crate::state::LoadError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -199,11 +201,117 @@ impl Lang {
         )
     }
 
-    pub fn fetch_failed(self, detail: &str) -> String {
-        match self {
-            Lang::Sv => format!("Programfilen kunde inte hämtas ({detail})."),
-            Lang::En => format!("The programme file could not be fetched ({detail})."),
+    /// Why the programme file could not be fetched, as one sentence.
+    pub fn fetch_fault(self, fault: &FetchFault) -> String {
+        match (fault, self) {
+            (FetchFault::BadUrl, Lang::Sv) => "Programfilens adress är ogiltig.".into(),
+            (FetchFault::BadUrl, Lang::En) => "The programme file's address is not valid.".into(),
+            (FetchFault::Network, Lang::Sv) => {
+                "Programfilen kunde inte hämtas: ingen kontakt med servern. Kontrollera nätverket.".into()
+            }
+            (FetchFault::Network, Lang::En) => {
+                "The programme file could not be fetched: the server could not be reached. Check the network.".into()
+            }
+            (FetchFault::NotFound, Lang::Sv) => {
+                "Programfilen finns inte på sin adress (HTTP 404).".into()
+            }
+            (FetchFault::NotFound, Lang::En) => {
+                "There is no programme file at its address (HTTP 404).".into()
+            }
+            (FetchFault::Status(code), Lang::Sv) => {
+                format!("Servern kunde inte lämna ut programfilen (HTTP {code}).")
+            }
+            (FetchFault::Status(code), Lang::En) => {
+                format!("The server could not deliver the programme file (HTTP {code}).")
+            }
+            (FetchFault::Timeout, Lang::Sv) => {
+                "Programfilen tog för lång tid att hämta. Servern eller nätverket är långsamt.".into()
+            }
+            (FetchFault::Timeout, Lang::En) => {
+                "The programme file took too long to fetch. The server or the network is slow.".into()
+            }
+            (FetchFault::Truncated, Lang::Sv) => {
+                "Överföringen av programfilen bröts innan hela filen kommit fram.".into()
+            }
+            (FetchFault::Truncated, Lang::En) => {
+                "The transfer broke off before the whole programme file had arrived.".into()
+            }
+            (FetchFault::WebPage, Lang::Sv) => {
+                "Adressen gav en webbsida, inte en programfil. Kontrollera programfilens adress.".into()
+            }
+            (FetchFault::WebPage, Lang::En) => {
+                "The address gave a web page, not a programme file. Check the programme file's address.".into()
+            }
         }
+    }
+
+    /// Why a fresh programme could not be loaded, in one sentence, for the out-of-date note.
+    pub fn load_error_short(self, error: &LoadError) -> String {
+        match error {
+            LoadError::Fetch(fault) => self.fetch_fault(fault),
+            LoadError::Invalid(_) => self
+                .pick(
+                    "Den nya programfilen innehåller fel och kan inte visas.",
+                    "The new programme file has mistakes and cannot be shown.",
+                )
+                .into(),
+        }
+    }
+
+    /// The note above a programme that is the last good copy kept in the browser.
+    pub fn stale_programme(self, fetched: &str) -> String {
+        match self {
+            Lang::Sv => {
+                format!("Du ser programmet som det var {fetched}. Det kan vara inaktuellt.")
+            }
+            Lang::En => format!(
+                "You are seeing the programme as it was on {fetched}. It may be out of date."
+            ),
+        }
+    }
+
+    /// "16 mars 2027 kl. 13:05" / "16 March 2027 at 13:05".
+    pub fn date_time(self, t: DateTime<FixedOffset>) -> String {
+        let day = t.date_naive();
+        match self {
+            Lang::Sv => format!(
+                "{} {} {} kl. {}",
+                day.day(),
+                self.month(day),
+                day.year(),
+                clock(t)
+            ),
+            Lang::En => format!(
+                "{} {} {} at {}",
+                day.day(),
+                self.month(day),
+                day.year(),
+                clock(t)
+            ),
+        }
+    }
+
+    pub fn reloading(self) -> &'static str {
+        self.pick("Hämtar programmet igen …", "Fetching the programme again …")
+    }
+
+    /// The heading over the saved plan shown when no programme can be shown.
+    pub fn offline_plan_title(self) -> &'static str {
+        self.pick("Ditt sparade schema", "Your saved schedule")
+    }
+
+    pub fn offline_plan_note(self) -> &'static str {
+        self.pick(
+            "Så som det såg ut när du sparade det. Tider och lokaler kan ha ändrats.",
+            "As it was when you saved it. Times and rooms may have changed since.",
+        )
+    }
+
+    pub fn storage_full(self) -> &'static str {
+        self.pick(
+            "Webbläsarens lagring är full, så ditt schema kunde inte sparas. Dina val finns kvar tills du stänger sidan.",
+            "Your browser's storage is full, so your schedule could not be saved. Your choices last until you close the page.",
+        )
     }
 
     pub fn open_file(self) -> &'static str {
@@ -729,6 +837,12 @@ impl Lang {
             (Problem::TooLarge { bytes }, Lang::En) => {
                 format!("the file is too large ({} MB)", bytes / 1_000_000)
             }
+            (Problem::TooDeep { line, column }, Lang::Sv) => format!(
+                "filen är för djupt nästlad för att vara ett program (rad {line}, kolumn {column})"
+            ),
+            (Problem::TooDeep { line, column }, Lang::En) => format!(
+                "the file is nested too deeply to be a programme (line {line}, column {column})"
+            ),
             (Problem::UnknownFormat { found }, Lang::Sv) => format!(
                 "okänt format \"{found}\", väntade \"{}\"",
                 crate::parse::FORMAT

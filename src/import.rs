@@ -270,6 +270,9 @@ fn import_format(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     }
     let value: Value = match serde_json::from_str(body) {
         Ok(v) => v,
+        Err(e) if matches!(parse::syntax_problem(&e), Problem::TooDeep { .. }) => {
+            return Err(error("", parse::syntax_problem(&e)));
+        }
         // Our own parser words JSON errors with line and column.
         Err(_) => {
             return Err(parse::parse_programme(text)

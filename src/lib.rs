@@ -12,6 +12,7 @@ pub mod grid;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod loading;
 pub mod model;
 pub mod now;
 pub mod parse;

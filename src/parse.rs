@@ -42,6 +42,12 @@ pub enum Problem {
     TooLarge {
         bytes: usize,
     },
+    /// Arrays or objects nested deeper than any programme needs (serde_json stops at 128
+    /// levels, so deep input cannot exhaust the stack).
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
     UnknownFormat {
         found: String,
     },
@@ -193,6 +199,17 @@ mod raw {
     }
 }
 
+/// A JSON syntax error as a problem: nesting past serde_json's limit of 128 levels is
+/// named as such, anything else is a syntax error at its place.
+pub(crate) fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let (line, column) = (e.line(), e.column());
+    if e.to_string().starts_with("recursion limit exceeded") {
+        Problem::TooDeep { line, column }
+    } else {
+        Problem::Syntax { line, column }
+    }
+}
+
 /// Parses and validates a programme file. On failure, returns every problem found.
 pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
     if input.len() > MAX_BYTES {
@@ -210,15 +227,7 @@ fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
     struct Marker {
         format: Option<serde_json::Value>,
     }
-    let syntax = |e: &serde_json::Error| {
-        err(
-            "",
-            Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-            },
-        )
-    };
+    let syntax = |e: &serde_json::Error| err("", syntax_problem(e));
     let marker: Marker = match serde_json::from_str(input) {
         Ok(m) => m,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(&e)),

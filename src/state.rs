@@ -31,8 +31,8 @@ pub enum Layout {
 /// Why the programme is not shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    /// The file could not be fetched; the text says why (status code, network).
-    Fetch(String),
+    /// The file could not be fetched.
+    Fetch(crate::loading::FetchFault),
     /// The file was read but is not a valid programme.
     Invalid(Vec<ProgrammeError>),
 }
@@ -45,12 +45,24 @@ pub enum Load {
     Failed(LoadError),
 }
 
+/// The programme shown is the last good copy kept in the browser, because loading a new
+/// one failed: it may be out of date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stale {
+    /// Why the programme file could not be loaded this time.
+    pub why: LoadError,
+    /// When the copy shown was fetched, in milliseconds since 1970.
+    pub fetched_ms: i64,
+}
+
 /// Messages to the visitor about their saved plan. Each is shown until dismissed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Notice {
     StorageUnavailable,
     StorageCorrupt,
     StorageFuture,
+    /// The browser's storage is full: the plan could not be saved.
+    StorageFull,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,12 +91,23 @@ pub struct AppState {
     pub notices: BTreeSet<Notice>,
     /// Counts load attempts, so "try again" starts a new fetch.
     pub attempt: u32,
+    /// Set when the programme shown is the last good copy, not a fresh one.
+    pub stale: Option<Stale>,
+    /// A retry is under way while the last good copy stays on screen.
+    pub reloading: bool,
+    /// When the programme cannot be shown at all: the plan saved for it, read from the
+    /// browser so the visitor still sees what they chose.
+    pub offline_plan: Option<Plan>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Loaded(Shared),
+    /// Loading failed, and the last good copy kept in the browser is shown instead.
+    LoadedStale(Shared, Stale),
     Failed(LoadError),
+    /// Loading failed with nothing to show, but a saved plan for this address exists.
+    OfflinePlan(Plan),
     Retry,
     SetLang(Lang),
     ShowView(View),
@@ -158,11 +181,32 @@ impl AppState {
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Loaded(p) => self.load = Load::Ready(p),
-            Action::Failed(e) => self.load = Load::Failed(e),
+            Action::Loaded(p) => {
+                self.load = Load::Ready(p);
+                self.stale = None;
+                self.reloading = false;
+                self.offline_plan = None;
+            }
+            Action::LoadedStale(p, stale) => {
+                self.load = Load::Ready(p);
+                self.stale = Some(stale);
+                self.reloading = false;
+                self.offline_plan = None;
+            }
+            Action::Failed(e) => {
+                self.load = Load::Failed(e);
+                self.reloading = false;
+            }
+            Action::OfflinePlan(plan) => self.offline_plan = Some(plan),
             Action::Retry => {
-                self.load = Load::Loading;
                 self.attempt += 1;
+                if self.stale.is_some() {
+                    // The last good copy stays on screen while the fresh one is fetched.
+                    self.reloading = true;
+                } else {
+                    self.load = Load::Loading;
+                    self.offline_plan = None;
+                }
             }
             Action::SetLang(lang) => self.lang = lang,
             Action::ShowView(view) => self.view = view,

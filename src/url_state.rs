@@ -85,11 +85,13 @@ impl UrlState {
             };
             match k {
                 "q" => {
-                    state.filters.text = v
+                    let text: String = v
                         .chars()
                         .filter(|c| !c.is_control())
                         .take(crate::search::MAX_QUERY_CHARS)
-                        .collect()
+                        .collect();
+                    // Trimmed as `to_query` writes it, so a link reads back the same.
+                    state.filters.text = text.trim().to_owned();
                 }
                 "day" if v == "all" => state.filters.day = DayChoice::All,
                 "day" => {

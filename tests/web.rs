@@ -181,6 +181,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         now: None,
         view: Default::default(),
         layout: None,
+        timeout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -247,6 +248,7 @@ async fn app_switches_language() {
         now: None,
         view: Default::default(),
         layout: None,
+        timeout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -300,6 +302,7 @@ async fn mount_demo(test: &str) -> Element {
         now: None,
         view: Default::default(),
         layout: None,
+        timeout: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

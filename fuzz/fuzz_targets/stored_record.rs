@@ -1,7 +1,13 @@
-//! The saved plan as read back from localStorage.
+//! What the widget reads back from localStorage: the saved plan and the kept copy of the
+//! last good programme (and the check a fetched body goes through before it is kept).
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = seminarplan::saved::decode(text);
+        if let Ok(plan) = seminarplan::saved::decode(text) {
+            let again = seminarplan::saved::decode(&seminarplan::saved::encode(&plan));
+            assert_eq!(again, Ok(plan));
+        }
+        let _ = seminarplan::loading::decode_cache("/programme.json", text);
+        let _ = seminarplan::loading::check_body("text/html", text);
     }
 });

@@ -1,25 +1,69 @@
 //! Fetches the programme file. The only place that makes a network request.
+//!
+//! The request is aborted after a timeout (headers and body together). What each failure
+//! is called, and whether an answer can be a programme at all, is decided by
+//! `crate::loading`.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, Response};
+use web_sys::{AbortController, Request, RequestInit, Response};
 
-/// The file's text, or a short reason (HTTP status or network failure) for the visitor.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+use crate::loading::{self, FetchFault};
+
+/// The file's text, or why it could not be had. Gives up after `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {
+    let window = web_sys::window().ok_or(FetchFault::Network)?;
+    let controller = AbortController::new().ok();
     let init = RequestInit::new();
     init.set_method("GET");
     // Never send cookies or credentials along with the programme request.
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let request = Request::new_with_str_and_init(url, &init).map_err(|_| "bad URL".to_owned())?;
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| FetchFault::BadUrl)?;
+    let timed_out = Rc::new(Cell::new(false));
+    // Dropping the timer (when this function returns) cancels it.
+    let _timer = {
+        let timed_out = timed_out.clone();
+        gloo::timers::callback::Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+        })
+    };
+    let failed = |fault: FetchFault| {
+        if timed_out.get() {
+            FetchFault::Timeout
+        } else {
+            fault
+        }
+    };
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| "network".to_owned())?;
-    let response: Response = response.dyn_into().map_err(|_| "network".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        .map_err(|_| failed(FetchFault::Network))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| failed(FetchFault::Network))?;
+    if let Some(fault) = loading::status_fault(response.status()) {
+        return Err(fault);
     }
-    let text = response.text().map_err(|_| "body".to_owned())?;
-    let text = JsFuture::from(text).await.map_err(|_| "body".to_owned())?;
-    text.as_string().ok_or_else(|| "body".to_owned())
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    // A body that fails after the headers arrived was cut short (or timed out).
+    let text = response.text().map_err(|_| failed(FetchFault::Truncated))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| failed(FetchFault::Truncated))?;
+    let text = text.as_string().ok_or(FetchFault::Truncated)?;
+    loading::check_body(&content_type, &text)?;
+    Ok(text)
 }

@@ -20,6 +20,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::StorageUnavailable => lang.storage_unavailable(),
             Notice::StorageCorrupt => lang.storage_corrupt(),
             Notice::StorageFuture => lang.storage_future(),
+            Notice::StorageFull => lang.storage_full(),
         };
         let on_dismiss = props.on_dismiss.clone();
         html! {

@@ -1540,6 +1540,7 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
                                     | Problem::UnknownFormat { .. }
                                     | Problem::NoDays
                                     | Problem::TooLarge { .. }
+                                    | Problem::TooDeep { .. }
                             ),
                             "input {n}: {e:?}\n{text}"
                         );
@@ -1558,4 +1559,97 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
         }
     );
     assert_eq!(ok + refused, FUZZ_RUNS);
+}
+
+/// The other decoders of outside input, through the same mutations: the stored plan, the
+/// kept programme copy, the response check, share links, URL state and the element's
+/// attributes. None may panic, and what they accept must survive its own round trip.
+/// (The same test filter as the importer's, so CI runs both in the `fuzz` profile.)
+#[test]
+fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
+    use seminarplan::i18n::Lang;
+    use seminarplan::loading;
+    use seminarplan::parse::valid_id;
+    use seminarplan::saved;
+    use seminarplan::share;
+    use seminarplan::url_state::UrlState;
+
+    let mut plan = seminarplan::plan::Plan::default();
+    plan.toggle("s-101");
+    plan.toggle("s-302");
+    plan.fill_snapshots(&super::demo());
+    let record = saved::encode(&plan);
+    let copy = loading::encode_cache("/p.json", "inkopsforum-2027", 1_800_000_000_000, SMALL);
+    let link = share::encode("inkopsforum-2027", &plan.starred);
+    let seeds: Vec<String> = vec![
+        record,
+        r#"{"v":1,"starred":["a","b"]}"#.to_owned(),
+        copy,
+        link.clone(),
+        format!(
+            "view=mine&session=s-101&q=h%C3%A5llbar+upphandling&theme=a,b&day=2027-03-16&share={link}"
+        ),
+        "sv".to_owned(),
+        "en-GB".to_owned(),
+        "15000".to_owned(),
+        "2027-03-16T13:30:00+01:00".to_owned(),
+        "<!doctype html><html>".to_owned(),
+    ];
+    let mut rng = Rng(0x0dec_0de5_0bad_cafe);
+    let started = Instant::now();
+    let mut accepted = [0usize; 4];
+    for n in 0..FUZZ_RUNS {
+        let mut bytes = seeds[n % seeds.len()].as_bytes().to_vec();
+        for _ in 0..=rng.below(2) {
+            mutate(&mut rng, &mut bytes);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        // The stored plan: what decodes, encodes and decodes to the same plan.
+        if let Ok(plan) = saved::decode(&text) {
+            accepted[0] += 1;
+            assert_eq!(
+                saved::decode(&saved::encode(&plan)),
+                Ok(plan),
+                "input {n}: {text}"
+            );
+        }
+        // The kept programme copy.
+        if let Some(cached) = loading::decode_cache("/p.json", &text) {
+            accepted[1] += 1;
+            assert!(valid_id(&cached.id), "input {n}");
+        }
+        let _ = loading::check_body("text/html", &text);
+        // Share links and URL state: parsing what it writes gives the same state.
+        if let Ok(shared) = share::decode(&text) {
+            accepted[2] += 1;
+            let again = share::decode(&share::encode(&shared.programme, &shared.ids));
+            assert_eq!(again.ok(), Some(shared), "input {n}: {text}");
+        }
+        let state = UrlState::parse(&text);
+        assert_eq!(
+            UrlState::parse(&state.to_query()),
+            state,
+            "input {n}: {text}"
+        );
+        // Element attributes: language, namespace, timeout and the fixed clock.
+        let _ = Lang::from_code(&text);
+        let _ = valid_id(&text);
+        let ms = loading::timeout_ms(Some(&text));
+        assert!((loading::MIN_TIMEOUT_MS..=loading::MAX_TIMEOUT_MS).contains(&ms));
+        if chrono::DateTime::parse_from_rfc3339(text.trim()).is_ok() {
+            accepted[3] += 1;
+        }
+    }
+    println!(
+        "fuzz: {FUZZ_RUNS} records, links and attributes in {:?}; accepted: {} plans, {} copies, {} share links, {} clocks",
+        started.elapsed(),
+        accepted[0],
+        accepted[1],
+        accepted[2],
+        accepted[3]
+    );
+    assert!(
+        accepted.iter().all(|&a| a > 0),
+        "every seed family still decodes: {accepted:?}"
+    );
 }

@@ -2,9 +2,10 @@
 
 use seminarplan::filter::{DayChoice, Facet};
 use seminarplan::i18n::Lang;
+use seminarplan::loading::FetchFault;
 use seminarplan::model::Shared;
 use seminarplan::plan::Plan;
-use seminarplan::state::{Action, AppState, Load, LoadError, Notice, View};
+use seminarplan::state::{Action, AppState, Load, LoadError, Notice, Stale, View};
 use std::rc::Rc;
 
 use super::small;
@@ -83,12 +84,49 @@ fn plan_loading_and_notices() {
 #[test]
 fn failure_and_retry() {
     let mut s = AppState::new(Lang::Sv);
-    s.apply(Action::Failed(LoadError::Fetch("HTTP 404".into())));
+    s.apply(Action::Failed(LoadError::Fetch(FetchFault::NotFound)));
     assert!(matches!(s.load, Load::Failed(_)));
+    let mut saved = Plan::default();
+    saved.toggle("s1");
+    s.apply(Action::OfflinePlan(saved.clone()));
+    assert_eq!(
+        s.offline_plan,
+        Some(saved),
+        "the saved plan is kept to show"
+    );
     let before = s.attempt;
     s.apply(Action::Retry);
     assert_eq!(s.load, Load::Loading);
     assert_eq!(s.attempt, before + 1);
+    assert_eq!(s.offline_plan, None);
+}
+
+#[test]
+fn a_stale_programme_stays_on_screen_through_a_retry_until_a_fresh_one_comes() {
+    let mut s = AppState::new(Lang::Sv);
+    let stale = Stale {
+        why: LoadError::Fetch(FetchFault::Timeout),
+        fetched_ms: 1_800_000_000_000,
+    };
+    s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale.clone()));
+    assert!(s.programme().is_some(), "the last good copy is shown");
+    assert_eq!(s.stale, Some(stale.clone()));
+    s.apply(Action::ToggleStar("s1".into()));
+    assert!(s.plan.is_starred("s1"), "the copy can be used as usual");
+
+    s.apply(Action::Retry);
+    assert!(s.programme().is_some(), "retrying keeps the copy on screen");
+    assert!(s.reloading);
+    // The retry fails again: still the copy, no longer reloading.
+    s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale));
+    assert!(!s.reloading);
+    assert!(s.stale.is_some());
+    // A fresh programme clears the mark.
+    s.apply(Action::Retry);
+    s.apply(Action::Loaded(Shared(Rc::new(small()))));
+    assert_eq!(s.stale, None);
+    assert!(!s.reloading);
+    assert!(s.plan.is_starred("s1"));
 }
 
 #[test]

@@ -13,6 +13,7 @@
 mod a11y;
 mod browser;
 mod embed;
+mod faults;
 mod finding;
 mod formats;
 mod grid;

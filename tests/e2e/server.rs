@@ -568,3 +568,148 @@ fn parse_head(raw: &[u8]) -> std::io::Result<Option<Head>> {
         .collect();
     Ok(Some((split, status, headers)))
 }
+
+// ---------------------------------------------------------------------------------------
+// Faults and custom pages for `tests/e2e/faults.rs` (an additive block: nothing above
+// depends on it).
+// ---------------------------------------------------------------------------------------
+
+/// How a fault route answers; the test can change it while the browser is on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fault {
+    /// The file as it is, with its own content type.
+    Ok,
+    /// This HTTP status and a short text body (404, 500, …).
+    Status(u16),
+    /// The file, after this delay.
+    Slow(Duration),
+    /// No answer at all, until the fault changes (or [`HANG_LIMIT`] passes).
+    Hang,
+    /// A `Content-Length` for the whole file, then only its first half and the close.
+    Truncated,
+    /// The file labelled `text/html`.
+    WrongType,
+    /// A site's front page instead of the file (what many sites answer for any path).
+    WebPage,
+}
+
+/// The longest a [`Fault::Hang`] keeps its connection open.
+pub const HANG_LIMIT: Duration = Duration::from_secs(60);
+
+/// The current [`Fault`] of a fault route, shared between the test and the server.
+#[derive(Clone)]
+pub struct FaultSwitch(Arc<Mutex<Fault>>);
+
+impl FaultSwitch {
+    pub fn new(fault: Fault) -> FaultSwitch {
+        FaultSwitch(Arc::new(Mutex::new(fault)))
+    }
+
+    pub fn set(&self, fault: Fault) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = fault;
+    }
+
+    pub fn get(&self) -> Fault {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The answer a fault route gives for `body` under `fault` (sleeping first if it says so).
+fn faulted(switch: &FaultSwitch, content_type: &str, body: &[u8]) -> Response {
+    match switch.get() {
+        Fault::Ok => Response::ok(content_type, body),
+        Fault::Status(status) => Response {
+            status,
+            headers: vec![(
+                "Content-Type".to_owned(),
+                "text/plain; charset=utf-8".to_owned(),
+            )],
+            body: format!("{status} {}\n", reason(status)).into_bytes(),
+        },
+        Fault::Slow(delay) => {
+            thread::sleep(delay);
+            Response::ok(content_type, body)
+        }
+        Fault::Hang => {
+            let start = std::time::Instant::now();
+            while switch.get() == Fault::Hang && start.elapsed() < HANG_LIMIT {
+                thread::sleep(Duration::from_millis(50));
+            }
+            Response::ok(content_type, body)
+        }
+        Fault::Truncated => Response {
+            status: 200,
+            headers: vec![
+                ("Content-Type".to_owned(), content_type.to_owned()),
+                ("Content-Length".to_owned(), body.len().to_string()),
+            ],
+            body: body[..body.len() / 2].to_vec(),
+        },
+        Fault::WrongType => Response::ok(HTML, body),
+        Fault::WebPage => Response::ok(
+            HTML,
+            "<!doctype html><html><head><title>Welcome</title></head><body><h1>Our conference</h1></body></html>",
+        ),
+    }
+}
+
+/// Everything the server has answered, in order, as (`"GET /path"`, status).
+impl RequestLog {
+    pub fn all(&self) -> Vec<(String, u16)> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl ServerBuilder {
+    /// Serves `body` at `path` as `content_type`, faulted as `switch` says at each request.
+    pub fn fault_route(
+        self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<Vec<u8>>,
+        switch: &FaultSwitch,
+    ) -> ServerBuilder {
+        let body: Vec<u8> = body.into();
+        let content_type = content_type.to_owned();
+        let switch = switch.clone();
+        self.route(path, move |_| faulted(&switch, &content_type, &body))
+    }
+
+    /// Serves at `path` the bundle's `index.html` with the widget's element given `attrs`
+    /// (say `data-src`, `data-timeout`), and each of `scripts` (same-origin URLs) loaded
+    /// in `<head>` before the widget. The page is built at each request, from the
+    /// `dist/index.html` of that moment.
+    pub fn custom_page(
+        self,
+        path: &str,
+        attrs: &[(&str, &str)],
+        scripts: &[&str],
+    ) -> ServerBuilder {
+        let mount: String = attrs.iter().fold(MOUNT.to_owned(), |m, (name, value)| {
+            format!(r#"{m} {name}="{}""#, attr_escape(value))
+        });
+        let tags: String = scripts
+            .iter()
+            .map(|src| format!(r#"<script src="{}"></script>"#, attr_escape(src)))
+            .collect();
+        self.route(path, move |_| {
+            match std::fs::read_to_string(dist_dir().join("index.html")) {
+                Ok(index) => Response::ok(
+                    HTML,
+                    index.replacen(MOUNT, &mount, 1).replacen(
+                        "</head>",
+                        &format!("{tags}</head>"),
+                        1,
+                    ),
+                ),
+                Err(e) => Response::not_found(&format!("dist/index.html ({e})")),
+            }
+        })
+    }
+}

@@ -1,0 +1,215 @@
+//! Loading the programme over the network, as decisions: how long to wait, what each kind
+//! of failure is called, when a response is not a programme at all, and the last good
+//! programme kept in the browser (its storage key, its record, and when it is used).
+//!
+//! `browser::fetch` and `browser::storage` do the I/O; everything they decide comes from
+//! here, so it is tested natively.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Plan;
+
+/// How long the programme request may take, headers and body together, unless the
+/// organiser sets `timeout` (milliseconds) on the widget's element.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+/// The shortest and longest timeout the attribute can set.
+pub const MIN_TIMEOUT_MS: u32 = 500;
+pub const MAX_TIMEOUT_MS: u32 = 120_000;
+
+/// The timeout from the element's `timeout` (or `data-timeout`) attribute (milliseconds), kept within
+/// [`MIN_TIMEOUT_MS`]..=[`MAX_TIMEOUT_MS`]; anything unreadable gives the default.
+pub fn timeout_ms(attr: Option<&str>) -> u32 {
+    attr.and_then(|a| a.trim().parse::<u32>().ok())
+        .map_or(DEFAULT_TIMEOUT_MS, |ms| {
+            ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS)
+        })
+}
+
+/// Why the programme file could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchFault {
+    /// The address is not one the browser can request.
+    BadUrl,
+    /// No answer: offline, the server is down, or the browser blocked the request.
+    Network,
+    /// HTTP 404 or 410: there is no file at the address.
+    NotFound,
+    /// Any other HTTP status that is not success.
+    Status(u16),
+    /// No complete answer within the timeout.
+    Timeout,
+    /// The answer broke off before the whole file had arrived.
+    Truncated,
+    /// The address answered with a web page, not a programme file (a wrong address on a
+    /// site that answers every path with its front page).
+    WebPage,
+}
+
+/// The fault an HTTP status stands for, or `None` for success (2xx).
+pub fn status_fault(status: u16) -> Option<FetchFault> {
+    match status {
+        200..=299 => None,
+        404 | 410 => Some(FetchFault::NotFound),
+        other => Some(FetchFault::Status(other)),
+    }
+}
+
+/// Whether a successful answer can be a programme file.
+///
+/// The `Content-Type` header is not trusted either way: organisers serve programme files
+/// from wherever they can, often as `text/plain` or `application/octet-stream`, and the
+/// importer recognises JSON and XML by their content. Only an HTML page is refused here,
+/// with its own message, because it is always a wrong address and "not valid JSON at
+/// line 1" would not say so.
+pub fn check_body(content_type: &str, body: &str) -> Result<(), FetchFault> {
+    let head: String = body
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let html_type = content_type
+        .split(';')
+        .next()
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/html"));
+    let html_body = head.starts_with("<!doctype html") || head.starts_with("<html");
+    let programme_like = head.starts_with('{') || head.starts_with("<?xml");
+    if html_body || (html_type && !programme_like && head.starts_with('<')) {
+        Err(FetchFault::WebPage)
+    } else {
+        Ok(())
+    }
+}
+
+/// The last good programme, kept in the browser so that the widget can still show it
+/// (marked as possibly out of date) when the network fails.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cached {
+    /// The programme address it was fetched from, exactly as the element gave it.
+    pub src: String,
+    /// The programme's id, so the saved plan can be found even without the text.
+    pub id: String,
+    /// When it was fetched, in milliseconds since 1970.
+    pub fetched_ms: i64,
+    /// The file as fetched; `None` when it was too large to keep (see [`MAX_CACHED_TEXT`]).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// The cache record's version.
+pub const CACHE_VERSION: u32 = 1;
+
+/// Programme files longer than this (in bytes) are not kept: localStorage holds about
+/// 5 MB per site, and the visitor's plan must always fit beside the copy.
+pub const MAX_CACHED_TEXT: usize = 2 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct CacheRecord {
+    v: u32,
+    #[serde(flatten)]
+    cached: Cached,
+}
+
+/// The storage key of the last good programme fetched from `src`. The address is hashed
+/// (FNV-1a, 64 bits) so keys stay short and free of characters storage tools mangle.
+pub fn cache_key(namespace: &str, src: &str) -> String {
+    format!("seminarplan:{namespace}:programme:{:016x}", fnv1a(src))
+}
+
+/// Whether `key` is one of the programme copies of `namespace` (so they can be dropped
+/// when the plan needs the room).
+pub fn is_cache_key(namespace: &str, key: &str) -> bool {
+    key.strip_prefix(&format!("seminarplan:{namespace}:programme:"))
+        .is_some_and(|rest| rest.len() == 16 && rest.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The record to store for a programme just fetched: with its text when that is small
+/// enough, else only its id (so the saved plan is still found).
+pub fn encode_cache(src: &str, id: &str, fetched_ms: i64, text: &str) -> String {
+    let keep = text.len() <= MAX_CACHED_TEXT;
+    encode_record(&Cached {
+        src: src.to_owned(),
+        id: id.to_owned(),
+        fetched_ms,
+        text: keep.then(|| text.to_owned()),
+    })
+}
+
+/// The same record without the text: what is stored when the full one does not fit.
+pub fn without_text(record: &Cached) -> String {
+    encode_record(&Cached {
+        text: None,
+        ..record.clone()
+    })
+}
+
+fn encode_record(cached: &Cached) -> String {
+    serde_json::to_string(&CacheRecord {
+        v: CACHE_VERSION,
+        cached: cached.clone(),
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a stored copy for `src`. Anything else (another version, another address that
+/// happens to share the hash, a damaged record, a bad id) is `None`: the copy is only a
+/// convenience and is never trusted beyond what it says.
+pub fn decode_cache(src: &str, stored: &str) -> Option<Cached> {
+    // A copy is never larger than the text limit plus its escaping and fields.
+    if stored.len() > 2 * MAX_CACHED_TEXT + 4096 {
+        return None;
+    }
+    let record: CacheRecord = serde_json::from_str(stored).ok()?;
+    let cached = record.cached;
+    (record.v == CACHE_VERSION && cached.src == src && crate::parse::valid_id(&cached.id))
+        .then_some(cached)
+}
+
+/// One starred session as the saved plan remembers it, for showing the plan when no
+/// programme can be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedSession {
+    pub id: String,
+    /// The title when starred; the id when the record has no snapshot of it.
+    pub title: String,
+    pub start: Option<DateTime<FixedOffset>>,
+    pub end: Option<DateTime<FixedOffset>>,
+    pub room: Option<String>,
+}
+
+/// The saved plan's sessions in time order (those without a known time last).
+pub fn saved_sessions(plan: &Plan) -> Vec<SavedSession> {
+    let time = |t: &str| DateTime::parse_from_rfc3339(t).ok();
+    let mut out: Vec<SavedSession> = plan
+        .starred
+        .iter()
+        .map(|id| match plan.snapshots.get(id) {
+            Some(s) => SavedSession {
+                id: id.clone(),
+                title: s.title.clone(),
+                start: time(&s.start),
+                end: time(&s.end),
+                room: s.room.clone(),
+            },
+            None => SavedSession {
+                id: id.clone(),
+                title: id.clone(),
+                start: None,
+                end: None,
+                room: None,
+            },
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.start.is_none(), a.start, &a.title).cmp(&(b.start.is_none(), b.start, &b.title))
+    });
+    out
+}

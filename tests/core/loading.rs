@@ -1,0 +1,214 @@
+//! Loading the programme: timeouts, fault names, responses that are no programme, the
+//! last good copy kept in the browser, and the saved plan shown without a programme.
+
+use seminarplan::i18n::Lang;
+use seminarplan::loading::{
+    Cached, DEFAULT_TIMEOUT_MS, FetchFault, MAX_CACHED_TEXT, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS,
+    cache_key, check_body, decode_cache, encode_cache, is_cache_key, saved_sessions, status_fault,
+    timeout_ms, without_text,
+};
+use seminarplan::plan::Plan;
+use seminarplan::state::LoadError;
+
+use super::{SMALL, small};
+
+#[test]
+fn timeout_attribute_is_clamped_and_defaults() {
+    assert_eq!(timeout_ms(None), DEFAULT_TIMEOUT_MS);
+    assert_eq!(DEFAULT_TIMEOUT_MS, 15_000);
+    assert_eq!(timeout_ms(Some("2000")), 2000);
+    assert_eq!(timeout_ms(Some(" 2500 ")), 2500);
+    assert_eq!(timeout_ms(Some("1")), MIN_TIMEOUT_MS);
+    assert_eq!(timeout_ms(Some("99999999")), MAX_TIMEOUT_MS);
+    for junk in ["", "-5", "1e3", "abc", "99999999999999999999"] {
+        assert_eq!(timeout_ms(Some(junk)), DEFAULT_TIMEOUT_MS, "{junk:?}");
+    }
+}
+
+#[test]
+fn statuses_name_their_fault() {
+    assert_eq!(status_fault(200), None);
+    assert_eq!(status_fault(204), None);
+    assert_eq!(status_fault(404), Some(FetchFault::NotFound));
+    assert_eq!(status_fault(410), Some(FetchFault::NotFound));
+    assert_eq!(status_fault(500), Some(FetchFault::Status(500)));
+    assert_eq!(status_fault(304), Some(FetchFault::Status(304)));
+}
+
+#[test]
+fn content_type_is_not_trusted_but_web_pages_are_refused() {
+    // A programme is accepted whatever the header says.
+    for ct in [
+        "application/json",
+        "text/html",
+        "text/plain",
+        "",
+        "application/octet-stream",
+    ] {
+        assert_eq!(check_body(ct, SMALL), Ok(()), "JSON served as {ct:?}");
+        assert_eq!(
+            check_body(ct, "<?xml version=\"1.0\"?><schedule/>"),
+            Ok(()),
+            "XML served as {ct:?}"
+        );
+        assert_eq!(check_body(ct, "\u{feff}  {\"a\":1}"), Ok(()));
+    }
+    // An HTML page is always a wrong address.
+    for page in [
+        "<!DOCTYPE html><html><body>Welcome</body></html>",
+        "\n  <html lang=\"sv\">",
+        "<!doctype HTML>",
+    ] {
+        assert_eq!(check_body("text/html", page), Err(FetchFault::WebPage));
+        assert_eq!(
+            check_body("application/json", page),
+            Err(FetchFault::WebPage)
+        );
+    }
+    assert_eq!(
+        check_body("text/html; charset=utf-8", "<head><title>x</title>"),
+        Err(FetchFault::WebPage)
+    );
+    // Not HTML and not a programme: left to the importer, which names the problem.
+    assert_eq!(check_body("text/plain", "Not found"), Ok(()));
+}
+
+#[test]
+fn every_fault_has_a_sentence_in_both_languages() {
+    let faults = [
+        FetchFault::BadUrl,
+        FetchFault::Network,
+        FetchFault::NotFound,
+        FetchFault::Status(503),
+        FetchFault::Timeout,
+        FetchFault::Truncated,
+        FetchFault::WebPage,
+    ];
+    for lang in [Lang::Sv, Lang::En] {
+        let texts: Vec<String> = faults.iter().map(|f| lang.fetch_fault(f)).collect();
+        for t in &texts {
+            assert!(t.ends_with('.'), "{t}");
+        }
+        let mut unique = texts.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            texts.len(),
+            "each fault reads differently: {texts:?}"
+        );
+    }
+    assert!(
+        Lang::Sv
+            .fetch_fault(&FetchFault::Status(503))
+            .contains("503")
+    );
+    assert!(Lang::En.fetch_fault(&FetchFault::NotFound).contains("404"));
+    assert!(
+        Lang::Sv
+            .fetch_fault(&FetchFault::Timeout)
+            .contains("för lång tid")
+    );
+    assert!(
+        Lang::En
+            .load_error_short(&LoadError::Invalid(Vec::new()))
+            .contains("mistakes")
+    );
+}
+
+#[test]
+fn cache_keys_are_per_namespace_and_address() {
+    let a = cache_key("default", "/programme.json");
+    assert!(a.starts_with("seminarplan:default:programme:"), "{a}");
+    assert_eq!(a, cache_key("default", "/programme.json"), "stable");
+    assert_ne!(a, cache_key("other", "/programme.json"));
+    assert_ne!(a, cache_key("default", "/programme2.json"));
+    assert!(is_cache_key("default", &a));
+    assert!(!is_cache_key("other", &a));
+    assert!(!is_cache_key("default", "seminarplan:default:plan:x"));
+    assert!(!is_cache_key(
+        "default",
+        "seminarplan:default:programme:nothex!!nothex!!"
+    ));
+    // A known value, so the key cannot silently change between versions (and orphan
+    // every visitor's copy).
+    assert_eq!(
+        cache_key("d", ""),
+        "seminarplan:d:programme:cbf29ce484222325"
+    );
+}
+
+#[test]
+fn cache_round_trip_and_refusals() {
+    let src = "/fixtures/small.json";
+    let id = small().id.clone();
+    let stored = encode_cache(src, &id, 1_800_000_000_000, SMALL);
+    let cached = decode_cache(src, &stored).expect("a copy reads back");
+    assert_eq!(
+        cached,
+        Cached {
+            src: src.into(),
+            id: id.clone(),
+            fetched_ms: 1_800_000_000_000,
+            text: Some(SMALL.into()),
+        }
+    );
+    // Another address (say, a hash collision) or version, or junk: no copy.
+    assert_eq!(decode_cache("/other.json", &stored), None);
+    assert_eq!(
+        decode_cache(src, &stored.replacen("\"v\":1", "\"v\":2", 1)),
+        None
+    );
+    for junk in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "{\"v\":1}",
+        "{\"v\":1,\"src\":\"/fixtures/small.json\",\"id\":\"bad id!\",\"fetched_ms\":1}",
+    ] {
+        assert_eq!(decode_cache(src, junk), None, "{junk:?}");
+    }
+    // Without text: the id is still there, so the saved plan can be found.
+    let small_record = without_text(&cached);
+    let id_only = decode_cache(src, &small_record).expect("the id-only record reads back");
+    assert_eq!(id_only.text, None);
+    assert_eq!(id_only.id, id);
+    // A programme too large to keep is stored as its id only.
+    let huge = "x".repeat(MAX_CACHED_TEXT + 1);
+    let record = encode_cache(src, &id, 1, &huge);
+    assert!(record.len() < 1000, "{} bytes", record.len());
+    assert_eq!(decode_cache(src, &record).and_then(|c| c.text), None);
+}
+
+#[test]
+fn the_saved_plan_lists_in_time_order_without_a_programme() {
+    let programme = small();
+    let mut plan = Plan::default();
+    let mut ids: Vec<&str> = programme
+        .sessions
+        .iter()
+        .filter(|s| programme.kind(s).can_star())
+        .map(|s| s.id.as_str())
+        .take(3)
+        .collect();
+    ids.reverse();
+    for id in &ids {
+        plan.toggle(id);
+    }
+    plan.fill_snapshots(&programme);
+    plan.toggle("no-snapshot");
+    let listed = saved_sessions(&plan);
+    assert_eq!(listed.len(), ids.len() + 1);
+    let starts: Vec<_> = listed.iter().filter_map(|s| s.start).collect();
+    assert_eq!(starts.len(), ids.len());
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "time order");
+    let last = listed.last().expect("listed");
+    assert_eq!(last.title, "no-snapshot", "unknown times last, by id");
+    for s in &listed[..ids.len()] {
+        let session = programme
+            .session(&s.id)
+            .expect("a session of the programme");
+        assert_eq!(s.title, session.title);
+    }
+}
