@@ -45,7 +45,6 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{Value, json};
 
 use browser::{Browser, Chromedriver};
@@ -158,43 +157,6 @@ const INSTRUMENT: &str = r#"(() => {
 
 /// A page that is only there to be on the server's origin before the measured navigation.
 const BLANK: &str = "<!doctype html><html lang=\"en\"><title>blank</title><p>benchmark</p></html>";
-
-/// A Chrome DevTools Protocol command through chromedriver's
-/// `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
-    browser
-        .client
-        .issue_cmd(Cdp {
-            cmd: cmd.to_owned(),
-            params,
-        })
-        .await
-        .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
-}
 
 /// Polls `script` until it returns something other than `null`/`false`, for up to
 /// [`DEADLINE`] (the e2e helpers wait 15 s at most: too short for 10,000 sessions at 4×).
@@ -388,10 +350,10 @@ async fn load_once(browser: &Browser, path: &str) -> Value {
 }
 
 async fn memory(browser: &Browser) -> Value {
-    cdp(browser, "HeapProfiler.enable", json!({})).await;
-    cdp(browser, "HeapProfiler.collectGarbage", json!({})).await;
-    let heap = cdp(browser, "Runtime.getHeapUsage", json!({})).await;
-    let dom = cdp(browser, "Memory.getDOMCounters", json!({})).await;
+    browser.cdp("HeapProfiler.enable", json!({})).await;
+    browser.cdp("HeapProfiler.collectGarbage", json!({})).await;
+    let heap = browser.cdp("Runtime.getHeapUsage", json!({})).await;
+    let dom = browser.cdp("Memory.getDOMCounters", json!({})).await;
     let wasm = browser
         .js("return window.__spBench.wasmBytes();", vec![])
         .await;
@@ -408,8 +370,8 @@ async fn memory(browser: &Browser) -> Value {
 /// script (JS and wasm), style recalculation, layout, and all tasks.
 async fn main_thread(browser: &Browser) -> [f64; 4] {
     // Enabled here: the domain does not stay enabled across the page's navigations.
-    cdp(browser, "Performance.enable", json!({})).await;
-    let metrics = cdp(browser, "Performance.getMetrics", json!({})).await;
+    browser.cdp("Performance.enable", json!({})).await;
+    let metrics = browser.cdp("Performance.getMetrics", json!({})).await;
     let get = |name: &str| {
         metrics["metrics"]
             .as_array()
@@ -534,18 +496,15 @@ async fn run_case(
 ) -> Value {
     let browser = driver.open(server, VIEWPORT).await;
     browser.goto("/bench/blank").await;
-    cdp(
-        &browser,
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": INSTRUMENT }),
-    )
-    .await;
-    cdp(
-        &browser,
-        "Emulation.setCPUThrottlingRate",
-        json!({ "rate": rate }),
-    )
-    .await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": INSTRUMENT }),
+        )
+        .await;
+    browser
+        .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+        .await;
 
     let mut runs = Vec::new();
     for _ in 0..loads {

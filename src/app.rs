@@ -199,11 +199,11 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
     });
 }
 
+/// The search index kept for a programme.
+type IndexCache = Rc<std::cell::RefCell<Option<(Shared, Rc<Index>)>>>;
+
 /// The search index of `programme`, from `cache` or built (and kept) now.
-fn index_for(
-    cache: &Rc<std::cell::RefCell<Option<(Shared, Rc<Index>)>>>,
-    programme: &Shared,
-) -> Rc<Index> {
+fn index_for(cache: &IndexCache, programme: &Shared) -> Rc<Index> {
     let mut cache = cache.borrow_mut();
     match &*cache {
         Some((p, index)) if p == programme => index.clone(),

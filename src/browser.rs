@@ -6,6 +6,7 @@ pub mod download;
 pub mod fetch;
 pub mod grid_sheet;
 pub mod mount;
+pub mod near;
 pub mod print;
 pub mod sheets;
 pub mod storage;

@@ -62,11 +62,7 @@ pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
         now: settings.now.map(AttrValue::from),
         view: settings.view,
         layout: settings.layout,
-        // `timeout` (or `data-timeout`): see `crate::loading::timeout_ms`.
-        timeout: host
-            .get_attribute("timeout")
-            .or_else(|| host.get_attribute("data-timeout"))
-            .map(AttrValue::from),
+        timeout: settings.timeout.map(AttrValue::from),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     warn_about_colours(host);

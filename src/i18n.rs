@@ -393,6 +393,13 @@ impl Lang {
         self.pick("Bara mina valda", "Only my starred")
     }
 
+    pub fn show_more_sessions(self, left: usize) -> String {
+        match self {
+            Lang::Sv => format!("Visa fler sessioner ({left} till)"),
+            Lang::En => format!("Show more sessions ({left} more)"),
+        }
+    }
+
     pub fn skip_filters(self) -> &'static str {
         self.pick(
             "Hoppa förbi filtren till sessionerna",

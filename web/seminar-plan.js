@@ -21,7 +21,7 @@ const TEXT = {
   },
 };
 
-const SETTINGS = ["src", "lang", "namespace", "url", "view", "now"];
+const SETTINGS = ["src", "lang", "namespace", "url", "view", "now", "timeout"];
 
 let ready = null;
 

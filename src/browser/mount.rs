@@ -27,6 +27,9 @@ pub struct Settings {
     /// `now` (or `?now=` in the page URL): a fixed clock, RFC 3339, to show the
     /// conference as at that time (for previews and tests).
     pub now: Option<String>,
+    /// `timeout`: how long the programme request may take, in milliseconds (see
+    /// `crate::loading::timeout_ms`).
+    pub timeout: Option<String>,
 }
 
 pub fn settings(element: &Element) -> Settings {
@@ -53,6 +56,7 @@ pub fn settings(element: &Element) -> Settings {
         view,
         layout,
         now: attr("now").or_else(now_from_url),
+        timeout: attr("timeout"),
     }
 }
 

@@ -1,10 +1,10 @@
 //! The filtered programme: one day (or all days), sessions in time order, the parallel
 //! seminars of each block gathered under the block's heading.
 //!
-//! Long lists are rendered in steps: the first [`FIRST`] cards at once, so the first
-//! sessions (and the results of each keystroke) are on screen quickly, then [`STEP`]
-//! more after each paint until the whole list is there (so finding in the page and
-//! screen readers still see everything).
+//! Long lists are rendered in steps: the first [`FIRST`] cards, so the first sessions
+//! (and the results of each keystroke) are on screen quickly; [`STEP`] more each time
+//! the visitor scrolls near the end, or presses "show more" (which says how many are
+//! left, for keyboard and screen-reader users).
 
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::session_card::SessionCard;
 use crate::agenda::{Group, day_groups};
+use crate::browser::near;
 use crate::i18n::{self, Lang};
 use crate::model::{SessionId, Shared};
 use crate::plan::{Clash, Plan, clashing_with};
@@ -21,8 +22,10 @@ use crate::search::Term;
 
 /// Cards rendered at once after the list changes.
 pub const FIRST: usize = 60;
-/// Cards added after each paint until the list is complete.
-pub const STEP: usize = 400;
+/// Cards added each time the visitor nears the end of the list.
+pub const STEP: usize = 100;
+/// How near (px) the end of the list must come before more cards are rendered.
+const NEAR: u32 = 1200;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgrammeViewProps {
@@ -67,6 +70,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     };
     let budget = Cell::new(limit);
     let cut = Cell::new(false);
+    let total = Cell::new(0usize);
     let card = |ix: usize, level: u8| {
         let s = &p.sessions[ix];
         html! {
@@ -117,6 +121,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         };
         // Only as many cards as the budget allows; the rest come in the next steps.
         let take = |n: usize| {
+            total.set(total.get() + n);
             let left = budget.get();
             if n > left {
                 cut.set(true);
@@ -176,18 +181,33 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         Some(day) => day_section(day),
         None => (0..p.conference.days.len()).map(day_section).collect(),
     };
+    let more = use_node_ref();
+    let next = (props.matching.clone(), props.day, limit + STEP);
     {
-        let (matching, day, more) = (props.matching.clone(), props.day, cut.get());
-        let shown = shown.clone();
-        use_effect_with(
-            (matching, day, limit, more),
-            move |(matching, day, limit, more)| {
-                let next = (matching.clone(), *day, limit + STEP);
-                let step =
-                    more.then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(next)));
-                move || drop(step)
-            },
-        );
+        let (shown, more, next) = (shown.clone(), more.clone(), next.clone());
+        use_effect_with((next.clone(), cut.get()), move |(_, cut)| {
+            let watch = more
+                .cast::<web_sys::Element>()
+                .filter(|_| *cut)
+                .and_then(|el| near::when_near(&el, NEAR, move || shown.set(next.clone())));
+            move || drop(watch)
+        });
     }
-    list
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(next.clone()))
+    };
+    let left = total.get().saturating_sub(limit);
+    html! {
+        <>
+            { list }
+            if cut.get() {
+                <p class="sp-more">
+                    <button ref={more} type="button" class="sp-button sp-more__button" onclick={on_more}>
+                        { lang.show_more_sessions(left) }
+                    </button>
+                </p>
+            }
+        </>
+    }
 }

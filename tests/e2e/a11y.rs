@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{Value, json};
 
 use crate::browser::{Browser, Chromedriver};
@@ -48,42 +47,6 @@ fn axe_path() -> PathBuf {
     }
     let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("/root"), PathBuf::from);
     home.join(".local/share/seminarplan/node_modules/axe-core/axe.min.js")
-}
-
-/// A Chrome DevTools Protocol command, sent through chromedriver.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-async fn cdp(browser: &Browser, cmd: &'static str, params: Value) -> Value {
-    browser
-        .client
-        .issue_cmd(Cdp {
-            cmd,
-            params: params.clone(),
-        })
-        .await
-        .unwrap_or_else(|e| panic!("DevTools command {cmd} {params} failed: {e}"))
 }
 
 /// Light or dark mode, as the visitor's system asks for it.
@@ -112,12 +75,12 @@ impl Scheme {
 
 /// Emulates `prefers-color-scheme` for the tab (it lasts across navigations).
 async fn set_scheme(browser: &Browser, scheme: Scheme) {
-    cdp(
-        browser,
-        "Emulation.setEmulatedMedia",
-        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme.name() }] }),
-    )
-    .await;
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme.name() }] }),
+        )
+        .await;
 }
 
 /// Fails unless the widget shows `scheme`'s colours (so dark mode really switched).
@@ -709,8 +672,7 @@ async fn check_dialog_traps_focus(browser: &Browser, what: &str) {
 /// Sets the viewport to `width`×`height` CSS pixels at `ratio` device pixels each, as
 /// browser zoom does (ratio 2 at half the window's width is 200 %).
 async fn emulate_viewport(browser: &Browser, width: u32, height: u32, ratio: u32) {
-    cdp(
-        browser,
+    browser.cdp(
         "Emulation.setDeviceMetricsOverride",
         json!({ "width": width, "height": height, "deviceScaleFactor": ratio, "mobile": false }),
     )

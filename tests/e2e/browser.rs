@@ -298,6 +298,32 @@ fn ready(value: &Value) -> bool {
     !matches!(value, Value::Null | Value::Bool(false))
 }
 
+/// A Chrome DevTools Protocol command, sent through chromedriver's
+/// `POST /session/{id}/goog/cdp/execute` (see [`Browser::cdp`]).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// One browser session.
 pub struct Browser {
     pub client: Client,
@@ -379,6 +405,18 @@ impl Browser {
             .execute(&with_prelude(script), args)
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Sends a DevTools protocol command (say `Emulation.setCPUThrottlingRate`) and returns
+    /// its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_owned(),
+                params: params.clone(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("DevTools command {cmd} {params} failed: {e}"))
     }
 
     /// The viewport's size in CSS pixels (`innerWidth`, `innerHeight`).

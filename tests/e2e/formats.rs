@@ -27,7 +27,28 @@ async fn the_page_loads_a_frab_xml_file_and_shows_its_sessions() {
     let browser = driver.open(&server, LAPTOP).await;
     open_widget(&browser, "/page/debconf?day=all").await;
     browser.wait_for(".sp-browse article.sp-card").await;
-    // Every event of the file is a session in the list, across all days.
+    // Every event of the file is a session in the list, across all days: the first ones at
+    // once, the rest as the visitor asks for more (or scrolls to the end).
+    for _ in 0..events {
+        let shown = browser.count(".sp-browse article.sp-card").await;
+        if browser.count(".sp-more__button").await == 0 {
+            break;
+        }
+        // Scrolling to the end of what is there brings more.
+        browser
+            .js(
+                "$q('.sp-more__button')?.scrollIntoView({ block: 'end', behavior: 'instant' }); return true;",
+                vec![],
+            )
+            .await;
+        browser
+            .wait_until(
+                "more sessions after scrolling to the end",
+                "return $qa('.sp-browse article.sp-card').length > arguments[0];",
+                vec![json!(shown)],
+            )
+            .await;
+    }
     browser
         .wait_until(
             "every event to be listed",
