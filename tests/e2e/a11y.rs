@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 
 use crate::browser::{Browser, Chromedriver};
 use crate::schedule::{TempDir, wait_for_download};
-use crate::server::Server;
+use crate::server::{Fault, FaultSwitch, JSON, Server};
 use crate::{
     DAY_2, FIRST, LAPTOP, PHONE, SECOND, demo_title, mine_card, open_widget, show_my_schedule, star,
 };
@@ -310,7 +310,17 @@ async fn axe_finds_nothing_in_the_programme_views() {
 /// the error states (a programme with mistakes, a programme that cannot be fetched).
 #[tokio::test]
 async fn axe_finds_nothing_in_notices_and_errors() {
+    // A programme that loads once (and is kept in the browser), then fails: the widget
+    // shows the kept copy marked as possibly out of date.
+    let switch = FaultSwitch::new(Fault::Ok);
     let server = Server::builder()
+        .fault_route(
+            "/flaky/programme.json",
+            JSON,
+            seminarplan::DEMO_PROGRAMME,
+            &switch,
+        )
+        .variant("flaky", "/flaky/programme.json")
         .variant("e2e-v1", "/fixtures/e2e/programme-v1.json")
         .variant("e2e-v2", "/fixtures/e2e/programme-v2.json")
         .variant("missing", "/fixtures/e2e/no-such-programme.json")
@@ -330,6 +340,16 @@ async fn axe_finds_nothing_in_notices_and_errors() {
         let setting = setting_name(size, scheme);
         browser.set_viewport(size.0, size.1).await;
         set_scheme(&browser, scheme).await;
+
+        switch.set(Fault::Ok);
+        open_widget(&browser, "/page/flaky").await;
+        browser.wait_for("article.sp-card").await;
+        switch.set(Fault::Status(500));
+        open_widget(&browser, "/page/flaky").await;
+        browser.wait_visible(".sp-stale").await;
+        check_scheme(&browser, scheme).await;
+        found.extend(audit(&browser, &format!("kept programme, out of date, {setting}")).await);
+        audits += 1;
 
         open_widget(&browser, "/page/e2e-v2").await;
         check_scheme(&browser, scheme).await;
