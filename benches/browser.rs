@@ -9,7 +9,7 @@
 //! the method and holds a run.
 //!
 //! For every programme (the embedded demo and generated ones of 100, 1,000 and 10,000
-//! sessions, `seminarplan::generate`) and every CPU throttling rate, in a fresh browser
+//! sessions, `seminarplan_core::generate`) and every CPU throttling rate, in a fresh browser
 //! profile:
 //! - **load** (median of `SEMINARPLAN_BENCH_LOADS` navigations, default 3): time from
 //!   navigation start (`performance.timeOrigin`) until the first session card is painted,
@@ -695,7 +695,7 @@ async fn bench() {
     for size in &sizes {
         if size == "demo" {
             let demo: Value =
-                serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON");
+                serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON");
             programmes.push(Programme {
                 name: "demo".to_owned(),
                 sessions: demo["sessions"].as_array().map_or(0, Vec::len),
@@ -706,7 +706,7 @@ async fn bench() {
         let n: usize = size
             .parse()
             .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
-        let body = Arc::new(seminarplan::generate::programme_json(n, SEED).into_bytes());
+        let body = Arc::new(seminarplan_core::generate::programme_json(n, SEED).into_bytes());
         eprintln!(
             "browser bench: generated {n} sessions ({} bytes)",
             body.len()

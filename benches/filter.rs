@@ -9,10 +9,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use seminarplan::filter::{Filters, run};
-use seminarplan::generate;
-use seminarplan::plan::Plan;
-use seminarplan::search::Index;
+use seminarplan_core::filter::{Filters, run};
+use seminarplan_core::generate;
+use seminarplan_core::plan::Plan;
+use seminarplan_core::search::Index;
 
 const SESSIONS: usize = 5_000;
 const SEED: u64 = 2027;

@@ -12,11 +12,13 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 step "clippy (host)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p seminarplan-web --lib --bins --tests -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p seminarplan-core --lib -- -D warnings
 step "native tests"
 cargo test --test core
+cargo test -p seminarplan-core
 step "property test: 100,000 generated inputs through every importer (optimised)"
 cargo test --profile fuzz --test core fuzzed_inputs_never_panic -- --nocapture
 step "browser tests (wasm-bindgen-test, headless Chromium)"

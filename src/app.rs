@@ -15,18 +15,18 @@ use crate::components::{
     share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
     stale_notice::StaleNotice, timetable::Timetable,
 };
-use crate::filter::{self, resolve_day};
-use crate::i18n::Lang;
-use crate::ics;
-use crate::model::{SessionId, Shared};
-use crate::now;
-use crate::plan::clashes;
-use crate::saved;
-use crate::search::{self, Index};
-use crate::share;
-use crate::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
-use crate::url_state::{UrlState, encode_component};
 use chrono::{DateTime, FixedOffset};
+use seminarplan_core::filter::{self, resolve_day};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::ics;
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::now;
+use seminarplan_core::plan::clashes;
+use seminarplan_core::saved;
+use seminarplan_core::search::{self, Index};
+use seminarplan_core::share;
+use seminarplan_core::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::url_state::{UrlState, encode_component};
 
 /// The reducer that wraps the pure `AppState`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -63,7 +63,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub layout: Option<Layout>,
     /// `timeout`: how long the programme request may take, in milliseconds
-    /// (see `crate::loading::timeout_ms`).
+    /// (see `seminarplan_core::loading::timeout_ms`).
     #[prop_or_default]
     pub timeout: Option<AttrValue>,
 }
@@ -93,7 +93,7 @@ fn use_clock(fixed: Option<AttrValue>) -> DateTime<FixedOffset> {
 /// A programme file's text as a programme, or its problems.
 fn import(text: &str) -> Result<Shared, LoadError> {
     // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
-    match crate::import::import(text) {
+    match seminarplan_core::import::import(text) {
         Ok(imported) => {
             if !imported.warnings.is_empty() {
                 web_sys::console::warn_1(
@@ -116,7 +116,7 @@ fn import(text: &str) -> Result<Shared, LoadError> {
 /// date; without one, the error is shown with the plan saved for this address.
 async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
     let Some(url) = src else {
-        return vec![match import(crate::DEMO_PROGRAMME) {
+        return vec![match import(seminarplan_core::DEMO_PROGRAMME) {
             Ok(programme) => Action::Loaded(programme),
             Err(why) => Action::Failed(why),
         }];
@@ -187,7 +187,7 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
             // Typing, and a handled share link leaving the URL, replace the entry: Back
             // should not step through every letter or offer the shared plan again.
             let same_but_text_and_share = UrlState {
-                filters: crate::filter::Filters {
+                filters: seminarplan_core::filter::Filters {
                     text: wanted.filters.text.clone(),
                     ..previous.filters.clone()
                 },
@@ -262,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = store.dispatcher();
         let namespace = props.namespace.clone();
-        let timeout = crate::loading::timeout_ms(props.timeout.as_deref());
+        let timeout = seminarplan_core::loading::timeout_ms(props.timeout.as_deref());
         use_effect_with((props.src.clone(), state.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -451,7 +451,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let changes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref()
-            .map(|p| crate::plan::changes(p, plan))
+            .map(|p| seminarplan_core::plan::changes(p, plan))
             .unwrap_or_default()
     });
 

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::app::{App, AppProps};
 use crate::browser::{mount, sheets};
-use crate::i18n::Lang;
+use seminarplan_core::i18n::Lang;
 
 thread_local! {
     /// Every mounted widget's container and language, for the panic hook.
@@ -77,7 +77,7 @@ fn warn_about_colours(host: &Element) {
         return;
     };
     let value = |property: &str| style.get_property_value(property).ok();
-    for problem in crate::contrast::themed_problems(value) {
+    for problem in seminarplan_core::contrast::themed_problems(value) {
         web_sys::console::warn_1(&format!("Seminarplan: {problem}").into());
     }
 }

@@ -7,7 +7,7 @@ mod exports {
     use wasm_bindgen::prelude::*;
     use yew::AppHandle;
 
-    use seminarplan::app::App;
+    use seminarplan_web::app::App;
 
     /// One running widget, held by its element.
     #[wasm_bindgen]
@@ -29,14 +29,14 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot) -> Widget {
         Widget {
-            handle: seminarplan::embed::mount(&host, &root),
+            handle: seminarplan_web::embed::mount(&host, &root),
         }
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    seminarplan::embed::install_panic_hook();
+    seminarplan_web::embed::install_panic_hook();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

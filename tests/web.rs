@@ -5,11 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use seminarplan::app::{App, AppProps};
-use seminarplan::browser::url::UrlMode;
-use seminarplan::components::session_card::{SessionCard, SessionCardProps};
-use seminarplan::components::star_button::{StarButton, StarButtonProps};
-use seminarplan::i18n::Lang;
+use seminarplan_core::i18n::Lang;
+use seminarplan_web::app::{App, AppProps};
+use seminarplan_web::browser::url::UrlMode;
+use seminarplan_web::components::session_card::{SessionCard, SessionCardProps};
+use seminarplan_web::components::star_button::{StarButton, StarButtonProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -56,7 +56,7 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
             let expanded = expanded.clone();
             Callback::from(move |id| expanded.borrow_mut().push(id))
         },
-        terms: Rc::new(seminarplan::search::terms("hallbar")),
+        terms: Rc::new(seminarplan_core::search::terms("hallbar")),
         on_open: Callback::noop(),
         on_choose: Some({
             let chosen = chosen.clone();
@@ -424,9 +424,10 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
 
 #[wasm_bindgen_test]
 async fn a_long_list_shows_its_first_cards_then_more_on_request() {
-    use seminarplan::components::programme_view::{FIRST, ProgrammeView, ProgrammeViewProps};
+    use seminarplan_web::components::programme_view::{FIRST, ProgrammeView, ProgrammeViewProps};
     let root = fresh_root();
-    let programme = seminarplan::model::Shared(Rc::new(seminarplan::generate::programme(1500, 7)));
+    let programme =
+        seminarplan_core::model::Shared(Rc::new(seminarplan_core::generate::programme(1500, 7)));
     let total = programme.sessions.len();
     assert!(total > FIRST * 3);
     let props = ProgrammeViewProps {

@@ -8,12 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset};
-use seminarplan::components::now_next::{NowNext, NowNextProps};
-use seminarplan::components::timetable::{Timetable, TimetableProps};
-use seminarplan::grid::Mode;
-use seminarplan::i18n::Lang;
-use seminarplan::model::{SessionId, Shared};
-use seminarplan::plan::{Plan, clashes};
+use seminarplan_core::grid::Mode;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::plan::{Plan, clashes};
+use seminarplan_web::components::now_next::{NowNext, NowNextProps};
+use seminarplan_web::components::timetable::{Timetable, TimetableProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;

@@ -3,11 +3,11 @@
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(plan) = seminarplan::saved::decode(text) {
-            let again = seminarplan::saved::decode(&seminarplan::saved::encode(&plan));
+        if let Ok(plan) = seminarplan_core::saved::decode(text) {
+            let again = seminarplan_core::saved::decode(&seminarplan_core::saved::encode(&plan));
             assert_eq!(again, Ok(plan));
         }
-        let _ = seminarplan::loading::decode_cache("/programme.json", text);
-        let _ = seminarplan::loading::check_body("text/html", text);
+        let _ = seminarplan_core::loading::decode_cache("/programme.json", text);
+        let _ = seminarplan_core::loading::check_body("text/html", text);
     }
 });

@@ -2,7 +2,7 @@
 //!
 //! The request is aborted after a timeout (headers and body together). What each failure
 //! is called, and whether an answer can be a programme at all, is decided by
-//! `crate::loading`.
+//! `seminarplan_core::loading`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Request, RequestInit, Response};
 
-use crate::loading::{self, FetchFault};
+use seminarplan_core::loading::{self, FetchFault};
 
 /// The file's text, or why it could not be had. Gives up after `timeout_ms`.
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {

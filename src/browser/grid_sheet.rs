@@ -8,7 +8,7 @@
 use web_sys::Node;
 
 use super::sheets;
-use crate::grid::placement_css;
+use seminarplan_core::grid::placement_css;
 
 const ROWS: &str = "__seminarplan_grid_rows";
 const TRACKS: &str = "__seminarplan_grid_tracks";

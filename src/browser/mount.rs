@@ -6,8 +6,8 @@
 use web_sys::Element;
 
 use super::url::UrlMode;
-use crate::i18n::Lang;
-use crate::state::{Layout, View};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::state::{Layout, View};
 
 /// The settings an organiser gives on the element.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +28,7 @@ pub struct Settings {
     /// conference as at that time (for previews and tests).
     pub now: Option<String>,
     /// `timeout`: how long the programme request may take, in milliseconds (see
-    /// `crate::loading::timeout_ms`).
+    /// `seminarplan_core::loading::timeout_ms`).
     pub timeout: Option<String>,
 }
 
@@ -50,7 +50,7 @@ pub fn settings(element: &Element) -> Settings {
         src: attr("src"),
         lang: attr("lang").map_or(Lang::Sv, |l| Lang::from_code(&l)),
         namespace: attr("namespace")
-            .filter(|n| crate::parse::valid_id(n))
+            .filter(|n| seminarplan_core::parse::valid_id(n))
             .unwrap_or_else(|| "default".to_owned()),
         url_mode: UrlMode::from_attr(attr("url").as_deref()),
         view,
@@ -67,5 +67,5 @@ fn now_from_url() -> Option<String> {
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("now="))
-        .map(crate::url_state::decode_component)
+        .map(seminarplan_core::url_state::decode_component)
 }

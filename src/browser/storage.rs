@@ -8,11 +8,11 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Storage, StorageEvent};
 
-use crate::loading;
+use seminarplan_core::loading;
 
-use crate::plan::Plan;
-use crate::saved::{self, DecodeError};
-use crate::state::Notice;
+use seminarplan_core::plan::Plan;
+use seminarplan_core::saved::{self, DecodeError};
+use seminarplan_core::state::Notice;
 
 fn local_storage() -> Option<Storage> {
     // `window.localStorage` itself throws when storage is disabled. Reading is the probe:

@@ -9,7 +9,7 @@
 use web_sys::Node;
 
 use super::sheets;
-use crate::model::Programme;
+use seminarplan_core::model::Programme;
 
 /// CSS with one rule per theme: `.sp-theme-3 { --sp-theme: #2e7d32; }`.
 fn rules(programme: &Programme) -> String {

@@ -1,8 +1,8 @@
 //! Keeps the view in the page's URL, in the mode the organiser chose: in the query
 //! string, in the hash, or nowhere (so the widget never fights a host page's router).
 
-use crate::url_state::{merge, share_part, widget_part};
 use gloo::events::EventListener;
+use seminarplan_core::url_state::{merge, share_part, widget_part};
 
 /// Where the widget keeps its state in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::plan::Change;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::plan::Change;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangesNoticeProps {

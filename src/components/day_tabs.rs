@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::filter::{Counts, DayChoice};
-use crate::i18n::Lang;
-use crate::model::Shared;
+use seminarplan_core::filter::{Counts, DayChoice};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct DayTabsProps {

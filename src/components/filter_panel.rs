@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::filter::{Counts, FACETS, Facet, Filters, options};
-use crate::i18n::Lang;
-use crate::model::Shared;
+use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::model::Shared;
-use crate::state::View;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::Shared;
+use seminarplan_core::state::View;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

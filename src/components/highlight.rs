@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::search::{Term, highlight};
+use seminarplan_core::search::{Term, highlight};
 
 #[derive(Properties, PartialEq)]
 pub struct HighlightProps {

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::grid::Mode;
-use crate::i18n::Lang;
-use crate::state::Layout;
+use seminarplan_core::grid::Mode;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::state::Layout;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutSwitchProps {

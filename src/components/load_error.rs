@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, span};
-use crate::loading::saved_sessions;
-use crate::plan::Plan;
-use crate::state::LoadError;
+use seminarplan_core::i18n::{Lang, span};
+use seminarplan_core::loading::saved_sessions;
+use seminarplan_core::plan::Plan;
+use seminarplan_core::state::LoadError;
 
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {

@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::programme_view::clash_titles;
 use super::session_card::SessionCard;
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::plan::{Clash, Plan, block_choices};
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::plan::{Clash, Plan, block_choices};
 
 #[derive(Properties, PartialEq)]
 pub struct MyScheduleProps {

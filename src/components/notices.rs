@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::state::Notice;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::state::Notice;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {

@@ -4,10 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::now::now_next;
-use crate::plan::Plan;
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::now::now_next;
+use seminarplan_core::plan::Plan;
 
 /// At most this many sessions per part; the visitor's own are always shown.
 const SHOWN: usize = 3;

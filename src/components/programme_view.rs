@@ -13,12 +13,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::session_card::SessionCard;
-use crate::agenda::{Group, day_groups};
 use crate::browser::near;
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::plan::{Clash, Plan, clashing_with};
-use crate::search::Term;
+use seminarplan_core::agenda::{Group, day_groups};
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::plan::{Clash, Plan, clashing_with};
+use seminarplan_core::search::Term;
 
 /// Cards rendered at once after the list changes.
 pub const FIRST: usize = 60;
@@ -100,7 +100,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         let heading_id = format!("sp-day-{day}");
         let marker = props
             .now
-            .and_then(|now| crate::now::now_marker(p, day, now));
+            .and_then(|now| seminarplan_core::now::now_marker(p, day, now));
         // The line goes before the first group that holds a session starting after now.
         let marker_at = marker.as_ref().and_then(|m| {
             m.before.and_then(|b| {

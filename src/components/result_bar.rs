@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::filter::{FACETS, Facet, Filters, options};
-use crate::i18n::Lang;
-use crate::model::Shared;
+use seminarplan_core::filter::{FACETS, Facet, Filters, options};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultBarProps {

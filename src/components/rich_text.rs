@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::highlight::Highlight;
-use crate::richtext::{Block, Inline, parse};
-use crate::search::Term;
+use seminarplan_core::richtext::{Block, Inline, parse};
+use seminarplan_core::search::Term;
 
 #[derive(Properties, PartialEq)]
 pub struct RichTextProps {

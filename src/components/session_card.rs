@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::highlight::Highlight;
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::search::Term;
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::search::Term;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionCardProps {

@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use super::star_button::StarButton;
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::plan::Plan;
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::plan::Plan;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionPageProps {

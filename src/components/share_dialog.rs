@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::share::qr;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::share::qr;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {

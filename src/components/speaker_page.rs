@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakerPageProps {

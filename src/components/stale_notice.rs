@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::state::Stale;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::state::Stale;
 
 #[derive(Properties, PartialEq)]
 pub struct StaleNoticeProps {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::model::SessionId;
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::model::SessionId;
 
 #[derive(Properties, PartialEq)]
 pub struct StarButtonProps {

@@ -12,11 +12,11 @@ use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use crate::browser::grid_sheet;
-use crate::grid::{Mode, layout};
-use crate::i18n::{self, Lang};
-use crate::model::{SessionId, Shared};
-use crate::now::now_marker;
-use crate::plan::{Clash, Plan, clashing_with};
+use seminarplan_core::grid::{Mode, layout};
+use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::now::now_marker;
+use seminarplan_core::plan::{Clash, Plan, clashing_with};
 
 #[derive(Properties, PartialEq)]
 pub struct TimetableProps {

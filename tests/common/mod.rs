@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use seminarplan::model::Shared;
+use seminarplan_core::model::Shared;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -12,13 +12,14 @@ pub const SMALL: &str = include_str!("../fixtures/small.json");
 
 pub fn small() -> Shared {
     Shared(Rc::new(
-        seminarplan::parse::parse_programme(SMALL).expect("fixture is valid"),
+        seminarplan_core::parse::parse_programme(SMALL).expect("fixture is valid"),
     ))
 }
 
 pub fn demo() -> Shared {
     Shared(Rc::new(
-        seminarplan::parse::parse_programme(seminarplan::DEMO_PROGRAMME).expect("demo is valid"),
+        seminarplan_core::parse::parse_programme(seminarplan_core::DEMO_PROGRAMME)
+            .expect("demo is valid"),
     ))
 }
 

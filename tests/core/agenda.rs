@@ -1,6 +1,6 @@
 //! A day's agenda: time order, block sessions gathered under their block.
 
-use seminarplan::agenda::{Group, day_groups};
+use seminarplan_core::agenda::{Group, day_groups};
 
 use super::{demo, small};
 

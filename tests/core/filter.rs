@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use seminarplan::filter::{DayChoice, Facet, Filters, resolve_day, run};
-use seminarplan::model::Programme;
-use seminarplan::plan::Plan;
-use seminarplan::search::Index;
+use seminarplan_core::filter::{DayChoice, Facet, Filters, resolve_day, run};
+use seminarplan_core::model::Programme;
+use seminarplan_core::plan::Plan;
+use seminarplan_core::search::Index;
 
 use super::{demo, small};
 

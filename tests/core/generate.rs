@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use seminarplan::generate::{layout, programme, programme_json};
-use seminarplan::model::{Kind, Programme};
-use seminarplan::parse::parse_programme;
+use seminarplan_core::generate::{layout, programme, programme_json};
+use seminarplan_core::model::{Kind, Programme};
+use seminarplan_core::parse::parse_programme;
 
 const SIZES: [usize; 3] = [10, 100, 1000];
 const SEED: u64 = 1;

@@ -1,9 +1,9 @@
 //! The timetable layout: columns per room, 5-minute rows, spans, lanes, dim and hide.
 
 use chrono::{DateTime, FixedOffset};
-use seminarplan::grid::{Column, Grid, Mode, Placed, layout, placement_css};
-use seminarplan::model::Programme;
-use seminarplan::parse::parse_programme;
+use seminarplan_core::grid::{Column, Grid, Mode, Placed, layout, placement_css};
+use seminarplan_core::model::Programme;
+use seminarplan_core::parse::parse_programme;
 
 use super::{demo, small};
 

@@ -3,10 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use seminarplan::i18n::Lang;
-use seminarplan::import::import;
-use seminarplan::parse::{MAX_BYTES, Problem, parse_programme};
-use seminarplan::richtext::{self, MAX_INPUT_BYTES};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::import::import;
+use seminarplan_core::parse::{MAX_BYTES, Problem, parse_programme};
+use seminarplan_core::richtext::{self, MAX_INPUT_BYTES};
 use serde_json::{Value, json};
 
 use super::SMALL;

@@ -1,8 +1,8 @@
 //! Texts and dates in both languages.
 
 use chrono::{DateTime, NaiveDate};
-use seminarplan::i18n::{Lang, clock, span};
-use seminarplan::parse::parse_programme;
+use seminarplan_core::i18n::{Lang, clock, span};
+use seminarplan_core::parse::parse_programme;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")

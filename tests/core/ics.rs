@@ -1,7 +1,7 @@
 //! Calendar export against the RFC 5545 rules that importers trip over.
 
 use chrono::{TimeZone, Utc};
-use seminarplan::ics::{calendar, escape, file_name, fold, uid};
+use seminarplan_core::ics::{calendar, escape, file_name, fold, uid};
 
 use super::{demo, small};
 

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use seminarplan::import::{Format, Imported, Warning, WarningKind, import};
-use seminarplan::model::{Kind, Programme, Session};
-use seminarplan::parse::Problem;
-use seminarplan::richtext;
+use seminarplan_core::import::{Format, Imported, Warning, WarningKind, import};
+use seminarplan_core::model::{Kind, Programme, Session};
+use seminarplan_core::parse::Problem;
+use seminarplan_core::richtext;
 
 use super::SMALL;
 
@@ -351,7 +351,7 @@ fn converted_documents_reimport_as_our_format() {
 
 #[test]
 fn our_own_format_passes_straight_through() {
-    for (name, text) in [("small", SMALL), ("demo", seminarplan::DEMO_PROGRAMME)] {
+    for (name, text) in [("small", SMALL), ("demo", seminarplan_core::DEMO_PROGRAMME)] {
         let i = imported(name, text);
         assert_eq!(i.format, Format::Seminarplan);
         // Nothing is repaired; small.json's dark green and blue are faint in dark mode.
@@ -362,7 +362,7 @@ fn our_own_format_passes_straight_through() {
             "{name}: {:?}",
             i.warnings
         );
-        let parsed = seminarplan::parse::parse_programme(text).expect("valid");
+        let parsed = seminarplan_core::parse::parse_programme(text).expect("valid");
         assert_eq!(i.programme.sessions, parsed.sessions);
         assert_eq!(
             i.programme.blocks, parsed.blocks,
@@ -410,7 +410,7 @@ fn unreadable_input_is_refused_with_a_place() {
         Problem::Shape { detail } => assert!(detail.contains("line 3, column 1"), "{detail}"),
         other => panic!("{other:?}"),
     }
-    let huge = " ".repeat(seminarplan::parse::MAX_BYTES + 1);
+    let huge = " ".repeat(seminarplan_core::parse::MAX_BYTES + 1);
     let errors = import(&huge).expect_err("too large");
     assert!(matches!(errors[0].problem, Problem::TooLarge { .. }));
 }
@@ -1296,7 +1296,7 @@ mod schema {
     fn demo_and_small_fixture_are_valid() {
         let v = Validator::load();
         for (name, text) in [
-            ("demo", seminarplan::DEMO_PROGRAMME),
+            ("demo", seminarplan_core::DEMO_PROGRAMME),
             ("small", super::SMALL),
         ] {
             let doc: Value = serde_json::from_str(text).expect("JSON");
@@ -1567,14 +1567,14 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
 /// (The same test filter as the importer's, so CI runs both in the `fuzz` profile.)
 #[test]
 fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
-    use seminarplan::i18n::Lang;
-    use seminarplan::loading;
-    use seminarplan::parse::valid_id;
-    use seminarplan::saved;
-    use seminarplan::share;
-    use seminarplan::url_state::UrlState;
+    use seminarplan_core::i18n::Lang;
+    use seminarplan_core::loading;
+    use seminarplan_core::parse::valid_id;
+    use seminarplan_core::saved;
+    use seminarplan_core::share;
+    use seminarplan_core::url_state::UrlState;
 
-    let mut plan = seminarplan::plan::Plan::default();
+    let mut plan = seminarplan_core::plan::Plan::default();
     plan.toggle("s-101");
     plan.toggle("s-302");
     plan.fill_snapshots(&super::demo());

@@ -22,14 +22,15 @@ mod share;
 mod state;
 mod url_state;
 
-use seminarplan::model::Programme;
+use seminarplan_core::model::Programme;
 
 pub const SMALL: &str = include_str!("../fixtures/small.json");
 
 pub fn small() -> Programme {
-    seminarplan::parse::parse_programme(SMALL).expect("the small fixture is valid")
+    seminarplan_core::parse::parse_programme(SMALL).expect("the small fixture is valid")
 }
 
 pub fn demo() -> Programme {
-    seminarplan::parse::parse_programme(seminarplan::DEMO_PROGRAMME).expect("the demo is valid")
+    seminarplan_core::parse::parse_programme(seminarplan_core::DEMO_PROGRAMME)
+        .expect("the demo is valid")
 }

@@ -1,8 +1,8 @@
 //! Parsing and every validation rule, each error with its place.
 
 use chrono::NaiveDate;
-use seminarplan::model::Kind;
-use seminarplan::parse::{Problem, ProgrammeError, RefKind, parse_programme};
+use seminarplan_core::model::Kind;
+use seminarplan_core::parse::{Problem, ProgrammeError, RefKind, parse_programme};
 use serde_json::{Value, json};
 
 use super::{SMALL, demo, small};
@@ -377,7 +377,7 @@ fn broken_text_reports_line_and_column_and_never_panics() {
 
 #[test]
 fn every_prefix_of_the_demo_is_refused_without_panic() {
-    let text = seminarplan::DEMO_PROGRAMME;
+    let text = seminarplan_core::DEMO_PROGRAMME;
     let mut cut = 0;
     while cut < text.len() {
         if text.is_char_boundary(cut) {
@@ -389,7 +389,7 @@ fn every_prefix_of_the_demo_is_refused_without_panic() {
 
 #[test]
 fn too_large_is_refused_before_parsing() {
-    let huge = " ".repeat(seminarplan::parse::MAX_BYTES + 1);
+    let huge = " ".repeat(seminarplan_core::parse::MAX_BYTES + 1);
     let errors = parse_programme(&huge).expect_err("too large");
     assert!(matches!(errors[0].problem, Problem::TooLarge { .. }));
 }

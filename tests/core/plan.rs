@@ -1,6 +1,6 @@
 //! The plan: starring, clashes from real times, and starred ids the programme lost.
 
-use seminarplan::plan::{Clash, Plan, clashes, clashing_with};
+use seminarplan_core::plan::{Clash, Plan, clashes, clashing_with};
 use serde_json::{Value, json};
 
 use super::{SMALL, demo, small};
@@ -56,7 +56,7 @@ fn overlap_outside_blocks_is_a_clash_too() {
     // Make the plenary run into the block: a clash from real times, not from blocks.
     let mut doc: Value = serde_json::from_str(SMALL).expect("json");
     doc["sessions"][0]["end"] = json!("2027-03-16T14:15:00+01:00");
-    let programme = seminarplan::parse::parse_programme(&doc.to_string()).expect("valid");
+    let programme = seminarplan_core::parse::parse_programme(&doc.to_string()).expect("valid");
     let got = clashes(&programme, &plan(&["open", "s2"]));
     assert_eq!(
         got,
@@ -73,7 +73,7 @@ fn two_short_sessions_one_after_the_other_in_a_block_do_not_clash() {
     let mut doc: Value = serde_json::from_str(SMALL).expect("json");
     doc["sessions"][1]["end"] = json!("2027-03-16T14:30:00+01:00");
     doc["sessions"][2]["start"] = json!("2027-03-16T14:30:00+01:00");
-    let programme = seminarplan::parse::parse_programme(&doc.to_string()).expect("valid");
+    let programme = seminarplan_core::parse::parse_programme(&doc.to_string()).expect("valid");
     assert!(clashes(&programme, &plan(&["s1", "s2"])).is_empty());
 }
 
@@ -122,7 +122,7 @@ fn starred_ids_the_programme_lost_are_reported_not_dropped() {
 
 #[test]
 fn block_choices_show_chosen_and_empty_blocks() {
-    use seminarplan::plan::block_choices;
+    use seminarplan_core::plan::block_choices;
     let programme = demo();
     let p = plan(&["s-101", "s-301", "s-302"]);
     let choices = block_choices(&programme, &p);
@@ -150,7 +150,7 @@ fn block_choices_show_chosen_and_empty_blocks() {
 
 #[test]
 fn choose_instead_swaps_the_clashing_choice() {
-    use seminarplan::plan::choose_instead;
+    use seminarplan_core::plan::choose_instead;
     let programme = small();
     let mut p = plan(&["s1", "open", "d2"]);
     let removed = choose_instead(&programme, &mut p, "s2");
@@ -165,15 +165,15 @@ fn choose_instead_swaps_the_clashing_choice() {
     assert!(p.is_starred("s2"));
 }
 
-fn with(edit: impl FnOnce(&mut Value)) -> seminarplan::model::Programme {
+fn with(edit: impl FnOnce(&mut Value)) -> seminarplan_core::model::Programme {
     let mut doc: Value = serde_json::from_str(SMALL).expect("json");
     edit(&mut doc);
-    seminarplan::parse::parse_programme(&doc.to_string()).expect("valid")
+    seminarplan_core::parse::parse_programme(&doc.to_string()).expect("valid")
 }
 
 #[test]
 fn snapshot_diff_reports_moved_renamed_room_and_cancelled() {
-    use seminarplan::plan::{Change, changes};
+    use seminarplan_core::plan::{Change, changes};
     let before = small();
     let mut p = plan(&["s1", "s2", "open", "d2"]);
     p.fill_snapshots(&before);

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use seminarplan::richtext::{
+use seminarplan_core::richtext::{
     Block, Inline, MAX_DEPTH, decode_entities, looks_like_html, parse, plain, safe_href, to_text,
 };
 

@@ -1,7 +1,7 @@
 //! The saved record: round trip, versions, and records we cannot read.
 
-use seminarplan::plan::{Plan, Snapshot};
-use seminarplan::saved::{DecodeError, aside_key, decode, encode, key};
+use seminarplan_core::plan::{Plan, Snapshot};
+use seminarplan_core::saved::{DecodeError, aside_key, decode, encode, key};
 
 #[test]
 fn round_trip_keeps_every_star() {

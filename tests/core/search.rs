@@ -1,6 +1,6 @@
 //! Swedish-aware search: folding one way, several words, highlighting.
 
-use seminarplan::search::{Index, Segment, highlight, terms};
+use seminarplan_core::search::{Index, Segment, highlight, terms};
 
 use super::{demo, small};
 
@@ -79,11 +79,11 @@ fn terms_are_split_deduplicated_and_bounded() {
         .map(|i| format!("w{i}"))
         .collect::<Vec<_>>()
         .join(" ");
-    assert_eq!(terms(&many).len(), seminarplan::search::MAX_TERMS);
+    assert_eq!(terms(&many).len(), seminarplan_core::search::MAX_TERMS);
     let long = "a".repeat(100_000);
     assert_eq!(
         terms(&long)[0].text.len(),
-        seminarplan::search::MAX_QUERY_CHARS
+        seminarplan_core::search::MAX_QUERY_CHARS
     );
 }
 

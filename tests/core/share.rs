@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use seminarplan::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, qr};
-use seminarplan::state::{Action, AppState};
-use seminarplan::url_state::UrlState;
+use seminarplan_core::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, qr};
+use seminarplan_core::state::{Action, AppState};
+use seminarplan_core::url_state::UrlState;
 
 fn ids(list: &[&str]) -> BTreeSet<String> {
     list.iter().map(|s| s.to_string()).collect()
@@ -65,7 +65,7 @@ fn qr_matrix_is_square_with_finder_patterns() {
 #[test]
 fn a_shared_link_is_merged_or_adopted_only_when_asked() {
     let mut state = AppState::default();
-    let mut own = seminarplan::plan::Plan::default();
+    let mut own = seminarplan_core::plan::Plan::default();
     own.toggle("mine");
     state.apply(Action::PlanLoaded(own));
     let url = UrlState::parse("share=p~s-1~s-2");

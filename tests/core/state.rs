@@ -1,11 +1,11 @@
 //! The app state reducer: every action, applied to plain data.
 
-use seminarplan::filter::{DayChoice, Facet};
-use seminarplan::i18n::Lang;
-use seminarplan::loading::FetchFault;
-use seminarplan::model::Shared;
-use seminarplan::plan::Plan;
-use seminarplan::state::{Action, AppState, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::filter::{DayChoice, Facet};
+use seminarplan_core::i18n::Lang;
+use seminarplan_core::loading::FetchFault;
+use seminarplan_core::model::Shared;
+use seminarplan_core::plan::Plan;
+use seminarplan_core::state::{Action, AppState, Load, LoadError, Notice, Stale, View};
 use std::rc::Rc;
 
 use super::small;

@@ -1,8 +1,8 @@
 //! The view in the URL: round trips, and hostile or broken input ignored.
 
-use seminarplan::filter::{DayChoice, Facet, Filters};
-use seminarplan::state::View;
-use seminarplan::url_state::{UrlState, decode_component, encode_component};
+use seminarplan_core::filter::{DayChoice, Facet, Filters};
+use seminarplan_core::state::View;
+use seminarplan_core::url_state::{UrlState, decode_component, encode_component};
 
 #[test]
 fn round_trip_of_a_full_view() {
@@ -97,7 +97,7 @@ fn percent_encoding_round_trips() {
 
 #[test]
 fn the_pages_own_query_parameters_survive() {
-    use seminarplan::url_state::{merge, share_part, widget_part};
+    use seminarplan_core::url_state::{merge, share_part, widget_part};
     // A CMS page (WordPress's `page_id`) with the widget's state after it.
     let page = "?page_id=12&q=hallbar&lang=en&utm_source=nyhetsbrev&view=mine";
     assert_eq!(widget_part(page), "q=hallbar&lang=en&view=mine");

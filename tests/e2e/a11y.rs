@@ -317,7 +317,7 @@ async fn axe_finds_nothing_in_notices_and_errors() {
         .fault_route(
             "/flaky/programme.json",
             JSON,
-            seminarplan::DEMO_PROGRAMME,
+            seminarplan_core::DEMO_PROGRAMME,
             &switch,
         )
         .variant("flaky", "/flaky/programme.json")

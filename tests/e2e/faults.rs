@@ -34,7 +34,7 @@ const BLANK: &str = "/fixtures/e2e/blank.html";
 /// A server with the demo programme behind a fault switch, and the pages that load it.
 fn fault_server(switch: &FaultSwitch) -> Server {
     Server::builder()
-        .fault_route(SRC, JSON, seminarplan::DEMO_PROGRAMME, switch)
+        .fault_route(SRC, JSON, seminarplan_core::DEMO_PROGRAMME, switch)
         .custom_page(PAGE, &[("src", SRC), ("timeout", TIMEOUT_MS)], &[])
         .custom_page(
             PAGE_EN,
@@ -153,7 +153,7 @@ async fn network_faults_show_the_last_good_programme_marked_out_of_date() {
         .await;
     assert_eq!(copy["src"], json!(SRC), "{copy}");
     assert_eq!(copy["id"], json!("inkopsforum-2027"));
-    assert_eq!(copy["text"], json!(seminarplan::DEMO_PROGRAMME));
+    assert_eq!(copy["text"], json!(seminarplan_core::DEMO_PROGRAMME));
 
     for (fault, sv, _) in faults() {
         switch.set(fault.clone());
@@ -559,7 +559,7 @@ async fn stored_records_from_other_versions_and_corrupt_ones_in_a_full_storage()
 async fn a_whole_visit_requests_only_the_widget_and_the_programme() {
     let switch = FaultSwitch::new(Fault::Ok);
     let server = Server::builder()
-        .fault_route(SRC, JSON, seminarplan::DEMO_PROGRAMME, &switch)
+        .fault_route(SRC, JSON, seminarplan_core::DEMO_PROGRAMME, &switch)
         .custom_page(
             "/faults/journey",
             &[("src", SRC)],
@@ -726,7 +726,7 @@ async fn a_whole_visit_requests_only_the_widget_and_the_programme() {
 #[tokio::test]
 async fn huge_texts_render_and_the_page_stays_responsive() {
     let mut demo: Value =
-        serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON");
+        serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON");
     let title = format!("Lång titel {}", "ordförråd ".repeat(999));
     let title = title.trim_end().to_owned();
     assert!(title.chars().count() >= 10_000);
@@ -774,7 +774,7 @@ async fn huge_texts_render_and_the_page_stays_responsive() {
         .await;
     let shown = shown.as_str().unwrap_or_default();
     assert!(
-        shown.len() <= seminarplan::richtext::MAX_INPUT_BYTES + 1000 && shown.contains('…'),
+        shown.len() <= seminarplan_core::richtext::MAX_INPUT_BYTES + 1000 && shown.contains('…'),
         "the abstract is cut at the bound and marked: {} bytes, ends {:?}",
         shown.len(),
         shown.chars().rev().take(20).collect::<String>()

@@ -57,7 +57,7 @@ async fn search(browser: &Browser, text: &str) {
 }
 
 fn demo() -> Value {
-    serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON")
+    serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON")
 }
 
 /// Everything the widget searches in one session, lower-cased, straight from the JSON.

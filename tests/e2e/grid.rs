@@ -11,7 +11,7 @@ use super::server::Server;
 use super::{LAPTOP, open_widget, size_name, star};
 
 fn demo() -> Value {
-    serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo is JSON")
+    serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON")
 }
 
 fn sessions() -> Vec<Value> {

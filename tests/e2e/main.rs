@@ -57,7 +57,7 @@ fn size_name(name: &str, (width, height): (u32, u32)) -> String {
 /// A session's title as written in the embedded demo programme.
 fn demo_title(id: &str) -> String {
     let demo: Value =
-        serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo programme is JSON");
+        serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo programme is JSON");
     demo["sessions"]
         .as_array()
         .and_then(|all| all.iter().find(|s| s["id"] == id))

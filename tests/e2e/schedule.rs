@@ -146,7 +146,7 @@ fn query_param(url: &str, name: &str) -> Option<String> {
 /// A session of the embedded demo programme as JSON.
 fn demo_session(id: &str) -> Value {
     let demo: Value =
-        serde_json::from_str(seminarplan::DEMO_PROGRAMME).expect("the demo programme is JSON");
+        serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo programme is JSON");
     demo["sessions"]
         .as_array()
         .and_then(|all| all.iter().find(|s| s["id"] == id))

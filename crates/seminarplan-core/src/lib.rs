@@ -1,0 +1,29 @@
+//! Seminarplan's pure core: everything the widget knows and decides, with no browser in
+//! reach. The web crate (`seminarplan-web`, the repository root) turns this into HTML and
+//! does the I/O; this crate never depends on it, and its `Cargo.toml` has no browser crate,
+//! so the compiler holds the boundary. See ARCHITECTURE.md for the code map and the order
+//! in which these modules may import each other.
+
+pub mod agenda;
+pub mod contrast;
+pub mod filter;
+#[cfg(feature = "generate")]
+pub mod generate;
+pub mod grid;
+pub mod i18n;
+pub mod ics;
+pub mod import;
+pub mod loading;
+pub mod model;
+pub mod now;
+pub mod parse;
+pub mod plan;
+pub mod richtext;
+pub mod saved;
+pub mod search;
+pub mod share;
+pub mod state;
+pub mod url_state;
+
+/// The demo programme, embedded so the widget works with no programme file at all.
+pub const DEMO_PROGRAMME: &str = include_str!("../../../demo/programme.json");
