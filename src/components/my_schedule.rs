@@ -10,13 +10,13 @@ use yew::prelude::*;
 use super::programme_view::clash_titles;
 use super::session_card::SessionCard;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::plan::{Clash, Plan, block_choices};
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct MyScheduleProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub lang: Lang,
     pub plan: Plan,
     pub clashes: Rc<Vec<Clash>>,

@@ -6,13 +6,13 @@ use yew::prelude::*;
 
 use super::star_button::StarButton;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::plan::Plan;
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionPageProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub id: SessionId,
     pub lang: Lang,
     pub plan: Plan,

@@ -4,14 +4,14 @@
 use yew::prelude::*;
 
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared as SharedProgramme;
+use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::plan::Plan;
-use seminarplan_core::share::Shared;
+use seminarplan_core::share;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedPlanProps {
-    pub programme: SharedProgramme,
-    pub shared: Shared,
+    pub programme: ProgrammeRef,
+    pub shared: share::SharedPlan,
     pub plan: Plan,
     pub lang: Lang,
     pub on_merge: Callback<()>,

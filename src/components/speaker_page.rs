@@ -3,12 +3,12 @@
 use yew::prelude::*;
 
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakerPageProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub id: String,
     pub lang: Lang,
     pub on_open: Callback<Option<SessionId>>,
