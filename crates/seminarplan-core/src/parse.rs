@@ -439,6 +439,21 @@ fn resolve(
     found
 }
 
+/// Every id of a list of references (`sessions[3].themes`), resolved; unknown ones are
+/// reported at `path[j]` and left out.
+fn resolve_all(
+    map: &HashMap<String, usize>,
+    kind: RefKind,
+    ids: &[String],
+    path: &str,
+    errors: &mut Vec<ProgrammeError>,
+) -> Vec<usize> {
+    ids.iter()
+        .enumerate()
+        .filter_map(|(j, id)| resolve(map, kind, id, format!("{path}[{j}]"), errors))
+        .collect()
+}
+
 fn valid_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
 }
@@ -643,20 +658,7 @@ fn validate_session(
 ) -> Option<Session> {
     let at = |field: &str| format!("sessions[{i}].{field}");
     let kind_ix = resolve(&ix.types, RefKind::Type, &s.kind, at("type"), errors);
-    let themes: Vec<usize> = s
-        .themes
-        .iter()
-        .enumerate()
-        .filter_map(|(j, t)| {
-            resolve(
-                &ix.themes,
-                RefKind::Theme,
-                t,
-                format!("sessions[{i}].themes[{j}]"),
-                errors,
-            )
-        })
-        .collect();
+    let themes = resolve_all(&ix.themes, RefKind::Theme, &s.themes, &at("themes"), errors);
     let room = s
         .room
         .as_deref()
@@ -669,20 +671,13 @@ fn validate_session(
         .level
         .as_deref()
         .and_then(|l| resolve(&ix.levels, RefKind::Level, l, at("level"), errors));
-    let speakers: Vec<usize> = s
-        .speakers
-        .iter()
-        .enumerate()
-        .filter_map(|(j, p)| {
-            resolve(
-                &ix.speakers,
-                RefKind::Speaker,
-                p,
-                format!("sessions[{i}].speakers[{j}]"),
-                errors,
-            )
-        })
-        .collect();
+    let speakers = resolve_all(
+        &ix.speakers,
+        RefKind::Speaker,
+        &s.speakers,
+        &at("speakers"),
+        errors,
+    );
     let start = time(&s.start, at("start"), errors);
     let end = time(&s.end, at("end"), errors);
     let (Some(start), Some(end)) = (start, end) else {
