@@ -267,7 +267,9 @@ impl AppState {
                 }
             }
             Action::PlanLoaded(plan) => {
-                self.plan = crate::plan::reconcile(&self.plan, &plan);
+                // What storage holds wins for snapshots (so an acknowledgement made
+                // elsewhere is kept); for stars, the later change wins either way.
+                self.plan = crate::plan::reconcile(&plan, &self.plan);
                 self.plan_loaded = true;
                 self.fill_snapshots();
             }
