@@ -24,8 +24,9 @@ use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
 use seminarplan_core::i18n::Lang;
 use seminarplan_core::ics;
-use seminarplan_core::model::SessionId;
+use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now;
+use seminarplan_core::plan::Plan;
 use seminarplan_core::plan::clashes;
 use seminarplan_core::search;
 use seminarplan_core::share;
@@ -131,21 +132,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_star = send(&store, Action::ToggleStar);
     let on_expand = send(&store, Action::ToggleExpanded);
-    let on_view = send(&store, Action::ShowView);
-    let on_lang = prefs.on_lang;
-    let on_day = send(&store, Action::SetDay);
-    let on_text = send(&store, Action::SetText);
-    let on_starred = send(&store, Action::SetStarredOnly);
     let on_open = send(&store, Action::OpenSession);
-    let on_speaker = send(&store, Action::OpenSpeaker);
-    let on_toggle = send(&store, |(f, id)| Action::ToggleFacet(f, id));
-    let on_retry = send(&store, |()| Action::Retry);
-    let on_clear = send(&store, |()| Action::ClearFilters);
-    let on_panel = send(&store, |()| Action::ToggleFilterPanel);
-    let on_choose = send(&store, Action::ChooseInstead);
-    let on_block = send(&store, Action::ShowBlock);
-    let on_seen = send(&store, |()| Action::AcknowledgeChanges);
-    let on_share = send(&store, |()| Action::ShowShare(true));
     // Keyboard users can pass the filter panel's many checkboxes in one step.
     let results = use_node_ref();
     let on_skip = {
@@ -156,88 +143,37 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_share_close = send(&store, |()| Action::ShowShare(false));
-    let on_merge = send(&store, |()| Action::MergeShared);
-    let on_adopt = send(&store, |()| Action::AdoptShared);
-    let on_ignore = send(&store, |()| Action::DismissShared);
     let on_copy = Callback::from(|link: AttrValue| clipboard::copy(&link));
-    let on_layout = prefs.on_layout;
-    let on_grid_mode = send(&store, Action::SetGridMode);
-    let on_calendar = {
-        let programme = programme.clone();
-        let plan = state.plan.clone();
-        Callback::from(move |one: Option<SessionId>| {
-            let Some(p) = &programme else { return };
-            let sessions: Vec<usize> = match &one {
-                Some(id) => p.session_ix(id).into_iter().collect(),
-                None => {
-                    let mut all: Vec<usize> = plan
-                        .starred
-                        .iter()
-                        .filter_map(|id| p.session_ix(id))
-                        .collect();
-                    all.sort_unstable();
-                    all
-                }
-            };
-            let text = ics::calendar(p, &sessions, download::now(), lang.code());
-            let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
-            download::offer(&name, "text/calendar;charset=utf-8", &text);
-        })
-    };
-    let changes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
-        p.as_ref()
-            .map(|p| seminarplan_core::plan::changes(p, plan))
-            .unwrap_or_default()
-    });
+    let on_calendar = calendar(programme.clone(), state.plan.clone(), lang);
 
     let body = match &state.load {
         Load::Loading => html! {
             <p class="sp-loading" role="status">{ lang.loading() }</p>
         },
         Load::Failed(error) => html! {
-            <LoadErrorView error={error.clone()} {lang} src={props.src.clone()} on_retry={on_retry.clone()}
-                plan={state.offline_plan.clone()} />
+            <LoadErrorView error={error.clone()} src={props.src.clone()} plan={state.offline_plan.clone()} />
         },
         Load::Ready(programme) => {
             let main = match state.view {
                 View::Programme => html! {
                     <div class="sp-browse">
                         <aside class="sp-browse__side">
-                            <SearchBox value={AttrValue::from(state.filters.text.clone())} {lang} on_input={on_text.clone()} />
+                            <SearchBox value={AttrValue::from(state.filters.text.clone())} />
                             <button type="button" class="sp-skip" onclick={on_skip}>{ lang.skip_filters() }</button>
                             <FilterPanel
-                                programme={programme.clone()}
                                 filters={state.filters.clone()}
                                 counts={outcome.counts.clone()}
-                                {lang}
                                 open={state.filters_open}
-                                on_toggle={on_toggle.clone()}
-                                on_starred={on_starred.clone()}
-                                on_clear={on_clear.clone()}
-                                {on_panel}
                             />
                         </aside>
                         <div class="sp-browse__main" ref={results} tabindex="-1">
-                            <ResultBar
-                                programme={programme.clone()}
-                                filters={state.filters.clone()}
-                                count={outcome.matching.len()}
-                                {lang}
-                                {on_toggle}
-                                {on_text}
-                                {on_starred}
-                                {on_clear}
-                            />
+                            <ResultBar filters={state.filters.clone()} count={outcome.matching.len()} />
                             <DayTabs
-                                programme={programme.clone()}
-                                {lang}
                                 selected={day}
                                 counts={outcome.counts.clone()}
                                 show_counts={state.filters.is_active()}
-                                on_select={on_day}
                             />
-                            <LayoutSwitch {lang} layout={state.layout} mode={state.grid_mode} on_layout={on_layout} on_mode={on_grid_mode} />
+                            <LayoutSwitch layout={state.layout} mode={state.grid_mode} on_layout={prefs.on_layout} />
                             if let (Layout::Grid, Some(d)) = (state.layout, day) {
                                 <Timetable
                                     programme={programme.clone()}
@@ -271,63 +207,42 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 View::MySchedule => html! {
                     <MySchedule
-                        programme={programme.clone()}
-                        {lang}
-                        plan={state.plan.clone()}
-                        clashes={clashes.clone()}
                         expanded={state.expanded.clone()}
-                        on_star={on_star.clone()}
-                        {on_expand}
-                        on_open={on_open.clone()}
-                        {on_choose}
-                        {on_block}
                         on_calendar={on_calendar.reform(|()| None)}
-                        {on_share}
                         on_print={Callback::from(|()| print::print())}
                     />
                 },
             };
             let page = if let Some(id) = &state.open {
                 html! {
-                    <SessionPage programme={programme.clone()} id={id.clone()} {lang} plan={state.plan.clone()}
-                        {on_star} on_open={on_open.clone()} on_speaker={on_speaker.clone()}
-                        on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
+                    <SessionPage id={id.clone()} on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
                 }
             } else if let Some(id) = &state.speaker {
-                html! {
-                    <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} on_open={on_open.clone()} {on_speaker} />
-                }
+                html! { <SpeakerPage id={id.clone()} /> }
             } else if state.share_open {
                 let value = share::encode(&programme.id, &state.plan.starred);
                 let link = url::link_with(
                     props.url_mode,
                     &format!("share={}", encode_component(&value)),
                 );
-                html! { <ShareDialog link={AttrValue::from(link)} {lang} {on_copy} on_close={on_share_close} /> }
+                html! { <ShareDialog link={AttrValue::from(link)} {on_copy} /> }
             } else {
                 html! {}
             };
-            let shared = state.shared.as_ref().map(|shared| html! {
-                <SharedPlan programme={programme.clone()} shared={shared.clone()} plan={state.plan.clone()} {lang}
-                    {on_merge} {on_adopt} on_dismiss={on_ignore} />
+            let shared = state.shared.as_ref().map(|shared| {
+                html! {
+                    <SharedPlan shared={shared.clone()} />
+                }
             });
             html! {
                 <>
-                    <Header
-                        programme={programme.clone()}
-                        {lang}
-                        view={state.view}
-                        starred={state.plan.len()}
-                        clashes={clashes.len()}
-                        {on_view}
-                        {on_lang}
-                    />
+                    <Header view={state.view} on_lang={prefs.on_lang} />
                     <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {on_restore} />
                     if let Some(stale) = &state.stale {
-                        <StaleNotice stale={stale.clone()} {lang} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
-                            reloading={state.reloading} {on_retry} />
+                        <StaleNotice stale={stale.clone()} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
+                            reloading={state.reloading} />
                     }
-                    <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
+                    <ChangesNotice />
                     <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }
                     <div class="sp-main">{ main }</div>
@@ -342,4 +257,26 @@ pub fn App(props: &AppProps) -> Html {
             <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
         </ContextProvider<Widget>>
     }
+}
+
+/// Downloads a calendar file: of one session, or with `None` of every starred one.
+fn calendar(programme: Option<Shared>, plan: Plan, lang: Lang) -> Callback<Option<SessionId>> {
+    Callback::from(move |one: Option<SessionId>| {
+        let Some(p) = &programme else { return };
+        let sessions: Vec<usize> = match &one {
+            Some(id) => p.session_ix(id).into_iter().collect(),
+            None => {
+                let mut all: Vec<usize> = plan
+                    .starred
+                    .iter()
+                    .filter_map(|id| p.session_ix(id))
+                    .collect();
+                all.sort_unstable();
+                all
+            }
+        };
+        let text = ics::calendar(p, &sessions, download::now(), lang.code());
+        let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
+        download::offer(&name, "text/calendar;charset=utf-8", &text);
+    })
 }
