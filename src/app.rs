@@ -22,15 +22,16 @@ use crate::hooks::search_index::use_search_index;
 use crate::hooks::url_sync::use_url_sync;
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::ics;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::plan::clashes;
 use seminarplan_core::search;
 use seminarplan_core::share;
-use seminarplan_core::state::{Action, AppState, Layout, Load, View};
+use seminarplan_core::state::{Action, AppState, Layout, Load};
+use seminarplan_core::url_state::View;
 use seminarplan_core::url_state::encode_component;
 
 #[derive(Properties, PartialEq, Clone)]

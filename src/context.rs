@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::plan::{Clash, Plan};
 use seminarplan_core::state::{Action, AppState};

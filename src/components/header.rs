@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::context::use_widget;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::state::Action;
-use seminarplan_core::state::View;
+use seminarplan_core::url_state::View;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

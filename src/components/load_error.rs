@@ -7,10 +7,10 @@ use yew::prelude::*;
 use crate::context::use_widget;
 use seminarplan_core::state::Action;
 
-use seminarplan_core::i18n::span;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::loading::saved_sessions;
 use seminarplan_core::plan::Plan;
-use seminarplan_core::state::LoadError;
+use seminarplan_core::time::span;
 
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {

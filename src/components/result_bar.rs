@@ -7,7 +7,7 @@ use crate::context::use_widget;
 use seminarplan_core::state::Action;
 
 use seminarplan_core::filter::{FACETS, Facet, Filters, options};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::context::use_widget;
 
 use super::star_button::StarButton;
-use seminarplan_core::i18n;
 use seminarplan_core::model::SessionId;
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionPageProps {
@@ -74,9 +74,9 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     { row(lang.when(), html! {
                         <>
                             { date.map(|d| lang.long_date(d)).unwrap_or_default() }{ " " }
-                            <time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>
+                            <time datetime={s.start.to_rfc3339()}>{ time::clock(s.start) }</time>
                             { "–" }
-                            <time datetime={s.end.to_rfc3339()}>{ i18n::clock(s.end) }</time>
+                            <time datetime={s.end.to_rfc3339()}>{ time::clock(s.end) }</time>
                         </>
                     }) }
                     if let Some(r) = s.room { { row(lang.room(), html! { p.rooms[r].name.get(ui, pl) }) } }

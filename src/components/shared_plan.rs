@@ -52,7 +52,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                 { for sessions.iter().map(|&i| {
                     let s = &p.sessions[i];
                     let day = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
-                    html! { <li data-session={s.id.clone()}>{ format!("{day} {} ", seminarplan_core::i18n::clock(s.start)) }{ &s.title }</li> }
+                    html! { <li data-session={s.id.clone()}>{ format!("{day} {} ", seminarplan_core::time::clock(s.start)) }{ &s.title }</li> }
                 }) }
             </ul>
             <p class="sp-error__actions">

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::browser::storage;
 use crate::context::Store;
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Layout};
 

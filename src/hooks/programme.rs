@@ -7,9 +7,10 @@ use yew::prelude::*;
 
 use crate::browser::{fetch, storage, theme_sheet};
 use crate::context::Store;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::Shared;
 use seminarplan_core::saved;
-use seminarplan_core::state::{Action, LoadError, Stale};
+use seminarplan_core::state::{Action, Stale};
 
 /// A programme file's text as a programme, or its problems.
 fn import(text: &str) -> Result<Shared, LoadError> {
