@@ -154,10 +154,7 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
 fn local_time(lang: Lang, ms: i64) -> String {
     let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
-    FixedOffset::west_opt((offset_minutes * 60.0) as i32)
-        .zip(DateTime::from_timestamp_millis(ms))
-        .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
-        .unwrap_or_default()
+    seminarplan_core::loading::fetched_words(lang, ms, offset_minutes)
 }
 
 /// Keeps the view and the page's URL in step: reads it at start and after Back/Forward,

@@ -212,3 +212,39 @@ fn the_saved_plan_lists_in_time_order_without_a_programme() {
         assert_eq!(s.title, session.title);
     }
 }
+
+/// Issue 15: a stored copy with an extreme `fetched_ms` made the stale notice panic in
+/// `date_naive` for visitors east of UTC, on every offline visit while the record existed.
+/// Before the fix `decode_cache` passed the number on unchanged (this test failed there).
+#[test]
+fn an_extreme_fetch_time_is_clamped_and_never_panics() {
+    use seminarplan_core::loading::{MAX_FETCHED_MS, fetched_words};
+    let src = "/fixtures/small.json";
+    let id = small().id.clone();
+    // The largest millisecond chrono still reads, and the extremes of an i64.
+    for ms in [8_210_266_876_799_999, i64::MAX, i64::MIN, -1] {
+        let stored = encode_cache(src, &id, ms, SMALL);
+        let cached = decode_cache(src, &stored).expect("the copy still serves");
+        assert!(
+            (0..=MAX_FETCHED_MS).contains(&cached.fetched_ms),
+            "{ms} read back as {}",
+            cached.fetched_ms
+        );
+        assert_eq!(cached.text.as_deref(), Some(SMALL));
+        // Stockholm in summer, Kiribati (UTC+14), Baker Island (UTC-12), nonsense offsets.
+        for west in [-120.0, -840.0, 720.0, 0.0, f64::NAN, 1e12, -1e12] {
+            for lang in [Lang::Sv, Lang::En] {
+                let _ = fetched_words(lang, cached.fetched_ms, west);
+                let _ = fetched_words(lang, ms, west);
+            }
+        }
+    }
+    assert_eq!(
+        fetched_words(Lang::Sv, MAX_FETCHED_MS, -840.0),
+        "1 januari 10000 kl. 13:59"
+    );
+    assert_eq!(
+        fetched_words(Lang::En, 1_800_000_000_000, -60.0),
+        "15 January 2027 at 09:00"
+    );
+}

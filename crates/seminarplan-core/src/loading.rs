@@ -168,9 +168,27 @@ pub fn decode_cache(src: &str, stored: &str) -> Option<Cached> {
         return None;
     }
     let record: CacheRecord = serde_json::from_str(stored).ok()?;
-    let cached = record.cached;
+    let mut cached = record.cached;
+    // A stored time beyond what a calendar can show (another tab's bug, a hand-edited
+    // record) is clamped, so the copy still serves and no date arithmetic overflows.
+    cached.fetched_ms = cached.fetched_ms.clamp(0, MAX_FETCHED_MS);
     (record.v == CACHE_VERSION && cached.src == src && crate::parse::valid_id(&cached.id))
         .then_some(cached)
+}
+
+/// The latest `fetched_ms` a copy may carry: the last millisecond of the year 9999 (UTC),
+/// far enough from chrono's limits for any time zone's local date.
+pub const MAX_FETCHED_MS: i64 = 253_402_300_799_999;
+
+/// When a copy was fetched, in words, in the visitor's time zone (`offset_west_minutes` as
+/// `Date.getTimezoneOffset` gives it: minutes west of UTC). Empty for a time that cannot
+/// be shown, which never panics, whatever the stored number says.
+pub fn fetched_words(lang: crate::i18n::Lang, ms: i64, offset_west_minutes: f64) -> String {
+    let offset = offset_west_minutes.clamp(-24.0 * 60.0, 24.0 * 60.0) as i32 * 60;
+    FixedOffset::west_opt(offset)
+        .zip(DateTime::from_timestamp_millis(ms.clamp(0, MAX_FETCHED_MS)))
+        .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
+        .unwrap_or_default()
 }
 
 /// One starred session as the saved plan remembers it, for showing the plan when no
