@@ -242,6 +242,14 @@ impl Lang {
             (FetchFault::WebPage, Lang::En) => {
                 "The address gave a web page, not a programme file. Check the programme file's address.".into()
             }
+            (FetchFault::TooLarge, Lang::Sv) => format!(
+                "Programfilen är större än {} MB och hämtades inte.",
+                crate::loading::MAX_FETCH_BYTES / 1_000_000
+            ),
+            (FetchFault::TooLarge, Lang::En) => format!(
+                "The programme file is larger than {} MB and was not fetched.",
+                crate::loading::MAX_FETCH_BYTES / 1_000_000
+            ),
         }
     }
 
