@@ -66,6 +66,9 @@ pub struct AppProps {
     /// (see `seminarplan_core::loading::timeout_ms`).
     #[prop_or_default]
     pub timeout: Option<AttrValue>,
+    /// `keep-params`: the page's query parameters a share link keeps.
+    #[prop_or_default]
+    pub keep_params: Option<AttrValue>,
 }
 
 /// The time the widget shows the conference at: the fixed clock if one is given, else the
@@ -562,6 +565,7 @@ pub fn App(props: &AppProps) -> Html {
                 let value = share::encode(&programme.id, &state.plan.starred);
                 let link = url::link_with(
                     props.url_mode,
+                    props.keep_params.as_deref().unwrap_or_default(),
                     &format!("share={}", encode_component(&value)),
                 );
                 html! { <ShareDialog link={AttrValue::from(link)} {lang} {on_copy} on_close={on_share_close} /> }
