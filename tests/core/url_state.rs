@@ -25,6 +25,7 @@ fn round_trip_of_a_full_view() {
         session: Some("s-301".into()),
         speaker: Some("anna-berg".into()),
         share: Some("inkopsforum-2027~s-101".into()),
+        share_unreadable: false,
     };
     let query = state.to_query();
     assert_eq!(UrlState::parse(&query), state, "{query}");

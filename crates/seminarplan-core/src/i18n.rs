@@ -322,6 +322,13 @@ impl Lang {
         )
     }
 
+    pub fn share_unreadable(self) -> &'static str {
+        self.pick(
+            "Länken innehöll ett delat schema som inte kunde läsas (för långt eller skadat). Be avsändaren dela igen, eller ladda ner schemat som kalenderfil.",
+            "The link held a shared schedule that could not be read (too long or damaged). Ask the sender to share again, or to send the schedule as a calendar file.",
+        )
+    }
+
     pub fn open_file(self) -> &'static str {
         self.pick("Öppna programfilen", "Open the programme file")
     }

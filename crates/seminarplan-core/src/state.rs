@@ -63,6 +63,9 @@ pub enum Notice {
     StorageFuture,
     /// The browser's storage is full: the plan could not be saved.
     StorageFull,
+    /// The page's address held a shared plan that could not be read (too long, cut off,
+    /// or damaged): the receiver is told instead of the link doing nothing.
+    ShareUnreadable,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -170,6 +173,7 @@ impl AppState {
                 .shared
                 .as_ref()
                 .map(|s| crate::share::encode(&s.programme, &s.ids)),
+            share_unreadable: false,
         }
     }
 
@@ -230,7 +234,17 @@ impl AppState {
                 self.view = url.view;
                 self.open = url.session;
                 self.speaker = url.speaker;
-                self.shared = url.share.and_then(|s| crate::share::decode(&s).ok());
+                self.shared = match url.share.map(|s| crate::share::decode(&s)) {
+                    Some(Ok(shared)) => Some(shared),
+                    Some(Err(_)) => {
+                        self.notices.insert(Notice::ShareUnreadable);
+                        None
+                    }
+                    None => None,
+                };
+                if url.share_unreadable {
+                    self.notices.insert(Notice::ShareUnreadable);
+                }
             }
             Action::ToggleExpanded(id) => {
                 if !self.expanded.remove(&id) {

@@ -21,6 +21,8 @@ pub struct UrlState {
     pub speaker: Option<String>,
     /// A shared plan (`share::encode`), until the visitor adopts, merges or dismisses it.
     pub share: Option<String>,
+    /// The address held a `share=` value too long to read: the receiver is told.
+    pub share_unreadable: bool,
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -71,6 +73,11 @@ impl UrlState {
     pub fn parse(input: &str) -> UrlState {
         let mut state = UrlState::default();
         if input.len() > MAX_LEN {
+            // Not read, but a shared plan in it is reported rather than dropped silently.
+            state.share_unreadable = input
+                .trim_start_matches(['?', '#', '/'])
+                .split('&')
+                .any(|pair| pair.starts_with("share="));
             return state;
         }
         let input = input.trim_start_matches(['?', '#', '/']);
@@ -104,6 +111,7 @@ impl UrlState {
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
+                "share" => state.share_unreadable = true,
                 _ => {
                     if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
