@@ -17,15 +17,17 @@ use crate::components::{
 };
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::ics;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now;
 use seminarplan_core::plan::clashes;
 use seminarplan_core::saved;
 use seminarplan_core::search::{self, Index};
 use seminarplan_core::share;
-use seminarplan_core::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::state::{Action, AppState, Layout, Load, Notice, Stale};
+use seminarplan_core::url_state::View;
 use seminarplan_core::url_state::{UrlState, encode_component};
 
 /// The reducer that wraps the pure `AppState`.
@@ -157,7 +159,7 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
 fn local_time(lang: Lang, ms: i64) -> String {
     let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
-    seminarplan_core::loading::fetched_words(lang, ms, offset_minutes)
+    lang.fetched_at(ms, offset_minutes)
 }
 
 /// Keeps the view and the page's URL in step: reads it at start and after Back/Forward,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, qr};
 use seminarplan_core::state::{Action, AppState, Notice};
 use seminarplan_core::url_state::UrlState;

@@ -3,52 +3,16 @@
 //! Texts are methods on `Lang` so a missing translation is a compile error, not a blank.
 //! Dates are formatted here too: chrono's locale support would cost more wasm than this.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::filter::Facet;
+use crate::lang::Lang;
 use crate::loading::FetchFault;
+use crate::loading::LoadError;
 use crate::parse::{Problem, ProgrammeError, RefKind};
-use crate::state::LoadError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
+use crate::time::clock;
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// Reads a language attribute or URL value; anything unknown is Swedish.
-    pub fn from_code(code: &str) -> Lang {
-        let c = code.trim().to_ascii_lowercase();
-        if c == "en" || c.starts_with("en-") {
-            Lang::En
-        } else {
-            Lang::Sv
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Sv => Lang::En,
-            Lang::En => Lang::Sv,
-        }
-    }
-
-    fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-    }
-
     /// The name of this language, written in that language (for the switch button).
     pub fn own_name(self) -> &'static str {
         self.pick("Svenska", "English")
@@ -276,6 +240,18 @@ impl Lang {
                 "You are seeing the programme as it was on {fetched}. It may be out of date."
             ),
         }
+    }
+
+    /// When a programme copy was fetched (`ms` since 1970), in words, in the visitor's time
+    /// zone (`offset_west_minutes` as `Date.getTimezoneOffset` gives it). Empty for a time
+    /// that cannot be shown; never panics, whatever the stored number says.
+    pub fn fetched_at(self, ms: i64, offset_west_minutes: f64) -> String {
+        use crate::loading::MAX_FETCHED_MS;
+        let offset = offset_west_minutes.clamp(-24.0 * 60.0, 24.0 * 60.0) as i32 * 60;
+        FixedOffset::west_opt(offset)
+            .zip(DateTime::from_timestamp_millis(ms.clamp(0, MAX_FETCHED_MS)))
+            .map(|(offset, t)| self.date_time(t.with_timezone(&offset)))
+            .unwrap_or_default()
     }
 
     /// "16 mars 2027 kl. 13:05" / "16 March 2027 at 13:05".
@@ -930,14 +906,4 @@ impl Lang {
             RefKind::Speaker => self.pick("talaren", "speaker"),
         }
     }
-}
-
-/// "13:00", the local time as written in the programme.
-pub fn clock(t: DateTime<FixedOffset>) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// "13:00–14:15".
-pub fn span(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> String {
-    format!("{}–{}", clock(start), clock(end))
 }

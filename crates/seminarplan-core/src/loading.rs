@@ -228,17 +228,6 @@ pub fn decode_cache(src: &str, stored: &str) -> Option<Cached> {
 /// far enough from chrono's limits for any time zone's local date.
 pub const MAX_FETCHED_MS: i64 = 253_402_300_799_999;
 
-/// When a copy was fetched, in words, in the visitor's time zone (`offset_west_minutes` as
-/// `Date.getTimezoneOffset` gives it: minutes west of UTC). Empty for a time that cannot
-/// be shown, which never panics, whatever the stored number says.
-pub fn fetched_words(lang: crate::i18n::Lang, ms: i64, offset_west_minutes: f64) -> String {
-    let offset = offset_west_minutes.clamp(-24.0 * 60.0, 24.0 * 60.0) as i32 * 60;
-    FixedOffset::west_opt(offset)
-        .zip(DateTime::from_timestamp_millis(ms.clamp(0, MAX_FETCHED_MS)))
-        .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
-        .unwrap_or_default()
-}
-
 /// One starred session as the saved plan remembers it, for showing the plan when no
 /// programme can be shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -278,4 +267,13 @@ pub fn saved_sessions(plan: &Plan) -> Vec<SavedSession> {
         (a.start.is_none(), a.start, &a.title).cmp(&(b.start.is_none(), b.start, &b.title))
     });
     out
+}
+
+/// Why the programme is not shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched.
+    Fetch(FetchFault),
+    /// The file was read but is not a valid programme.
+    Invalid(Vec<crate::parse::ProgrammeError>),
 }
