@@ -884,6 +884,14 @@ impl Lang {
             }
             (Problem::EndNotAfterStart, Lang::Sv) => "sluttiden måste vara efter starttiden".into(),
             (Problem::EndNotAfterStart, Lang::En) => "the end must be after the start".into(),
+            (Problem::LongerThanAWeek, Lang::Sv) => format!(
+                "en programpunkt kan inte vara längre än {} dagar: kontrollera sluttiden",
+                crate::parse::MAX_SESSION_DAYS
+            ),
+            (Problem::LongerThanAWeek, Lang::En) => format!(
+                "a session cannot last longer than {} days: check its end",
+                crate::parse::MAX_SESSION_DAYS
+            ),
             (Problem::OutsideDays { date }, Lang::Sv) => {
                 format!("{date} är inte en av konferensdagarna")
             }

@@ -565,7 +565,9 @@ fn end_of(
             When::Local(n) => at_offset(n, start.offset().local_minus_utc()),
             When::Date(_) => None,
         })
-        .filter(|&e| e > start);
+        // An end more than a week after the start is a mistake (the parser refuses such
+        // a session): the duration, or the default length, is used instead, with a warning.
+        .filter(|&e| e > start && e - start <= Duration::days(crate::parse::MAX_SESSION_DAYS));
     let from_duration = || {
         ev.duration
             .as_deref()
