@@ -24,6 +24,7 @@ const IDS: &str = include_str!("../fixtures/import/ids.json");
 const BLOCKS: &str = include_str!("../fixtures/import/blocks.json");
 const WIDGET: &str = include_str!("../fixtures/import/widget.json");
 const V2_UTC: &str = include_str!("../fixtures/import/v2-utc.json");
+const RETURNS_AND_LISTS: &str = include_str!("../fixtures/import/returns-and-lists.json");
 
 pub(crate) const OWN: &[(&str, &str)] = &[
     ("durations.json", DURATIONS),
@@ -37,6 +38,7 @@ pub(crate) const OWN: &[(&str, &str)] = &[
     ("blocks.json", BLOCKS),
     ("widget.json", WIDGET),
     ("v2-utc.json", V2_UTC),
+    ("returns-and-lists.json", RETURNS_AND_LISTS),
 ];
 
 /// The shared real-world fixtures, read at run time: `../shared/fixtures` beside the
@@ -701,6 +703,34 @@ fn camp_descriptions_lose_carriage_returns() {
 }
 
 // ---- Each quirk on our own small fixtures ----
+
+/// The quirks of frab-camp2019.json (descriptions with CR/LF line ends) and of
+/// fosdem-2019.xml (HTML abstracts with lists and links), on our own fixture, so a clone
+/// without ../shared/fixtures still checks them.
+#[test]
+fn carriage_returns_go_and_html_lists_become_markdown() {
+    let i = imported("returns-and-lists", RETURNS_AND_LISTS);
+    let p = &i.programme;
+    let a = session(p, "1").abstract_text.as_deref().expect("abstract");
+    assert!(a.starts_with("Introducing you to the badge."), "{a}");
+    assert!(
+        a.contains("This year's second edition") && !a.contains('\r'),
+        "{a:?}"
+    );
+    let md = session(p, "2").abstract_text.as_deref().expect("abstract");
+    assert!(
+        md.contains("\n- ") && md.contains("](https://example.org/list)"),
+        "{md}"
+    );
+    assert!(!md.contains("<li>") && !md.contains("<p>"), "{md}");
+    let blocks = richtext::parse(md);
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b, richtext::Block::List { .. })),
+        "{blocks:?}"
+    );
+}
 
 #[test]
 fn durations_in_every_spelling() {
