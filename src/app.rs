@@ -20,7 +20,6 @@ use crate::hooks::programme::use_programme;
 use crate::hooks::saved_plan::use_saved_plan;
 use crate::hooks::search_index::use_search_index;
 use crate::hooks::url_sync::use_url_sync;
-use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
 use seminarplan_core::ics;
 use seminarplan_core::lang::Lang;
@@ -58,15 +57,15 @@ pub struct AppProps {
     /// (see `seminarplan_core::loading::timeout_ms`).
     #[prop_or_default]
     pub timeout: Option<AttrValue>,
+    /// `keep-params`: the page's query parameters a share link keeps.
+    #[prop_or_default]
+    pub keep_params: Option<AttrValue>,
 }
 
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
 fn local_time(lang: Lang, ms: i64) -> String {
     let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
-    FixedOffset::west_opt((offset_minutes * 60.0) as i32)
-        .zip(DateTime::from_timestamp_millis(ms))
-        .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
-        .unwrap_or_default()
+    lang.fetched_at(ms, offset_minutes)
 }
 
 /// A callback that turns its value into an action on the store.
@@ -224,6 +223,7 @@ pub fn App(props: &AppProps) -> Html {
                 let value = share::encode(&programme.id, &state.plan.starred);
                 let link = url::link_with(
                     props.url_mode,
+                    props.keep_params.as_deref().unwrap_or_default(),
                     &format!("share={}", encode_component(&value)),
                 );
                 html! { <ShareDialog link={AttrValue::from(link)} {on_copy} /> }

@@ -63,6 +63,7 @@ pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
         view: settings.view,
         layout: settings.layout,
         timeout: settings.timeout.map(AttrValue::from),
+        keep_params: settings.keep_params.map(AttrValue::from),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     warn_about_colours(host);

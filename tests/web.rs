@@ -182,6 +182,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         view: Default::default(),
         layout: None,
         timeout: None,
+        keep_params: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -249,6 +250,7 @@ async fn app_switches_language() {
         view: Default::default(),
         layout: None,
         timeout: None,
+        keep_params: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -303,6 +305,7 @@ async fn mount_demo(test: &str) -> Element {
         view: Default::default(),
         layout: None,
         timeout: None,
+        keep_params: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

@@ -249,7 +249,7 @@ async fn timetable_places_marks_and_opens_sessions() {
     assert_eq!(
         s1.get_attribute("aria-label").as_deref(),
         Some(
-            "Hållbar upphandling i praktiken, 14:00–15:00, Sal A, i mitt schema, Krockar med Overprövningar"
+            "14:00–15:00 Hållbar upphandling i praktiken, Sal A, i mitt schema, Krockar med Overprövningar"
         )
     );
     assert!(text(s1).contains('★'));
@@ -259,7 +259,7 @@ async fn timetable_places_marks_and_opens_sessions() {
     assert!(class(fika).contains(&"sp-is-dim".to_owned()));
     assert_eq!(
         fika.get_attribute("aria-label").as_deref(),
-        Some("Kaffe, 15:00–15:30, matchar inte filtren")
+        Some("15:00–15:30 Kaffe, matchar inte filtren")
     );
     // s2 is in English.
     let title = wait_for(&root, "[data-session=\"s2\"] .sp-tt__title").await;

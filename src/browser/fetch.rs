@@ -1,37 +1,39 @@
 //! Fetches the programme file. The only place that makes a network request.
 //!
-//! The request is aborted after a timeout (headers and body together). What each failure
-//! is called, and whether an answer can be a programme at all, is decided by
-//! `seminarplan_core::loading`.
+//! The request is aborted after a timeout (headers and body together). A file larger than
+//! the limit is refused by its `Content-Length` before its body is read, and the body is
+//! read as a stream that stops the moment it passes the limit (a server may send no
+//! length, or a false one). What each failure is called, and whether an answer can be a
+//! programme at all, is decided by `seminarplan_core::loading`.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Request, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, Request, RequestInit, Response};
 
-use seminarplan_core::loading::{self, FetchFault};
+use seminarplan_core::loading::{self, Body, FetchFault};
 
 /// The file's text, or why it could not be had. Gives up after `timeout_ms`.
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {
     let window = web_sys::window().ok_or(FetchFault::Network)?;
-    let controller = AbortController::new().ok();
+    let controller = Rc::new(AbortController::new().ok());
     let init = RequestInit::new();
     init.set_method("GET");
     // Never send cookies or credentials along with the programme request.
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    if let Some(controller) = &controller {
+    if let Some(controller) = controller.as_ref() {
         init.set_signal(Some(&controller.signal()));
     }
     let request = Request::new_with_str_and_init(url, &init).map_err(|_| FetchFault::BadUrl)?;
     let timed_out = Rc::new(Cell::new(false));
     // Dropping the timer (when this function returns) cancels it.
     let _timer = {
-        let timed_out = timed_out.clone();
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
         gloo::timers::callback::Timeout::new(timeout_ms, move || {
             timed_out.set(true);
-            if let Some(controller) = controller {
+            if let Some(controller) = controller.as_ref() {
                 controller.abort();
             }
         })
@@ -52,18 +54,52 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault
     if let Some(fault) = loading::status_fault(response.status()) {
         return Err(fault);
     }
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name).ok().flatten();
+    if let Some(fault) = loading::length_fault(header("content-length").as_deref()) {
+        if let Some(controller) = controller.as_ref() {
+            controller.abort();
+        }
+        return Err(fault);
+    }
+    let content_type = header("content-type").unwrap_or_default();
     // A body that fails after the headers arrived was cut short (or timed out).
-    let text = response.text().map_err(|_| failed(FetchFault::Truncated))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| failed(FetchFault::Truncated))?;
-    let text = text.as_string().ok_or(FetchFault::Truncated)?;
+    let text = read_body(&response).await.map_err(|fault| {
+        if fault == FetchFault::TooLarge {
+            if let Some(controller) = controller.as_ref() {
+                controller.abort();
+            }
+            fault
+        } else {
+            failed(fault)
+        }
+    })?;
     loading::check_body(&content_type, &text)?;
     Ok(text)
+}
+
+/// Reads the body chunk by chunk, giving up as soon as it passes the limit.
+async fn read_body(response: &Response) -> Result<String, FetchFault> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut body = Body::default();
+    loop {
+        let next = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchFault::Truncated)?;
+        let field = |name: &str| js_sys::Reflect::get(&next, &name.into()).ok();
+        if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+            return Ok(body.text());
+        }
+        let chunk = field("value")
+            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            .ok_or(FetchFault::Truncated)?;
+        if !body.fits(chunk.length() as usize) {
+            let _ = reader.cancel();
+            return Err(FetchFault::TooLarge);
+        }
+        body.push(&chunk.to_vec())?;
+    }
 }

@@ -25,9 +25,12 @@ pub struct Settings {
     /// `grid` (the programme as a timetable grid). The visitor's own choices win.
     pub view: View,
     pub layout: Option<Layout>,
-    /// `now` (or `?now=` in the page URL): a fixed clock, RFC 3339, to show the
+    /// `now` (or `?now=` in the page URL, unless `url="none"`): a fixed clock, RFC 3339, to show the
     /// conference as at that time (for previews and tests).
     pub now: Option<String>,
+    /// `keep-params`: the page's own query parameters a share link keeps (comma-separated,
+    /// say `page_id`); every other parameter of the page stays out of the link.
+    pub keep_params: Option<String>,
     /// `timeout`: how long the programme request may take, in milliseconds (see
     /// `seminarplan_core::loading::timeout_ms`).
     pub timeout: Option<String>,
@@ -47,26 +50,24 @@ pub fn settings(element: &Element) -> Settings {
         Some("list") => (View::Programme, Some(Layout::List)),
         _ => (View::Programme, None),
     };
+    let url_mode = UrlMode::from_attr(attr("url").as_deref());
     Settings {
         src: attr("src"),
         lang: attr("lang").map_or(Lang::Sv, |l| Lang::from_code(&l)),
         namespace: attr("namespace")
             .filter(|n| seminarplan_core::parse::valid_id(n))
             .unwrap_or_else(|| "default".to_owned()),
-        url_mode: UrlMode::from_attr(attr("url").as_deref()),
+        url_mode,
         view,
         layout,
-        now: attr("now").or_else(now_from_url),
+        now: attr("now").or_else(|| now_from_url(url_mode)),
+        keep_params: attr("keep-params"),
         timeout: attr("timeout"),
     }
 }
 
-/// `now=` from the page's query string, if any.
-fn now_from_url() -> Option<String> {
+/// `now=` from the page's query string, unless the widget keeps nothing in the URL.
+fn now_from_url(mode: UrlMode) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("now="))
-        .map(seminarplan_core::url_state::decode_component)
+    seminarplan_core::url_state::now_param(&search, mode != UrlMode::None)
 }

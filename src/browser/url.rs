@@ -2,7 +2,7 @@
 //! string, in the hash, or nowhere (so the widget never fights a host page's router).
 
 use gloo::events::EventListener;
-use seminarplan_core::url_state::{merge, share_part, widget_part};
+use seminarplan_core::url_state::{link_query, merge, share_part, widget_part};
 
 /// Where the widget keeps its state in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,9 +96,10 @@ pub fn watch(mode: UrlMode, on_change: impl Fn(String) + 'static) -> Option<[Eve
 }
 
 /// A link to this page that carries `query` the way this widget reads it (query mode
-/// when the widget keeps no URL state, since it still reads share links), keeping the
-/// page's own query parameters.
-pub fn link_with(mode: UrlMode, query: &str) -> String {
+/// when the widget keeps no URL state, since it still reads share links). Of the page's
+/// own query parameters only those named in `keep` come along
+/// (`seminarplan_core::url_state::link_query`).
+pub fn link_with(mode: UrlMode, keep: &str, query: &str) -> String {
     let Some(loc) = location() else {
         return String::new();
     };
@@ -106,7 +107,17 @@ pub fn link_with(mode: UrlMode, query: &str) -> String {
     let path = loc.pathname().unwrap_or_default();
     let search = loc.search().unwrap_or_default();
     match mode {
-        UrlMode::Hash => format!("{origin}{path}{search}#{query}"),
-        UrlMode::Query | UrlMode::None => format!("{origin}{path}?{}", merge(&search, query)),
+        UrlMode::Hash => {
+            let page = link_query(&search, keep, "");
+            let page = if page.is_empty() {
+                page
+            } else {
+                format!("?{page}")
+            };
+            format!("{origin}{path}{page}#{query}")
+        }
+        UrlMode::Query | UrlMode::None => {
+            format!("{origin}{path}?{}", link_query(&search, keep, query))
+        }
     }
 }

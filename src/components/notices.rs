@@ -25,6 +25,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::StorageCorrupt => lang.storage_corrupt(),
             Notice::StorageFuture => lang.storage_future(),
             Notice::StorageFull => lang.storage_full(),
+            Notice::ShareUnreadable => lang.share_unreadable(),
         };
         let on_dismiss = on_dismiss.clone();
         let restore = matches!(n, Notice::StorageCorrupt | Notice::StorageFuture).then(|| {

@@ -125,9 +125,9 @@ pub fn Timetable(props: &TimetableProps) -> Html {
             .collect();
         let clash = !clash_titles.is_empty();
         let time = time::span(s.start, s.end);
-        let mut name = s.title.clone();
-        name.push_str(", ");
-        name.push_str(&time);
+        // WCAG 2.5.3 Label in Name: the name starts with the visible text, the time and
+        // then the title, and adds the room and the marks after it.
+        let mut name = format!("{time} {}", s.title);
         if let Some(r) = s.room {
             name.push_str(", ");
             name.push_str(p.rooms[r].name.get(ui, plang));
@@ -174,6 +174,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                     if clash { <span class="sp-tt__clash" aria-hidden="true">{ "⚠ " }</span> }
                     { time }
                 </span>
+                { " " }
                 <span class="sp-tt__title" lang={(s.language != ui).then(|| s.language.clone())}>{ &s.title }</span>
             </button>
         }

@@ -328,3 +328,32 @@ fn placement_classes_start_below_the_headers() {
     assert!(!css.contains("sp-span-0"));
     assert_eq!(css.matches('{').count(), 3 + 3 + 2 + 2);
 }
+
+/// Issue 15: a session ending in the year 9999 made the timetable ask for millions of
+/// rows ("capacity overflow"); the visitor saw an error instead of the day. The grid now
+/// stops at `MAX_ROWS` and every other session keeps its place.
+#[test]
+fn one_absurd_end_still_shows_every_other_session() {
+    use seminarplan_core::grid::MAX_ROWS;
+    let mut p = small();
+    let plain = layout(&p, 0, |_| true, Mode::Dim);
+    let s1 = p.session_ix("s1").expect("s1");
+    p.sessions[s1].end = at("9999-12-31T23:00:00+01:00");
+    let grid = layout(&p, 0, |_| true, Mode::Dim);
+    assert!(grid.rows <= MAX_ROWS, "{} rows", grid.rows);
+    assert_eq!(
+        grid.items.len(),
+        plain.items.len(),
+        "every session is placed"
+    );
+    for (before, after) in plain.items.iter().zip(&grid.items) {
+        if before.session != s1 {
+            assert_eq!(before, after, "{}", p.sessions[before.session].id);
+        }
+    }
+    let long = placed(&grid, &p, "s1");
+    assert_eq!(long.row + long.span, grid.rows, "drawn to the grid's end");
+    assert!(grid.hours.len() <= MAX_ROWS / 12);
+    // The placement sheet for such a grid stays small.
+    assert!(placement_css(grid.rows, grid.tracks()).len() < 100_000);
+}

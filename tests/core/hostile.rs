@@ -152,3 +152,35 @@ fn deeply_nested_rich_text_is_bounded() {
         assert!(richtext::to_text(&blocks).len() <= len + 16);
     }
 }
+
+/// Issue 15: 50,000 events with the same id took minutes to import (each clash counted up
+/// from `-2` again). They now import, every id unique, in well under a second in a release
+/// build (BENCHMARKS.md; no timing assertion here).
+#[test]
+fn fifty_thousand_events_with_one_id_import() {
+    use seminarplan_core::generate::{Hostile, hostile_frab};
+    let text = hostile_frab(50_000, Hostile::SameId);
+    let imported = import(&text).expect("imported");
+    let p = &imported.programme;
+    assert_eq!(p.sessions.len(), 50_000);
+    let ids: std::collections::HashSet<&str> = p.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), 50_000, "every id unique");
+    assert!(ids.contains("0") && ids.contains("0-2") && ids.contains("0-50000"));
+}
+
+/// The other shapes that were quadratic: a room and a speaker per event, a day per event
+/// (20,000 here to keep a debug run short; the benchmark imports 50,000 of each).
+#[test]
+fn twenty_thousand_rooms_or_days_import() {
+    use seminarplan_core::generate::{Hostile, hostile_frab};
+    let n = 20_000;
+    for shape in [Hostile::ManyRooms, Hostile::ManyDays] {
+        let imported = import(&hostile_frab(n, shape)).expect("imported");
+        let p = &imported.programme;
+        assert_eq!(p.sessions.len(), n, "{shape:?}");
+        match shape {
+            Hostile::ManyRooms => assert_eq!((p.rooms.len(), p.speakers.len()), (n, n)),
+            _ => assert_eq!(p.conference.days.len(), n),
+        }
+    }
+}

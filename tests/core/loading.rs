@@ -83,6 +83,7 @@ fn every_fault_has_a_sentence_in_both_languages() {
         FetchFault::Timeout,
         FetchFault::Truncated,
         FetchFault::WebPage,
+        FetchFault::TooLarge,
     ];
     for lang in [Lang::Sv, Lang::En] {
         let texts: Vec<String> = faults.iter().map(|f| lang.fetch_fault(f)).collect();
@@ -211,4 +212,84 @@ fn the_saved_plan_lists_in_time_order_without_a_programme() {
             .expect("a session of the programme");
         assert_eq!(s.title, session.title);
     }
+}
+
+/// Issue 15: a stored copy with an extreme `fetched_ms` made the stale notice panic in
+/// `date_naive` for visitors east of UTC, on every offline visit while the record existed.
+/// Before the fix `decode_cache` passed the number on unchanged (this test failed there).
+#[test]
+fn an_extreme_fetch_time_is_clamped_and_never_panics() {
+    use seminarplan_core::loading::MAX_FETCHED_MS;
+    let fetched_words = |lang: Lang, ms, west| lang.fetched_at(ms, west);
+    let src = "/fixtures/small.json";
+    let id = small().id.clone();
+    // The largest millisecond chrono still reads, and the extremes of an i64.
+    for ms in [8_210_266_876_799_999, i64::MAX, i64::MIN, -1] {
+        let stored = encode_cache(src, &id, ms, SMALL);
+        let cached = decode_cache(src, &stored).expect("the copy still serves");
+        assert!(
+            (0..=MAX_FETCHED_MS).contains(&cached.fetched_ms),
+            "{ms} read back as {}",
+            cached.fetched_ms
+        );
+        assert_eq!(cached.text.as_deref(), Some(SMALL));
+        // Stockholm in summer, Kiribati (UTC+14), Baker Island (UTC-12), nonsense offsets.
+        for west in [-120.0, -840.0, 720.0, 0.0, f64::NAN, 1e12, -1e12] {
+            for lang in [Lang::Sv, Lang::En] {
+                let _ = fetched_words(lang, cached.fetched_ms, west);
+                let _ = fetched_words(lang, ms, west);
+            }
+        }
+    }
+    assert_eq!(
+        fetched_words(Lang::Sv, MAX_FETCHED_MS, -840.0),
+        "1 januari 10000 kl. 13:59"
+    );
+    assert_eq!(
+        fetched_words(Lang::En, 1_800_000_000_000, -60.0),
+        "15 January 2027 at 09:00"
+    );
+}
+
+/// Issue 15: the whole body was read before the 20 MB check. Now the `Content-Length`
+/// refuses first, and a body without one (or with a false one) stops at the limit.
+#[test]
+fn a_large_file_is_refused_by_its_length_and_while_it_arrives() {
+    use seminarplan_core::loading::{Body, MAX_FETCH_BYTES, length_fault};
+    assert_eq!(MAX_FETCH_BYTES, 20 * 1024 * 1024);
+    let over = (MAX_FETCH_BYTES + 1).to_string();
+    assert_eq!(length_fault(Some(&over)), Some(FetchFault::TooLarge));
+    assert_eq!(
+        length_fault(Some(" 99999999999999999 ")),
+        Some(FetchFault::TooLarge)
+    );
+    for fine in [None, Some(""), Some("junk"), Some("-5"), Some("1024")] {
+        assert_eq!(length_fault(fine), None, "{fine:?}");
+    }
+    assert_eq!(length_fault(Some(&MAX_FETCH_BYTES.to_string())), None);
+
+    let chunk = vec![b' '; 1024 * 1024];
+    let mut body = Body::default();
+    let mut pushed = 0;
+    let refused = loop {
+        match body.push(&chunk) {
+            Ok(()) => pushed += 1,
+            Err(fault) => break fault,
+        }
+        assert!(pushed <= 20, "more than 20 MB was taken in");
+    };
+    assert_eq!((pushed, refused), (20, FetchFault::TooLarge));
+    assert!(!Body::default().fits(MAX_FETCH_BYTES + 1));
+    // Decoded as `Response.text()` does: the byte order mark dropped, bad bytes replaced.
+    let mut body = Body::default();
+    body.push(b"\xEF\xBB\xBF{\"a\":").expect("small");
+    body.push(b"\"\xC3\xA5\xFF\"}").expect("small");
+    assert_eq!(body.text(), "{\"a\":\"\u{e5}\u{fffd}\"}");
+    assert!(
+        Lang::Sv
+            .fetch_fault(&FetchFault::TooLarge)
+            .contains("20 MB"),
+        "{}",
+        Lang::Sv.fetch_fault(&FetchFault::TooLarge)
+    );
 }

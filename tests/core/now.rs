@@ -292,3 +292,46 @@ fn now_marker_for_list_and_grid() {
     let grid = layout(&p, 0, |_| true, Mode::Dim);
     assert_eq!(grid.row_at(marker.at), Some(6));
 }
+
+/// A programme of `n` days with one session each (built directly, not parsed).
+pub fn one_session_a_day(n: usize) -> Programme {
+    let mut p = small();
+    let template = p.sessions[0].clone();
+    let first = template.start.date_naive();
+    p.conference.days = (0..n)
+        .map(|d| first + chrono::Days::new(d as u64))
+        .collect();
+    p.sessions = (0..n)
+        .map(|d| {
+            let mut s = template.clone();
+            s.id = format!("s{d}");
+            s.day = d;
+            s.start = template.start + chrono::Duration::days(d as i64);
+            s.end = template.end + chrono::Duration::days(d as i64);
+            s
+        })
+        .collect();
+    p
+}
+
+/// Issue 15: `day_of` looked for each day's first session by scanning all sessions, per
+/// day, on every render: 50,000 days took about 1.25 billion steps (minutes in a debug
+/// build). It is now one pass; this test finishes in a moment (no timing assertion: see
+/// BENCHMARKS.md for the figures).
+#[test]
+fn day_of_is_one_pass_over_many_days() {
+    let n = 50_000;
+    let p = one_session_a_day(n);
+    let last = p.sessions[n - 1].start + chrono::Duration::minutes(5);
+    assert_eq!(day_of(&p, last), Some(n - 1));
+    assert_eq!(day_of(&p, p.sessions[0].start), Some(0));
+    assert_eq!(
+        day_of(&p, p.sessions[0].start - chrono::Duration::days(1)),
+        None
+    );
+    assert!(now_marker(&p, n - 1, last).is_some());
+    assert_eq!(
+        now_next(&p, last, &Plan::default()).map(|n| n.day),
+        Some(n - 1)
+    );
+}

@@ -1,6 +1,7 @@
 //! Parsing and every validation rule, each error with its place.
 
 use chrono::NaiveDate;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Kind;
 use seminarplan_core::parse::{Problem, ProgrammeError, RefKind, parse_programme};
 use serde_json::{Value, json};
@@ -426,4 +427,62 @@ fn disguising_characters_are_removed_from_programme_text() {
         s1.abstract_text.as_deref(),
         Some("Rad ett\nrad två\tmed tab")
     );
+}
+
+/// Issue 15: the conference subtitle, venue and city, a room's floor, the time zone and
+/// the languages kept their bidi overrides and control characters, although every other
+/// text lost them (this test failed there on the subtitle).
+#[test]
+fn disguising_characters_are_removed_from_every_field() {
+    let mut doc: Value = serde_json::from_str(SMALL).expect("json");
+    let bad = |s: &str| format!("\u{202e}{s}\u{202c}\u{0007}\u{200f}");
+    doc["conference"]["subtitle"] = json!({ "sv": bad("Under"), "en": bad("Sub") });
+    doc["conference"]["venue"] = json!(bad("Stadshuset"));
+    doc["conference"]["city"] = json!(bad("Östersund"));
+    doc["conference"]["time_zone"] = json!(bad("Europe/Stockholm"));
+    doc["rooms"][0]["floor"] = json!(bad("Plan 2"));
+    doc["sessions"][1]["language"] = json!(bad("de, en"));
+    let p = parse_programme(&doc.to_string()).expect("valid");
+    let c = &p.conference;
+    let sub = c.subtitle.as_ref().expect("subtitle");
+    assert_eq!((sub.get("sv", "sv"), sub.get("en", "sv")), ("Under", "Sub"));
+    assert_eq!(
+        c.venue.as_ref().map(|v| v.get("sv", "sv")),
+        Some("Stadshuset")
+    );
+    assert_eq!(c.city.as_deref(), Some("Östersund"));
+    assert_eq!(c.time_zone, "Europe/Stockholm");
+    assert_eq!(
+        p.rooms[0].floor.as_ref().map(|f| f.get("sv", "sv")),
+        Some("Plan 2")
+    );
+    assert_eq!(p.session("s1").expect("s1").language, "de, en");
+}
+
+/// Issue 15: a session ending in the year 9999 was accepted, and took the timetable down.
+/// A session longer than a week is now a problem at its place.
+#[test]
+fn a_session_longer_than_a_week_is_refused_at_its_place() {
+    check(
+        "ends in 9999",
+        |d| d["sessions"][1]["end"] = json!("9999-12-31T23:59:59+01:00"),
+        "sessions[1].end",
+        Problem::LongerThanAWeek,
+    );
+    check(
+        "eight days",
+        |d| d["sessions"][1]["end"] = json!("2027-03-24T14:00:00+01:00"),
+        "sessions[1].end",
+        Problem::LongerThanAWeek,
+    );
+    // Exactly a week is still a session (an exhibition running all conference long).
+    let errors = errors_after(|d| d["sessions"][1]["end"] = json!("2027-03-23T14:00:00+01:00"));
+    assert!(errors.is_empty(), "{errors:?}");
+    for lang in [Lang::Sv, Lang::En] {
+        let text = lang.problem(&ProgrammeError {
+            path: "sessions[1].end".into(),
+            problem: Problem::LongerThanAWeek,
+        });
+        assert!(text.contains('7'), "{text}");
+    }
 }

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use seminarplan_core::lang::Lang;
 use seminarplan_core::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, qr};
-use seminarplan_core::state::{Action, AppState};
+use seminarplan_core::state::{Action, AppState, Notice};
 use seminarplan_core::url_state::UrlState;
 
 fn ids(list: &[&str]) -> BTreeSet<String> {
@@ -90,9 +91,42 @@ fn a_shared_link_is_merged_or_adopted_only_when_asked() {
     assert_eq!(adopted.plan.starred, ids(&["s-1", "s-2"]));
     state.apply(Action::DismissShared);
     assert_eq!(state.plan.starred, ids(&["mine"]));
-    // A malformed share link is ignored.
+    // A malformed share link offers nothing, and the receiver is told (issue 15).
     state.apply(Action::FromUrl(Box::new(UrlState::parse(
         "share=%3Cscript%3E",
     ))));
     assert!(state.shared().is_none());
+    assert!(state.chrome.notices.contains(&Notice::ShareUnreadable));
+}
+
+/// Issue 15: a share link over 4,096 characters was dropped by the receiver without a
+/// word (as a whole query too long to read, or as a `share=` value too long to decode).
+#[test]
+fn an_oversized_share_link_is_reported_to_the_receiver() {
+    let guid = |i: usize| format!("{i:08x}-0000-4000-8000-000000000000");
+    let ids: BTreeSet<String> = (0..120).map(guid).collect();
+    let value = encode("p", &ids);
+    assert!(value.len() > 4096, "{} characters", value.len());
+    for query in [
+        format!("share={value}"),
+        format!("page_id=1&share={value}"),
+        format!("share=p~{}", "a".repeat(MAX_LEN)),
+    ] {
+        let mut state = AppState::default();
+        state.apply(Action::FromUrl(Box::new(UrlState::parse(&query))));
+        assert!(state.shared().is_none());
+        assert!(
+            state.chrome.notices.contains(&Notice::ShareUnreadable),
+            "told about {} characters",
+            query.len()
+        );
+    }
+    // A long address without a shared plan reports nothing.
+    let mut state = AppState::default();
+    let long = format!("q={}", "a".repeat(5000));
+    state.apply(Action::FromUrl(Box::new(UrlState::parse(&long))));
+    assert!(state.chrome.notices.is_empty());
+    for lang in [Lang::Sv, Lang::En] {
+        assert!(lang.share_unreadable().ends_with('.'));
+    }
 }

@@ -25,6 +25,7 @@ fn round_trip_of_a_full_view() {
         session: Some("s-301".into()),
         speaker: Some("anna-berg".into()),
         share: Some("inkopsforum-2027~s-101".into()),
+        share_unreadable: false,
     };
     let query = state.to_query();
     assert_eq!(UrlState::parse(&query), state, "{query}");
@@ -114,4 +115,38 @@ fn the_pages_own_query_parameters_survive() {
     let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x"));
     assert_eq!(state.share.as_deref(), Some("abc~s-1"));
     assert!(state.filters.text.is_empty());
+}
+
+/// Issue 15: share links copied the host page's query (tracking parameters, a CMS
+/// preview token) into the link and its QR code. Only the widget's own parameters go, and
+/// of the page's only those the organiser names in `keep-params`.
+#[test]
+fn share_links_carry_only_the_widgets_parameters_and_those_kept() {
+    use seminarplan_core::url_state::link_query;
+    let page = "?page_id=12&utm_source=nyhetsbrev&preview_token=hemlig&q=x&fbclid=abc";
+    assert_eq!(link_query(page, "", "share=p~s-1"), "share=p~s-1");
+    assert_eq!(
+        link_query(page, "page_id", "share=p~s-1"),
+        "page_id=12&share=p~s-1"
+    );
+    // A widget key named in keep-params is still the widget's (never duplicated).
+    assert_eq!(
+        link_query(page, " page_id , q ", "share=a"),
+        "page_id=12&share=a"
+    );
+    assert_eq!(link_query("", "page_id", "share=a"), "share=a");
+    assert_eq!(link_query(page, "page_id", ""), "page_id=12");
+}
+
+/// Issue 15: `?now=` pinned the clock even of a widget told to keep out of the URL.
+#[test]
+fn now_from_the_page_url_only_when_the_widget_reads_the_url() {
+    use seminarplan_core::url_state::now_param;
+    let page = "?page_id=1&now=2027-03-16T10%3A00%3A00%2B01%3A00";
+    assert_eq!(
+        now_param(page, true).as_deref(),
+        Some("2027-03-16T10:00:00+01:00")
+    );
+    assert_eq!(now_param(page, false), None);
+    assert_eq!(now_param("?q=1", true), None);
 }

@@ -248,6 +248,9 @@ def utc(event, name):
 
 events = [
     {
+        "properties": sorted(set(e.keys())),
+        "subcomponents": [c.name for c in e.subcomponents],
+        "url": str(e.get("URL")) if e.get("URL") is not None else None,
         "uid": str(e.get("UID")),
         "summary": str(e.get("SUMMARY")),
         "dtstart": utc(e, "DTSTART"),
@@ -256,6 +259,8 @@ events = [
     for e in cal.walk("VEVENT")
 ]
 print(json.dumps({
+    "components": [c.name for c in cal.walk()],
+    "calendar_properties": sorted(set(cal.keys())),
     "name": cal.name,
     "version": str(cal.get("VERSION")),
     "events": events,
@@ -797,7 +802,13 @@ async fn downloaded_ics_parses_with_an_independent_parser() {
     );
     assert_eq!(parsed["name"], json!("VCALENDAR"));
     assert_eq!(parsed["version"], json!("2.0"));
-    let mut events: Vec<Value> = parsed["events"].as_array().cloned().unwrap_or_default();
+    let mut events: Vec<Value> = parsed["events"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| json!({ "uid": e["uid"], "summary": e["summary"], "dtstart": e["dtstart"], "dtend": e["dtend"] }))
+        .collect();
     events.sort_by_key(|e| e["uid"].as_str().unwrap_or_default().to_owned());
     let mut expected: Vec<Value> = ids
         .iter()
@@ -826,6 +837,81 @@ async fn downloaded_ics_parses_with_an_independent_parser() {
         "s-101 starts 14:45 CET, 13:45 UTC"
     );
 
+    browser.close().await;
+}
+
+/// Issue 15: a session url starting with `https://` but holding CR/LF was written raw into
+/// the calendar file, so `BEGIN:VALARM…` in it became a real alarm. The file of a programme
+/// whose every value tries that (tests/fixtures/e2e/ics-injection.json), downloaded for
+/// real and read by Python's `icalendar`: exactly three events and nothing else, each with
+/// only the properties this project writes, the url with CR/LF and the one with spaces
+/// left out, and the hostile text kept as text.
+#[tokio::test]
+async fn downloaded_ics_with_hostile_values_has_no_foreign_properties() {
+    let server = Server::builder()
+        .variant("ics-injection", "/fixtures/e2e/ics-injection.json")
+        .start();
+    let driver =
+        Chromedriver::start("downloaded_ics_with_hostile_values_has_no_foreign_properties");
+    let downloads = TempDir::new("seminarplan-e2e-downloads");
+    let browser = driver
+        .open_downloading(&server, PHONE, downloads.path())
+        .await;
+    open_widget(&browser, "/page/ics-injection").await;
+    for id in ["url", "text", "space"] {
+        star_card(&browser, id).await;
+    }
+    show_my_schedule(&browser).await;
+    assert_eq!(browser.count(".sp-mine article.sp-card").await, 3);
+    browser.click(".sp-mine__calendar").await;
+    let name = "injektion-2027.ics";
+    wait_for_download(downloads.path(), name).await;
+    let parsed = parse_ics_with_python(&downloads.path().join(name));
+    let pretty = serde_json::to_string_pretty(&parsed).unwrap_or_default();
+    assert_eq!(parsed["problems"], json!([]), "{pretty}");
+    assert_eq!(
+        parsed["components"],
+        json!(["VCALENDAR", "VEVENT", "VEVENT", "VEVENT"]),
+        "one calendar, three events, no alarm: {pretty}"
+    );
+    assert_eq!(
+        parsed["calendar_properties"],
+        json!(["CALSCALE", "METHOD", "PRODID", "VERSION", "X-WR-CALNAME"]),
+        "{pretty}"
+    );
+    let ours = [
+        "DESCRIPTION",
+        "DTEND",
+        "DTSTAMP",
+        "DTSTART",
+        "LOCATION",
+        "SUMMARY",
+        "UID",
+        "URL",
+    ];
+    let events = parsed["events"].as_array().cloned().unwrap_or_default();
+    assert_eq!(events.len(), 3, "{pretty}");
+    let mut urls = Vec::new();
+    for e in &events {
+        for p in e["properties"].as_array().into_iter().flatten() {
+            let p = p.as_str().unwrap_or_default();
+            assert!(ours.contains(&p), "a foreign property {p} in {pretty}");
+        }
+        assert_eq!(e["subcomponents"], json!([]), "{pretty}");
+        if let Some(u) = e["url"].as_str() {
+            urls.push(u.to_owned());
+        }
+    }
+    assert_eq!(urls, ["https://example.org/ok?a=1;b=2,c"], "{pretty}");
+    let text = events
+        .iter()
+        .find(|e| e["uid"] == json!("text.injektion-2027@seminarplan"))
+        .unwrap_or_else(|| panic!("the event of session text: {pretty}"));
+    assert_eq!(
+        text["summary"],
+        json!("Titel\nEND:VEVENT\nBEGIN:VEVENT\nUID:falsk"),
+        "the title's words, as text"
+    );
     browser.close().await;
 }
 

@@ -1059,3 +1059,68 @@ fn content_session(
 pub fn programme(sessions: usize, seed: u64) -> Programme {
     parse_programme(&programme_json(sessions, seed)).expect("a generated programme is valid")
 }
+
+/// The shapes of hostile schedule file [`hostile_frab`] writes, each aimed at work that
+/// once grew with the square of the file's size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hostile {
+    /// Every event has the id `0` (renaming clashes counted up from `-2` each time).
+    SameId,
+    /// Every event in a room and with a speaker of its own (rooms and people were looked
+    /// up by searching lists).
+    ManyRooms,
+    /// Every event on a day of its own (days were looked up by searching the list).
+    ManyDays,
+}
+
+/// A frab `schedule.json` of `events` events shaped as `shape`: valid, but built to make a
+/// careless importer slow. For the hostile-file benchmark and tests.
+pub fn hostile_frab(events: usize, shape: Hostile) -> String {
+    let first = NaiveDate::from_ymd_opt(2027, 3, 16).unwrap_or_default();
+    let day_count = if shape == Hostile::ManyDays {
+        events
+    } else {
+        1
+    };
+    let mut days: Vec<Value> = (0..day_count)
+        .map(|d| {
+            let date = first + chrono::Days::new(d as u64);
+            json!({ "index": d + 1, "date": date.to_string(), "rooms": {} })
+        })
+        .collect();
+    for i in 0..events {
+        let day = if shape == Hostile::ManyDays { i } else { 0 };
+        let date = first + chrono::Days::new(day as u64);
+        let (id, room) = match shape {
+            Hostile::SameId => (json!(0), "Sal A".to_owned()),
+            Hostile::ManyRooms => (json!(i), format!("Sal {i}")),
+            Hostile::ManyDays => (json!(i), "Sal A".to_owned()),
+        };
+        let minute = (i % 96) * 5;
+        let event = json!({
+            "id": id,
+            "date": format!("{date}T{:02}:{:02}:00+01:00", 9 + minute / 60, minute % 60),
+            "start": format!("{:02}:{:02}", 9 + minute / 60, minute % 60),
+            "duration": "00:30",
+            "title": format!("Punkt {i}"),
+            "type": "talk",
+            "language": "sv",
+            "persons": [{ "id": if shape == Hostile::ManyRooms { i } else { 1 }, "public_name": format!("Talare {}", if shape == Hostile::ManyRooms { i } else { 1 }) }],
+        });
+        if let Some(list) = days[day]["rooms"].as_object_mut().and_then(|rooms| {
+            rooms
+                .entry(room)
+                .or_insert_with(|| json!([]))
+                .as_array_mut()
+        }) {
+            list.push(event);
+        }
+    }
+    let last = first + chrono::Days::new(day_count.saturating_sub(1) as u64);
+    json!({ "schedule": { "version": "1", "conference": {
+        "acronym": "fientlig-2027", "title": "Fientlig fil",
+        "start": first.to_string(), "end": last.to_string(),
+        "time_zone_name": "Europe/Stockholm", "days": days,
+    } } })
+    .to_string()
+}

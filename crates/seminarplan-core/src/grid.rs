@@ -13,6 +13,11 @@ use crate::time;
 /// Minutes per grid row.
 pub const ROW_MINUTES: i64 = 5;
 
+/// The most rows a day's grid has: two days. A session longer than that (a programme
+/// can hold one ending in the year 9999) is drawn to the grid's end, so one absurd value
+/// cannot make the day's timetable too large to build and hide every other session.
+pub const MAX_ROWS: usize = 2 * 24 * 60 / ROW_MINUTES as usize;
+
 /// What happens to the sessions that do not match the filters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -161,7 +166,8 @@ pub fn layout(programme: &Programme, day: usize, keep: impl Fn(usize) -> bool, m
         .iter()
         .map(|&(ix, _)| programme.sessions[ix].end)
         .max()
-        .map_or(start, ceil_half_hour);
+        .map_or(start, ceil_half_hour)
+        .min(start + Duration::minutes(MAX_ROWS as i64 * ROW_MINUTES));
     let rows = rows_up(start, end);
 
     // Columns: the rooms used, in programme order, then "no room".
@@ -201,8 +207,8 @@ pub fn layout(programme: &Programme, day: usize, keep: impl Fn(usize) -> bool, m
         .iter()
         .map(|&(ix, kept)| {
             let s = &programme.sessions[ix];
-            let row = rows_down(start, s.start);
-            let span = rows_up(start, s.end).saturating_sub(row).max(1);
+            let row = rows_down(start, s.start).min(rows.saturating_sub(1));
+            let span = rows_up(start, s.end).min(rows).saturating_sub(row).max(1);
             Placed {
                 session: ix,
                 column: column_of(s.room),

@@ -214,6 +214,14 @@ impl Lang {
             (FetchFault::WebPage, Lang::En) => {
                 "The address gave a web page, not a programme file. Check the programme file's address.".into()
             }
+            (FetchFault::TooLarge, Lang::Sv) => format!(
+                "Programfilen är större än {} MB och hämtades inte.",
+                crate::loading::MAX_FETCH_BYTES / 1_000_000
+            ),
+            (FetchFault::TooLarge, Lang::En) => format!(
+                "The programme file is larger than {} MB and was not fetched.",
+                crate::loading::MAX_FETCH_BYTES / 1_000_000
+            ),
         }
     }
 
@@ -240,6 +248,18 @@ impl Lang {
                 "You are seeing the programme as it was on {fetched}. It may be out of date."
             ),
         }
+    }
+
+    /// When a programme copy was fetched (`ms` since 1970), in words, in the visitor's time
+    /// zone (`offset_west_minutes` as `Date.getTimezoneOffset` gives it). Empty for a time
+    /// that cannot be shown; never panics, whatever the stored number says.
+    pub fn fetched_at(self, ms: i64, offset_west_minutes: f64) -> String {
+        use crate::loading::MAX_FETCHED_MS;
+        let offset = offset_west_minutes.clamp(-24.0 * 60.0, 24.0 * 60.0) as i32 * 60;
+        FixedOffset::west_opt(offset)
+            .zip(DateTime::from_timestamp_millis(ms.clamp(0, MAX_FETCHED_MS)))
+            .map(|(offset, t)| self.date_time(t.with_timezone(&offset)))
+            .unwrap_or_default()
     }
 
     /// "16 mars 2027 kl. 13:05" / "16 March 2027 at 13:05".
@@ -283,6 +303,13 @@ impl Lang {
         self.pick(
             "Webbläsarens lagring är full, så ditt schema kunde inte sparas. Dina val finns kvar tills du stänger sidan.",
             "Your browser's storage is full, so your schedule could not be saved. Your choices last until you close the page.",
+        )
+    }
+
+    pub fn share_unreadable(self) -> &'static str {
+        self.pick(
+            "Länken innehöll ett delat schema som inte kunde läsas (för långt eller skadat). Be avsändaren dela igen, eller ladda ner schemat som kalenderfil.",
+            "The link held a shared schedule that could not be read (too long or damaged). Ask the sender to share again, or to send the schedule as a calendar file.",
         )
     }
 
@@ -865,6 +892,14 @@ impl Lang {
             }
             (Problem::EndNotAfterStart, Lang::Sv) => "sluttiden måste vara efter starttiden".into(),
             (Problem::EndNotAfterStart, Lang::En) => "the end must be after the start".into(),
+            (Problem::LongerThanAWeek, Lang::Sv) => format!(
+                "en programpunkt kan inte vara längre än {} dagar: kontrollera sluttiden",
+                crate::parse::MAX_SESSION_DAYS
+            ),
+            (Problem::LongerThanAWeek, Lang::En) => format!(
+                "a session cannot last longer than {} days: check its end",
+                crate::parse::MAX_SESSION_DAYS
+            ),
             (Problem::OutsideDays { date }, Lang::Sv) => {
                 format!("{date} är inte en av konferensdagarna")
             }

@@ -26,6 +26,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A URI value (RFC 5545 3.3.13) as written, or `None` when it cannot be written safely:
+/// anything but printable ASCII without spaces (a CR or LF would end the property and
+/// start a foreign one, such as an alarm) refuses the whole value rather than mending it.
+pub fn uri(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let plain = url.bytes().all(|b| b.is_ascii_graphic());
+    (plain && !url.is_empty()).then_some(url)
+}
+
 /// Folds one content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character,
 /// and ends every physical line with CRLF.
 pub fn fold(line: &str) -> String {
@@ -70,7 +79,7 @@ fn event(programme: &Programme, s: &Session, stamp: DateTime<Utc>, lang: &str) -
     let pl = programme.lang();
     let mut lines = vec![
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", uid(programme, s)),
+        format!("UID:{}", escape(&uid(programme, s))),
         format!("DTSTAMP:{}", self::stamp(stamp)),
         format!("DTSTART:{}", utc(s.start)),
         format!("DTEND:{}", utc(s.end)),
@@ -109,8 +118,8 @@ fn event(programme: &Programme, s: &Session, stamp: DateTime<Utc>, lang: &str) -
     if !description.is_empty() {
         lines.push(format!("DESCRIPTION:{}", escape(description)));
     }
-    if let Some(url) = &s.url {
-        lines.push(format!("URL:{}", url.trim()));
+    if let Some(url) = s.url.as_deref().and_then(uri) {
+        lines.push(format!("URL:{url}"));
     }
     lines.push("END:VEVENT".to_owned());
     lines.iter().map(|l| fold(l)).collect()

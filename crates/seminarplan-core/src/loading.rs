@@ -44,6 +44,54 @@ pub enum FetchFault {
     /// The address answered with a web page, not a programme file (a wrong address on a
     /// site that answers every path with its front page).
     WebPage,
+    /// The file is larger than [`MAX_FETCH_BYTES`]: refused by its `Content-Length`
+    /// before any of it is read, or as soon as that much has arrived.
+    TooLarge,
+}
+
+/// The largest programme file fetched: the parser's own limit, so nothing larger is ever
+/// held in memory, whatever the server says about it.
+pub const MAX_FETCH_BYTES: usize = crate::parse::MAX_BYTES;
+
+/// Refuses an answer by its `Content-Length` header, before reading the body. A missing
+/// or unreadable header refuses nothing (the body's length is checked as it arrives).
+pub fn length_fault(content_length: Option<&str>) -> Option<FetchFault> {
+    let length: u64 = content_length?.trim().parse().ok()?;
+    (length > MAX_FETCH_BYTES as u64).then_some(FetchFault::TooLarge)
+}
+
+/// A body read chunk by chunk, refused the moment it passes [`MAX_FETCH_BYTES`] (a server
+/// may send no length, or a false one).
+#[derive(Debug, Default)]
+pub struct Body {
+    bytes: Vec<u8>,
+}
+
+impl Body {
+    /// Adds the next chunk, or refuses it if the body would then pass the limit.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), FetchFault> {
+        if self.bytes.len() + chunk.len() > MAX_FETCH_BYTES {
+            self.bytes = Vec::new();
+            return Err(FetchFault::TooLarge);
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// Whether `more` bytes would still fit (checked before copying a chunk out of JS).
+    pub fn fits(&self, more: usize) -> bool {
+        self.bytes.len().saturating_add(more) <= MAX_FETCH_BYTES
+    }
+
+    /// The text, decoded as `Response.text()` does: UTF-8, a leading byte order mark
+    /// dropped, anything malformed replaced by U+FFFD.
+    pub fn text(self) -> String {
+        let bytes = self
+            .bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&self.bytes);
+        String::from_utf8_lossy(bytes).into_owned()
+    }
 }
 
 /// The fault an HTTP status stands for, or `None` for success (2xx).
@@ -168,10 +216,17 @@ pub fn decode_cache(src: &str, stored: &str) -> Option<Cached> {
         return None;
     }
     let record: CacheRecord = serde_json::from_str(stored).ok()?;
-    let cached = record.cached;
+    let mut cached = record.cached;
+    // A stored time beyond what a calendar can show (another tab's bug, a hand-edited
+    // record) is clamped, so the copy still serves and no date arithmetic overflows.
+    cached.fetched_ms = cached.fetched_ms.clamp(0, MAX_FETCHED_MS);
     (record.v == CACHE_VERSION && cached.src == src && crate::parse::valid_id(&cached.id))
         .then_some(cached)
 }
+
+/// The latest `fetched_ms` a copy may carry: the last millisecond of the year 9999 (UTC),
+/// far enough from chrono's limits for any time zone's local date.
+pub const MAX_FETCHED_MS: i64 = 253_402_300_799_999;
 
 /// One starred session as the saved plan remembers it, for showing the plan when no
 /// programme can be shown.

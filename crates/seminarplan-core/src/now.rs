@@ -30,16 +30,20 @@ pub struct NowNext {
 
 /// The conference day `now` falls on, reading the date in the offset of that day's first
 /// session. `None` when `now` is on no conference day (or that day has no sessions).
+///
+/// One pass over the sessions, whatever the number of days (it runs on every render, and
+/// a hostile file can have as many days as sessions).
 pub fn day_of(programme: &Programme, now: DateTime<FixedOffset>) -> Option<usize> {
-    programme
-        .conference
-        .days
-        .iter()
-        .enumerate()
-        .find_map(|(day, &date)| {
-            let first = programme.sessions.iter().find(|s| s.day == day)?;
-            (now.with_timezone(first.start.offset()).date_naive() == date).then_some(day)
-        })
+    let days = &programme.conference.days;
+    let mut offsets: Vec<Option<FixedOffset>> = vec![None; days.len()];
+    for s in &programme.sessions {
+        if let Some(slot @ None) = offsets.get_mut(s.day) {
+            *slot = Some(*s.start.offset());
+        }
+    }
+    offsets.iter().zip(days).position(|(offset, &date)| {
+        offset.is_some_and(|o| now.with_timezone(&o).date_naive() == date)
+    })
 }
 
 /// Now and next at `now`. `None` outside the conference: when `now` is on no conference

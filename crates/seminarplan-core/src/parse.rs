@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
 use crate::model::{
-    Block, Conference, Level, Programme, Room, Session, SessionType, Speaker, Theme,
+    Block, Conference, Level, Programme, Room, Session, SessionType, Speaker, Text, Theme,
 };
 use crate::text::clean;
 
@@ -72,6 +72,9 @@ pub enum Problem {
         value: String,
     },
     EndNotAfterStart,
+    /// A session longer than [`MAX_SESSION_DAYS`] days: a mistake in its end (the year
+    /// 9999), reported at its place like any other, as the importers do with durations.
+    LongerThanAWeek,
     OutsideDays {
         date: NaiveDate,
     },
@@ -488,9 +491,10 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
         sessions,
     } = raw;
     let themes = validate_themes(themes, &mut errors);
-    let blocks = validate_blocks(blocks, &days, &mut errors);
-    let language = conference.language.trim().to_owned();
-    let sessions = validate_sessions(sessions, &ix, &days, &language, &mut errors);
+    let day_index = Days::new(&days);
+    let blocks = validate_blocks(blocks, &day_index, &mut errors);
+    let language = clean(conference.language.trim());
+    let sessions = validate_sessions(sessions, &ix, &day_index, &language, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -500,10 +504,10 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
         revision,
         conference: Conference {
             title: conference.title.cleaned(),
-            subtitle: conference.subtitle,
-            venue: conference.venue,
-            city: conference.city,
-            time_zone: conference.time_zone,
+            subtitle: conference.subtitle.map(Text::cleaned),
+            venue: conference.venue.map(Text::cleaned),
+            city: conference.city.map(|c| clean(&c)),
+            time_zone: clean(&conference.time_zone),
             language,
             days,
             url: conference.url.filter(|u| valid_url(u)),
@@ -537,9 +541,41 @@ fn conference_days(raw: &[String], errors: &mut Vec<ProgrammeError>) -> Vec<Naiv
     days
 }
 
-/// The index of the conference day `date` is, if any.
-fn day_of(days: &[NaiveDate], date: NaiveDate) -> Option<usize> {
-    days.iter().position(|&d| d == date)
+/// The longest a session may last, in days.
+pub const MAX_SESSION_DAYS: i64 = 7;
+
+fn max_session() -> chrono::Duration {
+    chrono::Duration::days(MAX_SESSION_DAYS)
+}
+
+/// The conference days by date, looked up once per session and block (a list search per
+/// session was quadratic in a file with many days).
+struct Days {
+    index: HashMap<NaiveDate, usize>,
+    any: bool,
+}
+
+impl Days {
+    fn new(days: &[NaiveDate]) -> Days {
+        let mut index = HashMap::with_capacity(days.len());
+        for (i, &d) in days.iter().enumerate() {
+            // The first of equal dates, as a search from the start would find.
+            index.entry(d).or_insert(i);
+        }
+        Days {
+            index,
+            any: !days.is_empty(),
+        }
+    }
+
+    /// The index of the conference day `date` is, if any.
+    fn of(&self, date: NaiveDate) -> Option<usize> {
+        self.index.get(&date).copied()
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
 }
 
 /// Id → index for every list sessions refer to.
@@ -602,7 +638,7 @@ fn validate_themes(raw: Vec<raw::Theme>, errors: &mut Vec<ProgrammeError>) -> Ve
 /// `blocks`: times that parse, end after start, on a conference day.
 fn validate_blocks(
     raw: Vec<raw::Block>,
-    days: &[NaiveDate],
+    days: &Days,
     errors: &mut Vec<ProgrammeError>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -613,7 +649,7 @@ fn validate_blocks(
             if end <= start {
                 errors.push(err(format!("blocks[{i}].end"), Problem::EndNotAfterStart));
             }
-            if !days.is_empty() && day_of(days, start.date_naive()).is_none() {
+            if !days.is_empty() && days.of(start.date_naive()).is_none() {
                 errors.push(err(
                     format!("blocks[{i}].start"),
                     Problem::OutsideDays {
@@ -637,7 +673,7 @@ fn validate_blocks(
 fn validate_sessions(
     raw: Vec<raw::Session>,
     ix: &Indexes,
-    days: &[NaiveDate],
+    days: &Days,
     conference_lang: &str,
     errors: &mut Vec<ProgrammeError>,
 ) -> Vec<Session> {
@@ -652,7 +688,7 @@ fn validate_session(
     i: usize,
     s: raw::Session,
     ix: &Indexes,
-    days: &[NaiveDate],
+    days: &Days,
     conference_lang: &str,
     errors: &mut Vec<ProgrammeError>,
 ) -> Option<Session> {
@@ -685,8 +721,10 @@ fn validate_session(
     };
     if end <= start {
         errors.push(err(at("end"), Problem::EndNotAfterStart));
+    } else if end - start > max_session() {
+        errors.push(err(at("end"), Problem::LongerThanAWeek));
     }
-    let day = day_of(days, start.date_naive());
+    let day = days.of(start.date_naive());
     if day.is_none() && !days.is_empty() {
         errors.push(err(
             at("start"),
@@ -700,7 +738,7 @@ fn validate_session(
     };
     let language = s
         .language
-        .map(|l| l.trim().to_owned())
+        .map(|l| clean(l.trim()))
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| conference_lang.to_owned());
     Some(Session {
@@ -751,7 +789,7 @@ fn room(r: raw::Room) -> Room {
         id: r.id,
         name: r.name.cleaned(),
         capacity: r.capacity,
-        floor: r.floor,
+        floor: r.floor.map(Text::cleaned),
     }
 }
 

@@ -47,6 +47,9 @@ pub enum Notice {
     StorageFuture,
     /// The browser's storage is full: the plan could not be saved.
     StorageFull,
+    /// The page's address held a shared plan that could not be read (too long, cut off,
+    /// or damaged): the receiver is told instead of the link doing nothing.
+    ShareUnreadable,
 }
 
 /// The programme file: whether it is loading, shown or failed, and what goes with that.
@@ -203,8 +206,20 @@ impl AppState {
             | Action::ClearFilters
             | Action::OpenSession(_)
             | Action::OpenSpeaker(_)
-            | Action::FromUrl(_)
             | Action::DismissShared => apply_route(&mut self.route, action),
+            Action::FromUrl(url) => {
+                // A shared plan the address held but that cannot be read (too long, cut
+                // off, damaged) is said, not dropped in silence.
+                let unreadable = url.share_unreadable
+                    || url
+                        .share
+                        .as_deref()
+                        .is_some_and(|s| crate::share::decode(s).is_err());
+                if unreadable {
+                    self.chrome.notices.insert(Notice::ShareUnreadable);
+                }
+                apply_route(&mut self.route, Action::FromUrl(url));
+            }
             Action::ShowBlock(id) => {
                 let date = self.programme().and_then(|p| {
                     p.blocks

@@ -28,6 +28,8 @@ pub struct UrlState {
     pub speaker: Option<String>,
     /// A shared plan (`share::encode`), until the visitor adopts, merges or dismisses it.
     pub share: Option<String>,
+    /// The address held a `share=` value too long to read: the receiver is told.
+    pub share_unreadable: bool,
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -78,6 +80,11 @@ impl UrlState {
     pub fn parse(input: &str) -> UrlState {
         let mut state = UrlState::default();
         if input.len() > MAX_LEN {
+            // Not read, but a shared plan in it is reported rather than dropped silently.
+            state.share_unreadable = input
+                .trim_start_matches(['?', '#', '/'])
+                .split('&')
+                .any(|pair| pair.starts_with("share="));
             return state;
         }
         let input = input.trim_start_matches(['?', '#', '/']);
@@ -111,6 +118,7 @@ impl UrlState {
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
+                "share" => state.share_unreadable = true,
                 _ => {
                     if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
@@ -206,4 +214,40 @@ pub fn share_part(query: &str) -> String {
         .find(|pair| pair.starts_with("share="))
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The query of a link to this page that carries `widget` (without `?`): the widget's own
+/// parameters and, of the page's, only those the organiser named in `keep` (the
+/// element's `keep-params`, comma-separated: say WordPress's `page_id`, without which the
+/// page is not found). Everything else the page's address holds (tracking parameters, a
+/// CMS preview token, another widget's state) stays out of the link and its QR code.
+pub fn link_query(page_query: &str, keep: &str, widget: &str) -> String {
+    let kept: Vec<&str> = keep
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && !is_widget_key(k))
+        .collect();
+    let mut parts: Vec<&str> = page_query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| kept.contains(&pair.split_once('=').map_or(*pair, |(k, _)| k)))
+        .collect();
+    if !widget.is_empty() {
+        parts.push(widget);
+    }
+    parts.join("&")
+}
+
+/// `now=` from a page's query string, for a widget that reads its state from the URL: a
+/// widget with `url="none"` takes nothing from the address but a shared plan, so
+/// `honoured` is false for it and the clock cannot be set from outside.
+pub fn now_param(page_query: &str, honoured: bool) -> Option<String> {
+    if !honoured {
+        return None;
+    }
+    page_query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("now="))
+        .map(decode_component)
 }

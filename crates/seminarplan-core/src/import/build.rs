@@ -2,7 +2,7 @@
 //! to a `seminarplan/1` document, repairing times, days, ids and languages on the way and
 //! deriving seminar blocks; then `parse::parse_programme` validates it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde_json::{Map, Value, json};
@@ -41,6 +41,53 @@ pub(crate) struct Draft {
     pub people: Vec<Person>,
     pub events: Vec<Event>,
     pub warnings: Vec<Warning>,
+    /// Rooms, tracks and people by key and by name, so that each event's references are
+    /// found in constant time (a list search per event was quadratic).
+    pub(crate) found: Found,
+}
+
+/// Position by key and by name of the rooms, tracks and people of a [`Draft`], brought up
+/// to date before each look-up with whatever was added since (importers push to the
+/// lists directly). The first with a key or name wins, as a search from the start would.
+#[derive(Default)]
+pub(crate) struct Found {
+    rooms: Lookup,
+    tracks: Lookup,
+    people: Lookup,
+}
+
+#[derive(Default)]
+struct Lookup {
+    keys: HashMap<String, usize>,
+    names: HashMap<String, usize>,
+    seen: usize,
+}
+
+impl Lookup {
+    fn catch_up<'a, T: 'a>(
+        &mut self,
+        items: &'a [T],
+        key_name: impl Fn(&'a T) -> (&'a str, &'a str),
+    ) {
+        for (i, item) in items.iter().enumerate().skip(self.seen) {
+            let (key, name) = key_name(item);
+            self.keys.entry(key.to_owned()).or_insert(i);
+            self.names.entry(name.to_owned()).or_insert(i);
+        }
+        self.seen = items.len();
+    }
+
+    /// The first whose key is `key` or whose name is `name`.
+    fn either(&self, key: &str, name: &str) -> Option<usize> {
+        match (self.keys.get(key), self.names.get(name)) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        }
+    }
+
+    fn key(&self, key: &str) -> Option<usize> {
+        self.keys.get(key).copied()
+    }
 }
 
 /// A conference day of the file.
@@ -103,14 +150,42 @@ pub(crate) struct Event {
 }
 
 impl Draft {
+    /// The first room whose key is `key` or whose name is `name`.
+    pub(crate) fn room_ix(&mut self, key: &str, name: &str) -> Option<usize> {
+        let lookup = &mut self.found.rooms;
+        lookup.catch_up(&self.rooms, |r| (r.key.as_str(), r.name.as_str()));
+        lookup.either(key, name)
+    }
+
+    /// The first room whose key is `key`.
+    pub(crate) fn room_by_key(&mut self, key: &str) -> Option<usize> {
+        let lookup = &mut self.found.rooms;
+        lookup.catch_up(&self.rooms, |r| (r.key.as_str(), r.name.as_str()));
+        lookup.key(key)
+    }
+
+    /// The first track whose key is `key`.
+    pub(crate) fn track_by_key(&mut self, key: &str) -> Option<usize> {
+        let lookup = &mut self.found.tracks;
+        lookup.catch_up(&self.tracks, |t| (t.key.as_str(), t.name.as_str()));
+        lookup.key(key)
+    }
+
+    /// The first track whose key is `key` or whose name is `name`.
+    pub(crate) fn track_ix(&mut self, key: &str, name: &str) -> Option<usize> {
+        let lookup = &mut self.found.tracks;
+        lookup.catch_up(&self.tracks, |t| (t.key.as_str(), t.name.as_str()));
+        lookup.either(key, name)
+    }
+
     /// The key of the room called `name`, adding it if new; `None` for an empty name.
     pub(crate) fn room(&mut self, name: &str) -> Option<String> {
         let name = text::line(name);
         if name.is_empty() {
             return None;
         }
-        if let Some(r) = self.rooms.iter().find(|r| r.key == name || r.name == name) {
-            return Some(r.key.clone());
+        if let Some(r) = self.room_ix(&name, &name) {
+            return Some(self.rooms[r].key.clone());
         }
         self.rooms.push(Room {
             key: name.clone(),
@@ -127,8 +202,8 @@ impl Draft {
         if name.is_empty() {
             return None;
         }
-        if let Some(t) = self.tracks.iter().find(|t| t.key == name || t.name == name) {
-            return Some(t.key.clone());
+        if let Some(t) = self.track_ix(&name, &name) {
+            return Some(self.tracks[t].key.clone());
         }
         self.tracks.push(Track {
             key: name.clone(),
@@ -153,7 +228,9 @@ impl Draft {
             .map(str::to_owned)
             .or_else(|| (!name.is_empty()).then(|| name.clone()))?;
         let bio = bio.and_then(text::rich);
-        match self.people.iter_mut().find(|p| p.key == key) {
+        let lookup = &mut self.found.people;
+        lookup.catch_up(&self.people, |p| (p.key.as_str(), p.key.as_str()));
+        match lookup.key(&key).and_then(|i| self.people.get_mut(i)) {
             Some(p) => {
                 if p.bio.is_none() {
                     p.bio = bio;
@@ -565,7 +642,9 @@ fn end_of(
             When::Local(n) => at_offset(n, start.offset().local_minus_utc()),
             When::Date(_) => None,
         })
-        .filter(|&e| e > start);
+        // An end more than a week after the start is a mistake (the parser refuses such
+        // a session): the duration, or the default length, is used instead, with a warning.
+        .filter(|&e| e > start && e - start <= Duration::days(crate::parse::MAX_SESSION_DAYS));
     let from_duration = || {
         ev.duration
             .as_deref()
@@ -680,7 +759,7 @@ fn themes(tracks: &[Track]) -> Listed {
             .as_deref()
             .and_then(text::colour)
             .unwrap_or_else(|| {
-                let rank = uncoloured.iter().position(|n| *n == t.name).unwrap_or(0);
+                let rank = uncoloured.binary_search(&t.name.as_str()).unwrap_or(0);
                 text::PALETTE
                     .get(rank % text::PALETTE.len())
                     .copied()
@@ -895,9 +974,10 @@ fn sessions(
             s.insert("abstract".into(), json!(a));
         }
         let mut sp: Vec<&String> = Vec::new();
+        let mut seen: HashSet<&String> = HashSet::new();
         for k in &ev.speakers {
             if let Some(id) = speaker_ids.get(k)
-                && !sp.contains(&id)
+                && seen.insert(id)
             {
                 sp.push(id);
             }

@@ -83,9 +83,9 @@ pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
         };
         let name = text::line(&name);
         let key = string(get(r, "guid"))
-            .filter(|g| !d.rooms.iter().any(|x| &x.key == g))
+            .filter(|g| d.room_by_key(g).is_none())
             .unwrap_or_else(|| name.clone());
-        if name.is_empty() || d.rooms.iter().any(|x| x.key == key || x.name == name) {
+        if name.is_empty() || d.room_ix(&key, &name).is_some() {
             continue;
         }
         d.rooms.push(build::Room {
@@ -106,7 +106,7 @@ pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
         }
         let slug = string(get(t, "slug"));
         let key = slug.clone().unwrap_or_else(|| name.clone());
-        if d.tracks.iter().any(|x| x.key == key || x.name == name) {
+        if d.track_ix(&key, &name).is_some() {
             continue;
         }
         let colour = string(get(t, "color")).or_else(|| {
@@ -194,8 +194,8 @@ fn event(
             let guid = string(get(r, "guid"));
             let known = guid
                 .as_ref()
-                .and_then(|g| d.rooms.iter().find(|x| &x.key == g))
-                .map(|x| x.key.clone());
+                .and_then(|g| d.room_by_key(g))
+                .map(|x| d.rooms[x].key.clone());
             known.or_else(|| {
                 let name = localised(get(r, "name"), lang).or_else(|| string(get(r, "slug")))?;
                 d.room(&name)
@@ -206,14 +206,11 @@ fn event(
     let track = match get(ev, "track") {
         Some(Value::Object(t)) => {
             let slug = t.get("slug").and_then(|s| string(Some(s)));
+            // A track's key is its slug whenever it has one, so the key finds it.
             let known = slug
                 .as_ref()
-                .and_then(|s| {
-                    d.tracks
-                        .iter()
-                        .find(|x| &x.key == s || x.slug.as_ref() == Some(s))
-                })
-                .map(|x| x.key.clone());
+                .and_then(|s| d.track_by_key(s))
+                .map(|x| d.tracks[x].key.clone());
             known.or_else(|| {
                 let name = t
                     .get("name")

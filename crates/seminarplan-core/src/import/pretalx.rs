@@ -53,7 +53,7 @@ pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
             continue;
         };
         let name = text::line(&name);
-        if name.is_empty() || d.rooms.iter().any(|x| x.key == key) {
+        if name.is_empty() || d.room_by_key(&key).is_some() {
             continue;
         }
         d.rooms.push(build::Room {
@@ -71,7 +71,7 @@ pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
             continue;
         };
         let name = text::line(&name);
-        if name.is_empty() || d.tracks.iter().any(|x| x.key == key) {
+        if name.is_empty() || d.track_by_key(&key).is_some() {
             continue;
         }
         d.tracks.push(build::Track {
@@ -86,14 +86,14 @@ pub(crate) fn read(root: &Value) -> Result<Draft, Vec<ProgrammeError>> {
     for (i, talk) in talks.iter().enumerate() {
         let place = format!("talks[{i}]");
         let room = string(get(talk, "room")).and_then(|r| {
-            if d.rooms.iter().any(|x| x.key == r) {
+            if d.room_by_key(&r).is_some() {
                 Some(r)
             } else {
                 d.room(&r)
             }
         });
         let track = string(get(talk, "track")).and_then(|t| {
-            if d.tracks.iter().any(|x| x.key == t) {
+            if d.track_by_key(&t).is_some() {
                 Some(t)
             } else {
                 d.track(&t)

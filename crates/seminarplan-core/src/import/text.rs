@@ -1,6 +1,6 @@
 //! Text repairs shared by the importers: ids, languages, session kinds, titles and abstracts.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::parse::valid_id;
 use crate::richtext;
@@ -40,6 +40,9 @@ pub(crate) fn slug(name: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Ids {
     used: HashSet<String>,
+    /// For each base that clashed, the next number to try: counting from `-2` again on
+    /// every clash made 50,000 equal ids take minutes (quadratic).
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -48,13 +51,13 @@ impl Ids {
         if self.used.insert(base.to_owned()) {
             return (base.to_owned(), false);
         }
-        let mut n = 2usize;
+        let n = self.next.entry(base.to_owned()).or_insert(2);
         loop {
             let candidate = format!("{base}-{n}");
+            *n += 1;
             if self.used.insert(candidate.clone()) {
                 return (candidate, true);
             }
-            n += 1;
         }
     }
 }
