@@ -59,14 +59,8 @@ async fn saved_ids(b: &Browser) -> Vec<String> {
         return Vec::new();
     };
     let record: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let mut ids: Vec<String> = record["starred"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut ids: Vec<String> =
+        serde_json::from_value(record["starred"].clone()).unwrap_or_default();
     ids.sort();
     ids
 }
@@ -132,6 +126,17 @@ async fn two_widgets_with_one_namespace_keep_both_stars() {
     b.close().await;
 }
 
+/// Waits until the browser shows `path` with its widget drawn.
+async fn arrive(b: &Browser, path: &str) {
+    b.wait_until(
+        &format!("the page {path}"),
+        "return location.pathname === arguments[0];",
+        vec![json!(path)],
+    )
+    .await;
+    wait_for_widget(b).await;
+}
+
 /// Whether the page shown now came from the back/forward cache (the mark set on it
 /// before leaving survived).
 async fn from_bfcache(b: &Browser) -> bool {
@@ -157,39 +162,21 @@ async fn back_and_forward_between_two_pages_keep_every_star() {
     star(&b, None, IDS[0]).await;
     mark(&b).await;
     b.click("a#other").await;
-    b.wait_until(
-        "page b",
-        "return location.pathname === arguments[0];",
-        vec![json!(B)],
-    )
-    .await;
-    wait_for_widget(&b).await;
+    arrive(&b, B).await;
     all_starred(&b, None, &IDS[..1]).await;
     star(&b, None, IDS[1]).await;
     mark(&b).await;
 
     // Back to page a: it shows the star made on page b, and a star made now keeps it.
     b.back().await;
-    b.wait_until(
-        "page a",
-        "return location.pathname === arguments[0];",
-        vec![json!(A)],
-    )
-    .await;
-    wait_for_widget(&b).await;
+    arrive(&b, A).await;
     let cached_a = from_bfcache(&b).await;
     all_starred(&b, None, &IDS[..2]).await;
     star(&b, None, IDS[2]).await;
 
     // Forward to page b: the same.
     b.forward().await;
-    b.wait_until(
-        "page b",
-        "return location.pathname === arguments[0];",
-        vec![json!(B)],
-    )
-    .await;
-    wait_for_widget(&b).await;
+    arrive(&b, B).await;
     let cached_b = from_bfcache(&b).await;
     all_starred(&b, None, &IDS[..3]).await;
     star(&b, None, IDS[3]).await;
