@@ -704,6 +704,45 @@ fn camp_descriptions_lose_carriage_returns() {
 
 // ---- Each quirk on our own small fixtures ----
 
+/// Issue 15: events without ids were numbered by position, so inserting one moved every
+/// star after it onto another session; and without a short name the title made the id,
+/// so editing the title lost every saved plan. Both now come from what does not move.
+#[test]
+fn ids_do_not_move_when_an_event_is_inserted_or_the_title_is_edited() {
+    let ids_of = |text: &str| -> Vec<(String, String)> {
+        let i = imported("edited", text);
+        let mut v: Vec<(String, String)> = i
+            .programme
+            .sessions
+            .iter()
+            .map(|s| (s.title.clone(), s.id.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut doc: serde_json::Value = serde_json::from_str(WIDGET).expect("json");
+    for talk in doc["talks"].as_array_mut().expect("talks") {
+        talk.as_object_mut().expect("talk").remove("code");
+        talk.as_object_mut().expect("talk").remove("id");
+    }
+    let before = ids_of(&doc.to_string());
+    let mut inserted = doc.clone();
+    let mut first = inserted["talks"][0].clone();
+    first["title"] = serde_json::json!("Inserted first");
+    inserted["talks"]
+        .as_array_mut()
+        .expect("talks")
+        .insert(0, first);
+    inserted["name"] = serde_json::json!({ "en": "A new title" });
+    let after = ids_of(&inserted.to_string());
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?} kept in {after:?}");
+    }
+    assert_eq!(after.len(), before.len() + 1);
+    let p = imported("titled", &inserted.to_string()).programme;
+    assert_eq!(p.id, "programme-20261005", "the title does not make the id");
+}
+
 /// The quirks of frab-camp2019.json (descriptions with CR/LF line ends) and of
 /// fosdem-2019.xml (HTML abstracts with lists and links), on our own fixture, so a clone
 /// without ../shared/fixtures still checks them.
@@ -997,7 +1036,21 @@ fn ids_are_made_valid_and_unique() {
     let p = &i.programme;
     assert_eq!(p.id, "ids-slugs-2026");
     let ids: Vec<&str> = p.sessions.iter().map(|s| s.id.as_str()).collect();
-    for id in ["7", "7-2", "a-b-c", "event-4", "7-2-2"] {
+    // The event without an id gets one made from its title, start and room (issue 15: it
+    // was `event-4`, its position, so inserting an event moved every star after it).
+    let untitled = p
+        .sessions
+        .iter()
+        .find(|s| s.title == "(untitled)")
+        .expect("the untitled event")
+        .id
+        .clone();
+    assert!(
+        untitled.starts_with("event-") && untitled.len() == "event-".len() + 8,
+        "{untitled}"
+    );
+    assert_warning(&i, "", WarningKind::IdsFromContent { count: 1 });
+    for id in ["7", "7-2", "a-b-c", untitled.as_str(), "7-2-2"] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
     assert_eq!(session(p, "7").title, "First seven");
@@ -1021,7 +1074,7 @@ fn ids_are_made_valid_and_unique() {
         },
     );
     assert_warning(&i, &format!("{room}[3]"), WarningKind::NoTitle);
-    assert_eq!(session(p, "event-4").title, "(untitled)");
+    assert_eq!(session(p, &untitled).title, "(untitled)");
     assert_warning(
         &i,
         &format!("{room}[3]"),
@@ -1030,7 +1083,7 @@ fn ids_are_made_valid_and_unique() {
         },
     );
     assert_eq!(
-        session(p, "event-4").url.as_deref(),
+        session(p, &untitled).url.as_deref(),
         Some("https://example.org/ok"),
         "the first http(s) link"
     );
@@ -1087,6 +1140,16 @@ fn pretalx_widget_format() {
     assert_eq!(speaker_names(p, talk), ["Alex Example", "Kim Sample"]);
     assert_eq!(p.themes[talk.themes[0]].colour, "#aa3366");
     assert_eq!(end(talk), "2026-10-05T10:45:00+02:00");
+    // No slug, event or name: the id comes from the first day, not `programme` (issue 15:
+    // two such conferences on one site shared one plan), and the organiser is told.
+    assert_eq!(p.id, "programme-20261005");
+    assert_warning(
+        &i,
+        "",
+        WarningKind::IdFromDays {
+            id: "programme-20261005".into(),
+        },
+    );
     let coffee = session(p, "break-12");
     assert_eq!(coffee.title, "Coffee break");
     assert_eq!(p.kind(coffee), Kind::Break);

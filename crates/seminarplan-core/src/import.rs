@@ -124,6 +124,12 @@ pub enum WarningKind {
     DuplicateId { id: String, renamed: String },
     /// An id with characters our ids do not allow, rewritten.
     IdRewritten { from: String, to: String },
+    /// Sessions without an id of their own: theirs are made from title, start and room,
+    /// so a change to one of those takes visitors' stars off that session.
+    IdsFromContent { count: usize },
+    /// The file gives no short name (acronym, slug): the programme's id was made from its
+    /// first day, and may be shared with another programme of that day.
+    IdFromDays { id: String },
     /// A link that is not http(s), dropped.
     UrlDropped { value: String },
     /// A theme colour too faint against the widget's cards to be seen (WCAG 1.4.11 asks
@@ -197,6 +203,16 @@ impl WarningKind {
             WarningKind::IdRewritten { from, to } => {
                 format!("id \"{from}\" has characters ids cannot have; now \"{to}\"")
             }
+            WarningKind::IdsFromContent { count } => format!(
+                "{count} sessions have no id; theirs are made from title, start and room, \
+                 so changing one of those takes visitors' stars off that session: give each \
+                 session an id that never changes"
+            ),
+            WarningKind::IdFromDays { id } => format!(
+                "the file gives no short name (acronym or slug); the programme's id is \"{id}\", \
+                 made from its first day: give it a short name of its own so that its saved \
+                 plans and share links cannot mix with another programme's"
+            ),
             WarningKind::UrlDropped { value } => {
                 format!("link \"{value}\" is not http(s); dropped")
             }

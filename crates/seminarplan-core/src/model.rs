@@ -195,6 +195,23 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// Six hex digits that tell this programme from another with the same id (two pretalx
+    /// conferences on one site, say): a hash of its title, time zone and days, which do
+    /// not change as sessions are added, moved or renamed. Share links carry it.
+    pub fn fingerprint(&self) -> String {
+        let c = &self.conference;
+        let mut text = format!(
+            "{}\u{1f}{}",
+            c.title.get(&c.language, &c.language),
+            c.time_zone
+        );
+        for d in &c.days {
+            text.push('\u{1f}');
+            text.push_str(&d.to_string());
+        }
+        format!("{:06x}", crate::text::fnv1a(&text) & 0xff_ffff)
+    }
+
     pub fn session(&self, id: &str) -> Option<&Session> {
         self.session_index.get(id).map(|&ix| &self.sessions[ix])
     }

@@ -1,6 +1,15 @@
 //! Plain-text hygiene shared by every reader: removing characters that could disguise
-//! text (`clean`) and decoding HTML character references (`decode_entities`). A leaf:
+//! text (`clean`), decoding HTML character references (`decode_entities`), and a stable hash
+//! (`fnv1a`). A leaf:
 //! it imports nothing from the crate, so parse, richtext and the XML reader can all use it.
+
+/// FNV-1a, 64 bits: a small, stable hash for ids made from content and for a programme's
+/// fingerprint in share links (not for security: nothing secret is hashed).
+pub fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 /// Removes characters that could disguise text: bidirectional overrides, embeddings and
 /// isolates (which can make a title read backwards or hide what follows it), and control

@@ -386,7 +386,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             outs.into_iter().map(|o| Value::Object(o.value)).collect(),
         ),
     ];
-    let document = document(&d, conference, lists);
+    let document = document(&d, &days, conference, lists, &mut w);
     validated(document, &places, format, w.0)
 }
 
@@ -933,12 +933,16 @@ fn sessions(
     let mut types = Types::default();
     let mut session_ids = Ids::default();
     let mut outs: Vec<Out> = Vec::new();
-    for (n, (t, lang)) in timed.iter().zip(languages).enumerate() {
+    let mut without_id = 0;
+    for (t, lang) in timed.iter().zip(languages) {
         let Some(ev) = events.get(t.ix) else {
             continue;
         };
         let (type_id, kind) = types.of(ev);
-        let id = session_id(ev, n, &mut session_ids, w);
+        let id = session_id(ev, t.start, &mut session_ids, w);
+        if ev.id.as_deref().is_none_or(|i| i.trim().is_empty()) {
+            without_id += 1;
+        }
         let mut s = Map::new();
         s.insert("id".into(), json!(id));
         let title = text::line(&ev.title);
@@ -997,25 +1001,40 @@ fn sessions(
             room,
         });
     }
+    if without_id > 0 {
+        w.warn("", WarningKind::IdsFromContent { count: without_id });
+    }
     Sessions {
         types: types.values,
         outs,
     }
 }
 
-/// A session's unique id: the file's id (made into a slug when invalid), else
-/// `event-N` for the `n`th session (from 0); renamed when taken.
-fn session_id(ev: &Event, n: usize, taken: &mut Ids, w: &mut Warnings) -> String {
+/// A session's unique id: the file's id (made into a slug when invalid), else one made
+/// from what the session is (`event-` and a hash of its title, start and room), so that
+/// inserting an event does not move every star after it onto another session, as
+/// numbering by position did; renamed when taken.
+fn session_id(
+    ev: &Event,
+    start: DateTime<FixedOffset>,
+    taken: &mut Ids,
+    w: &mut Warnings,
+) -> String {
+    let from_content = || {
+        let what = format!(
+            "{}\u{1f}{}\u{1f}{}",
+            text::line(&ev.title),
+            time::rfc3339(start),
+            ev.room.as_deref().unwrap_or_default()
+        );
+        format!("event-{:08x}", crate::text::fnv1a(&what) & 0xffff_ffff)
+    };
     let raw_id = ev.id.as_deref().map(str::trim).filter(|i| !i.is_empty());
     let base = match raw_id {
         Some(raw) if valid_id(raw) => raw.to_owned(),
         Some(raw) => {
             let s = text::slug(raw);
-            let s = if s.is_empty() {
-                format!("event-{}", n + 1)
-            } else {
-                s
-            };
+            let s = if s.is_empty() { from_content() } else { s };
             let from = raw.to_owned();
             w.warn(
                 &ev.place,
@@ -1026,7 +1045,7 @@ fn session_id(ev: &Event, n: usize, taken: &mut Ids, w: &mut Warnings) -> String
             );
             s
         }
-        None => format!("event-{}", n + 1),
+        None => from_content(),
     };
     let (id, renamed) = taken.claim(&base);
     if renamed {
@@ -1094,6 +1113,15 @@ fn blocks(outs: &mut [Out]) -> Vec<Value> {
     blocks
 }
 
+/// The id of a programme whose file gives no short name: `programme-` and its first day
+/// (`programme-20261005`), which neither editing the title nor adding sessions changes.
+fn derived_id(days: &BTreeSet<NaiveDate>) -> String {
+    match days.first() {
+        Some(d) => format!("programme-{}", time::ymd(*d).replace('-', "")),
+        None => "programme".to_owned(),
+    }
+}
+
 /// The conference's title: the file's, else its short name, else "Programme".
 fn title(d: &Draft) -> String {
     d.title
@@ -1136,15 +1164,26 @@ fn conference(
 
 /// Step 10b, the document: its id (the file's short name or a slug of it, else of the
 /// title), revision, `conference` and the lists, in the order the format writes them.
-fn document(d: &Draft, conference: Map<String, Value>, lists: [(&str, Vec<Value>); 6]) -> Value {
+fn document(
+    d: &Draft,
+    days: &BTreeSet<NaiveDate>,
+    conference: Map<String, Value>,
+    lists: [(&str, Vec<Value>); 6],
+    w: &mut Warnings,
+) -> Value {
     let id =
         d.id.as_deref()
             .map(str::trim)
             .filter(|i| valid_id(i))
             .map(str::to_owned)
             .or_else(|| d.id.as_deref().map(text::slug).filter(|s| !s.is_empty()))
-            .or_else(|| Some(text::slug(&title(d))).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "programme".into());
+            .unwrap_or_else(|| {
+                // Not from the title: editing the title would change the id and lose
+                // every visitor's saved plan. The organiser is told to give a short name.
+                let id = derived_id(days);
+                w.warn("", WarningKind::IdFromDays { id: id.clone() });
+                id
+            });
     let mut doc = Map::new();
     doc.insert("format".into(), json!(parse::FORMAT));
     doc.insert("id".into(), json!(id));
