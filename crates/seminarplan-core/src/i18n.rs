@@ -10,6 +10,8 @@ use crate::loading::FetchFault;
 use crate::parse::{Problem, ProgrammeError, RefKind};
 use crate::state::LoadError;
 
+mod sheet;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
@@ -901,6 +903,13 @@ impl Lang {
             }
             (Problem::NoDays, Lang::Sv) => "konferensen har inga dagar".into(),
             (Problem::NoDays, Lang::En) => "the conference has no days".into(),
+            (Problem::Sheet { row, column, issue }, lang) => {
+                format!(
+                    "{}{}",
+                    lang.sheet_place(*row, column),
+                    lang.sheet_issue(issue)
+                )
+            }
         };
         format!("{place}{what}")
     }

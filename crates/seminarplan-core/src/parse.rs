@@ -75,6 +75,13 @@ pub enum Problem {
         date: NaiveDate,
     },
     NoDays,
+    /// A spreadsheet's problem at its row (0: the whole file) and column (the heading as
+    /// written; empty: the whole row); the path is empty.
+    Sheet {
+        row: usize,
+        column: String,
+        issue: crate::import::sheet::SheetIssue,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
