@@ -1504,6 +1504,10 @@ const FUZZ_RUNS: usize = if cfg!(debug_assertions) {
 fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
     let mut seeds: Vec<&str> = OWN.iter().map(|(_, t)| *t).collect();
     seeds.push(SMALL);
+    // Spreadsheets (UTF-8 ones; the bytes of the others are decoded before import).
+    seeds.push(include_str!("../fixtures/sheet/google-sheets.csv"));
+    seeds.push(include_str!("../fixtures/sheet/libreoffice.csv"));
+    seeds.push(include_str!("../fixtures/sheet/clashes.csv"));
     seeds.push("<p>a <b>b <i>c</i></b> <a href=\"https://x.example\">d</a></p><ul><li>e</li></ul>");
     seeds.push(
         "Text *em* **strong** [l](https://x.example) - item\n1. one\n\n`code` <https://y.example>",
@@ -1539,6 +1543,7 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
                                     | Problem::Shape { .. }
                                     | Problem::UnknownFormat { .. }
                                     | Problem::NoDays
+                                    | Problem::Sheet { .. }
                                     | Problem::TooLarge { .. }
                                     | Problem::TooDeep { .. }
                             ),

@@ -19,6 +19,7 @@ mod richtext;
 mod saved;
 mod search;
 mod share;
+mod sheet;
 mod state;
 mod url_state;
 

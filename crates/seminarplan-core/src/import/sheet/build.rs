@@ -31,6 +31,8 @@ pub(super) struct Meta {
     pub revision: Option<String>,
     pub url: Option<String>,
     pub days: Vec<NaiveDate>,
+    /// The rooms in the order the grid shows them (`# Lokaler: Stora salen, Sal A`).
+    pub rooms: Vec<String>,
 }
 
 /// One session as its row gives it.
@@ -408,6 +410,10 @@ fn read_setting(row: &Row, meta: &mut Meta, warnings: &mut Vec<Warning>) {
         "id" | "programid" => &mut meta.id,
         "version" | "revision" | "andrad" | "updated" => &mut meta.revision,
         "webbplats" | "website" | "url" | "lank" | "link" => &mut meta.url,
+        "lokaler" | "salar" | "rooms" => {
+            meta.rooms = values::list(&value);
+            return;
+        }
         "dagar" | "days" => {
             meta.days = values::list(&value)
                 .iter()

@@ -213,6 +213,9 @@ impl Builder {
 
     fn value(mut self, sheet: &Sheet, entries: &[Entry], days: &[NaiveDate]) -> Value {
         let lang = language(sheet);
+        for room in &sheet.meta.rooms {
+            self.rooms.id(room);
+        }
         let sessions: Vec<Value> = entries.iter().map(|e| self.session(e, &lang)).collect();
         let meta = &sheet.meta;
         let title = meta
