@@ -58,12 +58,15 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault
         .ok()
         .flatten()
         .unwrap_or_default();
-    // A body that fails after the headers arrived was cut short (or timed out).
-    let text = response.text().map_err(|_| failed(FetchFault::Truncated))?;
-    let text = JsFuture::from(text)
+    // A body that fails after the headers arrived was cut short (or timed out). Read as
+    // bytes: a spreadsheet saved by Swedish Excel is Windows-1252, not UTF-8 (`decode`).
+    let body = response
+        .array_buffer()
+        .map_err(|_| failed(FetchFault::Truncated))?;
+    let body = JsFuture::from(body)
         .await
         .map_err(|_| failed(FetchFault::Truncated))?;
-    let text = text.as_string().ok_or(FetchFault::Truncated)?;
+    let text = seminarplan_core::import::sheet::decode(&js_sys::Uint8Array::new(&body).to_vec());
     loading::check_body(&content_type, &text)?;
     Ok(text)
 }

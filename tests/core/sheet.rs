@@ -384,3 +384,44 @@ fn the_demo_template_round_trips_to_the_demo_programme() {
     };
     assert_eq!(blocks(got), blocks(&demo));
 }
+
+#[test]
+fn the_check_page_report_places_problems_and_converts_good_files() {
+    use seminarplan_core::check::{check, converted_name, snippet};
+    let bad = check(include_bytes!("../fixtures/sheet/broken.csv"), Lang::Sv);
+    assert!(!bad.readable());
+    assert_eq!(bad.problems.len(), 7);
+    assert_eq!(bad.problems[0], "rad 2, kolumn Slut: 10.75 är ingen tid");
+    assert_eq!(bad.document, None);
+
+    let good = check(include_bytes!("../fixtures/sheet/excel-sv.csv"), Lang::En);
+    assert!(good.readable());
+    assert_eq!(good.format, Some(Format::Sheet));
+    assert_eq!(
+        good.counts.as_deref(),
+        Some("2 days, 5 rooms, 5 sessions, 4 speakers")
+    );
+    // The converted file is our own format and reads back as the same programme.
+    let document = good.document.expect("converted");
+    let again = import(&document).expect("the converted file imports");
+    assert_eq!(again.format, Format::Seminarplan);
+    assert_eq!(again.programme.sessions.len(), 5);
+
+    assert_eq!(
+        snippet(
+            "https://example.org/sp/seminar-plan.js",
+            "https://docs.google.com/x?a=1&output=csv",
+            Lang::Sv
+        ),
+        "<script type=\"module\" src=\"https://example.org/sp/seminar-plan.js\"></script>\n\
+         <seminar-plan src=\"https://docs.google.com/x?a=1&amp;output=csv\" lang=\"sv\"></seminar-plan>"
+    );
+    assert_eq!(
+        converted_name("C:\\Mina filer\\program 2027.csv"),
+        "program2027.json"
+    );
+    assert_eq!(
+        converted_name("programme.json"),
+        "programme.seminarplan.json"
+    );
+}

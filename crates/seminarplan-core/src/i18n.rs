@@ -10,6 +10,7 @@ use crate::loading::FetchFault;
 use crate::parse::{Problem, ProgrammeError, RefKind};
 use crate::state::LoadError;
 
+mod check;
 mod sheet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
