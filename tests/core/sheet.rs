@@ -425,3 +425,19 @@ fn the_check_page_report_places_problems_and_converts_good_files() {
         "programme.seminarplan.json"
     );
 }
+
+#[test]
+fn a_ten_thousand_row_sheet_reads_like_the_same_programme_in_json() {
+    use seminarplan_core::generate::{programme, programme_csv};
+    let csv = programme_csv(10_000, 2027);
+    let started = std::time::Instant::now();
+    let sheet = read(csv.as_bytes());
+    let took = started.elapsed();
+    let json = programme(10_000, 2027);
+    assert_eq!(sheet.programme.sessions.len(), 10_000);
+    let (a, b) = (summary(&sheet.programme), summary(&json));
+    for (a, b) in a.iter().zip(&b) {
+        assert_eq!(a, b);
+    }
+    eprintln!("10,000-row sheet read in {took:?} (debug build)");
+}

@@ -185,6 +185,8 @@ impl Sheet {
             level: optional(self.cell(row, Field::Level)).map(|l| itext::line(&l)),
             url: self.url(row),
             tags: values::list(self.cell(row, Field::Tags)),
+            // TODO(issue 19): Field::Status (`full`, `fullbokad`) is recognised but not yet
+            // read: map it to the per-session "full" status once the model has one.
             title,
         })
     }

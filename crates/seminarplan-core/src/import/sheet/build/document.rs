@@ -172,6 +172,50 @@ impl Named {
     }
 }
 
+/// Speakers, known by name; the same name with two different organisations is two people
+/// (a mention without an organisation is the first of that name).
+#[derive(Default)]
+struct People {
+    ids: Ids,
+    by_name: HashMap<String, Vec<usize>>,
+    /// (id, name, organisation).
+    list: Vec<(String, String, Option<String>)>,
+}
+
+impl People {
+    fn id(&mut self, name: &str, organisation: Option<&str>) -> String {
+        let key = name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let same = self.by_name.get(&key).cloned().unwrap_or_default();
+        let found = match organisation {
+            None => same.first().copied(),
+            Some(org) => same
+                .iter()
+                .copied()
+                .find(|&i| self.list[i].2.as_deref() == Some(org))
+                .or_else(|| same.iter().copied().find(|&i| self.list[i].2.is_none())),
+        };
+        if let Some(i) = found {
+            if self.list[i].2.is_none() {
+                self.list[i].2 = organisation.map(str::to_owned);
+            }
+            return self.list[i].0.clone();
+        }
+        let base = match slug(name) {
+            s if s.is_empty() => "x".to_owned(),
+            s => s,
+        };
+        let (id, _) = self.ids.claim(&base);
+        self.by_name.entry(key).or_default().push(self.list.len());
+        self.list
+            .push((id.clone(), name.to_owned(), organisation.map(str::to_owned)));
+        id
+    }
+}
+
 struct Builder {
     zone: String,
     rule: Rule,
@@ -180,8 +224,7 @@ struct Builder {
     types: Named,
     levels: Named,
     blocks: Named,
-    speakers: Named,
-    organisations: HashMap<String, String>,
+    speakers: People,
     /// Per block id: its earliest start and latest end.
     spans: HashMap<String, (DateTime<FixedOffset>, DateTime<FixedOffset>)>,
 }
@@ -196,8 +239,7 @@ impl Builder {
             types: Named::default(),
             levels: Named::default(),
             blocks: Named::default(),
-            speakers: Named::default(),
-            organisations: HashMap::new(),
+            speakers: People::default(),
             spans: HashMap::new(),
         }
     }
@@ -291,15 +333,7 @@ impl Builder {
         let speakers: Vec<String> = e
             .speakers
             .iter()
-            .map(|p| {
-                let id = self.speakers.id(&p.name);
-                if let Some(org) = &p.organisation {
-                    self.organisations
-                        .entry(id.clone())
-                        .or_insert_with(|| org.clone());
-                }
-                id
-            })
+            .map(|p| self.speakers.id(&p.name, p.organisation.as_deref()))
             .collect();
         if !speakers.is_empty() {
             obj.insert("speakers".into(), json!(speakers));
@@ -344,12 +378,9 @@ impl Builder {
     }
 
     fn speakers(&self) -> Value {
-        let list = self.speakers.list.iter().map(|(id, name)| {
+        let list = self.speakers.list.iter().map(|(id, name, organisation)| {
             let mut s = json!({ "id": id, "name": name });
-            put_all(
-                &mut s,
-                &[("organisation", &self.organisations.get(id).cloned())],
-            );
+            put_all(&mut s, &[("organisation", organisation)]);
             s
         });
         Value::Array(list.collect())
