@@ -19,6 +19,7 @@ mod formats;
 mod grid;
 mod schedule;
 mod server;
+mod sheet;
 
 use std::time::Duration;
 
