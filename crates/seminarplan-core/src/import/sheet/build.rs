@@ -81,9 +81,10 @@ pub(super) fn note(row: usize, column: &str, note: SheetNote) -> Warning {
     }
 }
 
+/// A cell's text, if any (`parse` removes disguising characters from what it shows).
 fn optional(s: &str) -> Option<String> {
-    let s = crate::parse::clean(s.trim());
-    (!s.is_empty()).then_some(s)
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
 }
 
 impl Sheet {

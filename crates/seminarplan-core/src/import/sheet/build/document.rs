@@ -1,7 +1,7 @@
 //! The sessions of a sheet as a `seminarplan/1` document: rooms, themes, types, levels,
 //! blocks and speakers made from their names; ids checked; conference days settled.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde_json::{Map, Value, json};
@@ -12,7 +12,7 @@ use super::super::rows::Row;
 use super::super::{SheetIssue, SheetNote, problem};
 use super::{Entry, Sheet, note, slug};
 use crate::import::Warning;
-use crate::import::text::{self as itext, Ids, Language, PALETTE};
+use crate::import::text::{self as itext, Language, PALETTE};
 use crate::import::time::{self, Rule};
 use crate::parse::ProgrammeError;
 
@@ -70,7 +70,7 @@ fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry]) {
             sheet.problems.push(problem(e.row, &column, issue));
         } else {
             seen.insert(e.id.clone(), e.row);
-            ids.claim(&e.id);
+            ids.used.insert(e.id.clone());
         }
     }
     let mut made: HashMap<String, usize> = HashMap::new();
@@ -83,7 +83,7 @@ fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry]) {
         {
             e.id = format!("{}-{}", e.id, slug(room));
         }
-        e.id = ids.claim(&e.id).0;
+        e.id = ids.claim(&e.id);
     }
 }
 
@@ -141,6 +141,31 @@ fn zone(sheet: &mut Sheet) -> (String, Rule) {
     }
 }
 
+/// Hands out ids unique within one list: `base`, else `base-2`, `base-3`, …; remembers
+/// the next number of each base, so that a thousand people called Anna Berg cost no more
+/// than one each.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn claim(&mut self, base: &str) -> String {
+        if self.used.insert(base.to_owned()) {
+            return base.to_owned();
+        }
+        let n = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Things made from their names (rooms, themes, …): an id for each spelling, case and
 /// spacing aside, in order of first use.
 #[derive(Default)]
@@ -165,7 +190,7 @@ impl Named {
             s if s.is_empty() => "x".to_owned(),
             s => s,
         };
-        let (id, _) = self.ids.claim(&base);
+        let id = self.ids.claim(&base);
         self.by_key.insert(key, self.list.len());
         self.list.push((id.clone(), name.to_owned()));
         id
@@ -208,7 +233,7 @@ impl People {
             s if s.is_empty() => "x".to_owned(),
             s => s,
         };
-        let (id, _) = self.ids.claim(&base);
+        let id = self.ids.claim(&base);
         self.by_name.entry(key).or_default().push(self.list.len());
         self.list
             .push((id.clone(), name.to_owned(), organisation.map(str::to_owned)));
