@@ -441,18 +441,3 @@ fn a_ten_thousand_row_sheet_reads_like_the_same_programme_in_json() {
     }
     eprintln!("10,000-row sheet read in {took:?} (debug build)");
 }
-
-#[test]
-#[ignore]
-fn write_probe_files() {
-    std::fs::write(
-        "/tmp/sp16probe/p.csv",
-        seminarplan_core::generate::programme_csv(10_000, 2027),
-    )
-    .unwrap();
-    std::fs::write(
-        "/tmp/sp16probe/p.json",
-        seminarplan_core::generate::programme_json(10_000, 2027),
-    )
-    .unwrap();
-}

@@ -114,7 +114,7 @@ async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
         .await;
     assert_eq!(
         browser.text("seminar-plan-check >>> .spc-verdict").await,
-        "The programme can be shown (spreadsheet (CSV/TSV)): 1 days, 3 rooms, 5 sessions, 1 speakers."
+        "The programme can be shown (spreadsheet (CSV/TSV)): 1 day, 3 rooms, 5 sessions, 1 speaker."
     );
     let warnings = browser
         .texts("seminar-plan-check >>> .spc-warnings li")

@@ -101,14 +101,23 @@ impl Lang {
         sessions: usize,
         speakers: usize,
     ) -> String {
-        match self {
-            Lang::Sv => format!(
-                "{days} dagar, {rooms} lokaler, {sessions} programpunkter, {speakers} talare"
-            ),
-            Lang::En => {
-                format!("{days} days, {rooms} rooms, {sessions} sessions, {speakers} speakers")
-            }
-        }
+        let n =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let parts = match self {
+            Lang::Sv => [
+                n(days, "dag", "dagar"),
+                n(rooms, "lokal", "lokaler"),
+                n(sessions, "programpunkt", "programpunkter"),
+                n(speakers, "talare", "talare"),
+            ],
+            Lang::En => [
+                n(days, "day", "days"),
+                n(rooms, "room", "rooms"),
+                n(sessions, "session", "sessions"),
+                n(speakers, "speaker", "speakers"),
+            ],
+        };
+        parts.join(", ")
     }
 
     pub fn check_fetch_failed(self, why: &str) -> String {

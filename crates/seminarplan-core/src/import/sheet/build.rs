@@ -1,7 +1,7 @@
 //! From the rows of a sheet to the sessions it describes, with every problem at its row
 //! and column; then to a `seminarplan/1` document (in `document`).
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::columns::{Field, Header, fold};
 use super::rows::Row;
@@ -293,11 +293,13 @@ impl Sheet {
     fn id(&mut self, row: &Row, date: NaiveDate, start: NaiveTime, title: &str) -> (String, bool) {
         let cell = self.cell(row, Field::Id).trim().to_owned();
         if cell.is_empty() {
+            // Written by hand: chrono's `format` would bring its strftime code into the wasm.
             let made = format!(
-                "{}-{:02}{:02}-{}",
-                date.format("%m%d"),
-                start.format("%H"),
-                start.format("%M"),
+                "{:02}{:02}-{:02}{:02}-{}",
+                date.month(),
+                date.day(),
+                start.hour(),
+                start.minute(),
                 slug(title)
             );
             if self.header.has(Field::Id) {
@@ -367,7 +369,7 @@ impl Sheet {
 
 /// `HH:MM`.
 pub(super) fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// A name as an ASCII-friendly id: `Linnésalen` → `linnesalen`, `Sal A` → `sal-a`.

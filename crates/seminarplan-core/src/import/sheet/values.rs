@@ -137,30 +137,54 @@ pub(crate) fn duration(text: &str) -> Option<Duration> {
     if t.contains(':') {
         return super::super::time::parse_duration(&t).filter(|d| *d > Duration::zero());
     }
-    let mut minutes = 0f64;
+    // In tenths of a minute, without floating point (its parser would cost wasm).
+    let mut tenths = 0u64;
     let mut rest = t.as_str();
     let mut any = false;
     while !rest.is_empty() {
         let n_end = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
-        let n: f64 = rest[..n_end].parse().ok()?;
+        let n = decimal_tenths(&rest[..n_end])?;
         rest = rest[n_end..].trim_start();
         let u_end = rest
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(rest.len());
         let unit = &rest[..u_end];
         rest = rest[u_end..].trim_start_matches(['.', ' ']);
-        minutes += n * match unit {
-            "" | "m" | "min" | "mins" | "minut" | "minuter" | "minute" | "minutes" => 1.0,
-            "h" | "t" | "tim" | "timme" | "timmar" | "hour" | "hours" | "hr" | "hrs" => 60.0,
+        tenths += n * match unit {
+            "" | "m" | "min" | "mins" | "minut" | "minuter" | "minute" | "minutes" => 1,
+            "h" | "t" | "tim" | "timme" | "timmar" | "hour" | "hours" | "hr" | "hrs" => 60,
             _ => return None,
         };
         any = true;
     }
-    let minutes = minutes.round();
-    (any && minutes > 0.0 && minutes <= 7.0 * 24.0 * 60.0)
-        .then(|| Duration::minutes(minutes as i64))
+    let minutes = (tenths + 5) / 10;
+    (any && minutes > 0 && minutes <= 7 * 24 * 60).then(|| Duration::minutes(minutes as i64))
+}
+
+/// `45` → 450, `1.5` → 15 (tenths; further decimals are dropped).
+fn decimal_tenths(s: &str) -> Option<u64> {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    if whole.len() > 6 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let tenth = match frac.bytes().next() {
+        None => 0,
+        Some(b) if b.is_ascii_digit() && frac.bytes().all(|b| b.is_ascii_digit()) => {
+            u64::from(b - b'0')
+        }
+        Some(_) => return None,
+    };
+    Some(whole * 10 + tenth)
 }
 
 /// A speaker as written: a name, and an organisation in brackets.
