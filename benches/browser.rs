@@ -25,7 +25,11 @@
 //! The size of the widget code (wasm, JS and CSS in `dist/`, raw, gzip -9 and brotli q11)
 //! is computed here, and the files the page actually loaded are listed from Resource Timing.
 //!
-//! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default `demo,100,1000,10000`),
+//! The same 10,000 sessions are also served as a spreadsheet (`sheet-10000`: the CSV Swedish
+//! Excel writes, `seminarplan_core::generate::programme_csv`), read by the sheet importer.
+//!
+//! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default
+//! `demo,100,1000,10000,sheet-10000`; `sheet-N` is N sessions as a sheet),
 //! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -58,6 +62,8 @@ const SEED: u64 = 2027;
 /// the demo, with diacritics; then [`BACKSPACES`] characters are deleted again.
 const TYPED: &str = "förnyad konkurrensutsättning";
 const BACKSPACES: usize = 12;
+/// How a published spreadsheet (Google Sheets' "publish as CSV") is served.
+const CSV: &str = "text/csv; charset=utf-8";
 /// How many stars are clicked (and then removed from My schedule one by one... only one).
 const STARS: usize = 5;
 /// Time between keystrokes, so that each starts on an idle main thread, as typing does.
@@ -641,6 +647,7 @@ fn tables(report: &Value) -> String {
     for c in report["cases"].as_array().into_iter().flatten() {
         let name = match c["programme"].as_str() {
             Some("demo") => format!("demo ({})", c["sessions"]),
+            Some(name) if name.starts_with("sheet-") => format!("{} rows (CSV)", c["sessions"]),
             _ => format!("{} sessions", c["sessions"]),
         };
         let _ = writeln!(
@@ -676,7 +683,7 @@ async fn bench() {
     let dist = server::dist_dir();
     let code = code_sizes(&dist);
 
-    let sizes = env_list("SEMINARPLAN_BENCH_SIZES", "demo,100,1000,10000");
+    let sizes = env_list("SEMINARPLAN_BENCH_SIZES", "demo,100,1000,10000,sheet-10000");
     let rates: Vec<f64> = env_list("SEMINARPLAN_BENCH_RATES", "4,1")
         .iter()
         .map(|r| {
@@ -700,6 +707,26 @@ async fn bench() {
                 name: "demo".to_owned(),
                 sessions: demo["sessions"].as_array().map_or(0, Vec::len),
                 path: "/".to_owned(),
+            });
+            continue;
+        }
+        if let Some(n) = size.strip_prefix("sheet-") {
+            let n: usize = n
+                .parse()
+                .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
+            let body = Arc::new(seminarplan_core::generate::programme_csv(n, SEED).into_bytes());
+            eprintln!(
+                "browser bench: generated a sheet of {n} rows ({} bytes)",
+                body.len()
+            );
+            let file = format!("/bench/generated-{n}.csv");
+            builder = builder
+                .route(&file, move |_| Response::ok(CSV, body.as_slice()))
+                .variant(&format!("sheet-{n}"), &file);
+            programmes.push(Programme {
+                name: format!("sheet-{n}"),
+                sessions: n,
+                path: format!("/page/sheet-{n}"),
             });
             continue;
         }

@@ -25,6 +25,30 @@ mod exports {
         }
     }
 
+    /// One running check page (`<seminar-plan-check>`), held by its element.
+    #[wasm_bindgen]
+    pub struct CheckWidget {
+        handle: Option<AppHandle<seminarplan_web::check_page::CheckPage>>,
+    }
+
+    #[wasm_bindgen]
+    impl CheckWidget {
+        /// Stops the check page.
+        pub fn destroy(mut self) {
+            if let Some(handle) = self.handle.take() {
+                handle.destroy();
+            }
+        }
+    }
+
+    /// Starts the organisers' check page for `host` inside `root`.
+    #[wasm_bindgen]
+    pub fn mount_check(host: web_sys::Element, root: web_sys::ShadowRoot) -> CheckWidget {
+        CheckWidget {
+            handle: seminarplan_web::check_page::mount(&host, &root),
+        }
+    }
+
     /// Starts a widget for `host` inside `root` (`host`'s shadow root).
     #[wasm_bindgen]
     pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot) -> Widget {

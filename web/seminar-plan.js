@@ -114,3 +114,39 @@ class SeminarPlan extends HTMLElement {
 if (!customElements.get("seminar-plan")) {
   customElements.define("seminar-plan", SeminarPlan);
 }
+
+// The organisers' check page (check.html): the same wasm, another entry point. It
+// contains a <seminar-plan> of its own for the preview.
+class SeminarPlanCheck extends HTMLElement {
+  connectedCallback() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (this.widget || this.loading) {
+      return;
+    }
+    show(this, root, "loading");
+    this.loading = true;
+    load()
+      .then((bindings) => {
+        this.loading = false;
+        if (this.isConnected && !this.widget) {
+          this.widget = bindings.mount_check(this, root);
+        }
+      })
+      .catch((error) => {
+        this.loading = false;
+        console.error("Seminarplan:", error);
+        show(this, root, "failed");
+      });
+  }
+
+  disconnectedCallback() {
+    if (this.widget) {
+      this.widget.destroy();
+      this.widget = null;
+    }
+  }
+}
+
+if (!customElements.get("seminar-plan-check")) {
+  customElements.define("seminar-plan-check", SeminarPlanCheck);
+}

@@ -137,7 +137,7 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ("contrast", &["model"]),
     (
         "import",
-        &["contrast", "model", "parse", "richtext", "text"],
+        &["contrast", "lang", "model", "parse", "richtext", "text"],
     ),
     ("generate", &["model", "parse"]),
     // The domain: what the widget decides about a programme and a plan.
@@ -145,7 +145,7 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ("plan", &["model"]),
     ("filter", &["lang", "model", "plan", "search"]),
     ("saved", &["parse", "plan"]),
-    ("loading", &["parse", "plan"]),
+    ("loading", &["import", "parse", "plan"]),
     ("share", &["model", "parse"]),
     ("agenda", &["model"]),
     ("ics", &["model"]),
@@ -171,8 +171,12 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ),
     (
         "i18n",
-        &["filter", "lang", "loading", "parse", "plan", "time"],
+        &[
+            "filter", "import", "lang", "loading", "parse", "plan", "time",
+        ],
     ),
+    // The organisers' check page as a report, in their language.
+    ("check", &["i18n", "import", "lang", "parse"]),
 ];
 
 /// The top-level module a core source belongs to (`import/build.rs` is `import`); `None`

@@ -104,6 +104,10 @@ const FUZZ_RUNS: usize = if cfg!(debug_assertions) {
 fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
     let mut seeds: Vec<&str> = OWN.iter().map(|(_, t)| *t).collect();
     seeds.push(SMALL);
+    // Spreadsheets (UTF-8 ones; the bytes of the others are decoded before import).
+    seeds.push(include_str!("../fixtures/sheet/google-sheets.csv"));
+    seeds.push(include_str!("../fixtures/sheet/libreoffice.csv"));
+    seeds.push(include_str!("../fixtures/sheet/clashes.csv"));
     seeds.push("<p>a <b>b <i>c</i></b> <a href=\"https://x.example\">d</a></p><ul><li>e</li></ul>");
     seeds.push(
         "Text *em* **strong** [l](https://x.example) - item\n1. one\n\n`code` <https://y.example>",
@@ -118,6 +122,10 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
             mutate(&mut rng, &mut bytes);
         }
         let text = String::from_utf8_lossy(&bytes);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            // Not UTF-8: what a spreadsheet in Windows-1252 looks like to `import_bytes`.
+            let _ = seminarplan_core::import::import_bytes(&bytes);
+        }
         let _ = richtext::parse(&text);
         match import(&text) {
             Ok(i) => {
@@ -139,6 +147,7 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
                                     | Problem::Shape { .. }
                                     | Problem::UnknownFormat { .. }
                                     | Problem::NoDays
+                                    | Problem::Sheet { .. }
                                     | Problem::TooLarge { .. }
                                     | Problem::TooDeep { .. }
                             ),

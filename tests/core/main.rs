@@ -24,6 +24,7 @@ mod saved;
 mod schema;
 mod search;
 mod share;
+mod sheet;
 mod state;
 mod url_state;
 

@@ -20,6 +20,7 @@ mod grid;
 mod merging;
 mod schedule;
 mod server;
+mod sheet;
 
 use std::time::Duration;
 

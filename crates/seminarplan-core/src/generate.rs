@@ -12,6 +12,10 @@
 //! the conference days, every block holds at least two sessions (from 3 sessions up), and
 //! every reference is valid.
 
+mod sheet;
+
+pub use sheet::{programme_csv, sheet_of};
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{Value, json};
 

@@ -12,6 +12,9 @@ use crate::loading::LoadError;
 use crate::parse::{Problem, ProgrammeError, RefKind};
 use crate::time::clock;
 
+mod check;
+mod sheet;
+
 impl Lang {
     /// The name of this language, written in that language (for the switch button).
     pub fn own_name(self) -> &'static str {
@@ -908,6 +911,13 @@ impl Lang {
             }
             (Problem::NoDays, Lang::Sv) => "konferensen har inga dagar".into(),
             (Problem::NoDays, Lang::En) => "the conference has no days".into(),
+            (Problem::Sheet { row, column, issue }, lang) => {
+                format!(
+                    "{}{}",
+                    lang.sheet_place(*row, column),
+                    lang.sheet_issue(issue)
+                )
+            }
         };
         format!("{place}{what}")
     }

@@ -1,6 +1,7 @@
 //! Imports programmes published by other tools: frab/c3voc `schedule.json` (v1 and the v2
 //! flat layout, and pretalx's export in frab layout), frab/Pentabarf/wafer `schedule.xml`,
-//! and the pretalx widget JSON; our own `seminarplan/1` passes straight through.
+//! the pretalx widget JSON, and spreadsheets saved as CSV or tab-separated text (`sheet`);
+//! our own `seminarplan/1` passes straight through.
 //!
 //! Each importer reads its format into a `build::Draft`; `build::finish` repairs what real
 //! exports get wrong (time zones, durations, days, ids, languages, escaped HTML), derives
@@ -13,6 +14,7 @@ mod build;
 mod frab_json;
 mod frab_xml;
 mod pretalx;
+pub mod sheet;
 mod text;
 mod time;
 mod xml;
@@ -36,6 +38,8 @@ pub enum Format {
     FrabXml,
     /// pretalx's schedule widget JSON (`talks`, `rooms`, `speakers`).
     PretalxWidget,
+    /// A spreadsheet saved as CSV or tab-separated text, one row per session.
+    Sheet,
 }
 
 impl Format {
@@ -46,6 +50,7 @@ impl Format {
             Format::FrabJson => "frab/c3voc schedule.json",
             Format::FrabXml => "frab/Pentabarf schedule.xml",
             Format::PretalxWidget => "pretalx widget JSON",
+            Format::Sheet => "spreadsheet (CSV/TSV)",
         }
     }
 }
@@ -142,6 +147,13 @@ pub enum WarningKind {
         ratio: u32,
         background: String,
     },
+    /// Something about a spreadsheet row (`row` 0: the whole file) and column (empty: the
+    /// whole row), said in the reader's language by `lang::Lang::sheet_note`.
+    Sheet {
+        row: usize,
+        column: String,
+        note: sheet::SheetNote,
+    },
 }
 
 impl WarningKind {
@@ -228,6 +240,10 @@ impl WarningKind {
                 ratio / 100,
                 ratio % 100
             ),
+            WarningKind::Sheet { row, column, note } => {
+                let en = crate::lang::Lang::En;
+                format!("{}{}", en.sheet_place(*row, column), en.sheet_note(note))
+            }
         }
     }
 }
@@ -237,6 +253,16 @@ fn error(path: &str, problem: Problem) -> Vec<ProgrammeError> {
         path: path.to_owned(),
         problem,
     }]
+}
+
+/// Reads a programme file's bytes in any supported format: the text is decoded first
+/// (UTF-8, UTF-16 with a BOM, else Windows-1252, as spreadsheet programs save), see
+/// `sheet::decode`.
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
+    if bytes.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
+    }
+    import(&sheet::decode(bytes))
 }
 
 /// Reads a programme in any supported format, recognised from its content; theme colours
@@ -283,6 +309,10 @@ fn import_format(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     if body.trim_start().starts_with('<') {
         let draft = frab_xml::read(body)?;
         return build::finish(draft, Format::FrabXml);
+    }
+    let lead = body.trim_start();
+    if !lead.starts_with(['{', '[']) && sheet::looks_like(body) {
+        return sheet::read(body);
     }
     let value: Value = match serde_json::from_str(body) {
         Ok(v) => v,

@@ -5,6 +5,7 @@
 //! in which these modules may import each other.
 
 pub mod agenda;
+pub mod check;
 pub mod contrast;
 pub mod filter;
 #[cfg(feature = "generate")]

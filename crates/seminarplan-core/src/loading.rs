@@ -83,14 +83,10 @@ impl Body {
         self.bytes.len().saturating_add(more) <= MAX_FETCH_BYTES
     }
 
-    /// The text, decoded as `Response.text()` does: UTF-8, a leading byte order mark
-    /// dropped, anything malformed replaced by U+FFFD.
+    /// The text: UTF-8 (a byte order mark dropped), UTF-16 with a byte order mark, or
+    /// else Windows-1252, as spreadsheets are saved (`import::sheet::decode`).
     pub fn text(self) -> String {
-        let bytes = self
-            .bytes
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(&self.bytes);
-        String::from_utf8_lossy(bytes).into_owned()
+        crate::import::sheet::decode(&self.bytes)
     }
 }
 

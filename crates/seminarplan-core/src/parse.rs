@@ -79,6 +79,13 @@ pub enum Problem {
         date: NaiveDate,
     },
     NoDays,
+    /// A spreadsheet's problem at its row (0: the whole file) and column (the heading as
+    /// written; empty: the whole row); the path is empty.
+    Sheet {
+        row: usize,
+        column: String,
+        issue: SheetIssue,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -818,4 +825,48 @@ fn speaker(s: raw::Speaker) -> Speaker {
             .filter(|o| !o.trim().is_empty()),
         bio: s.bio.map(|b| clean(&b)).filter(|b| !b.trim().is_empty()),
     }
+}
+
+/// What is wrong in a spreadsheet row, so that it cannot be shown (the spreadsheet reader,
+/// `import::sheet`, reports it at its row and column; `i18n` words it). It lives here, with
+/// every other `Problem`, so that the validator never imports a reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetIssue {
+    NotADate {
+        value: String,
+    },
+    NotATime {
+        value: String,
+    },
+    NotADuration {
+        value: String,
+    },
+    /// No date for the row: no date column, or an empty cell.
+    NoDate,
+    NoStart,
+    NoTitle,
+    /// The end (`end`) is not after the start (`start`), both `HH:MM`.
+    EndNotAfterStart {
+        start: String,
+        end: String,
+    },
+    /// A date outside the conference days `first`..`last`.
+    OutsideDays {
+        date: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// The id is also the id of row `other_row`.
+    DuplicateId {
+        id: String,
+        other_row: usize,
+    },
+    /// The file has no row of column headings with a title column.
+    NoHeader,
+    /// A column without which no session can be read (`Titel`, `Start`).
+    MissingColumn {
+        name: String,
+    },
+    /// Headings but not one session.
+    NoSessions,
 }

@@ -6,6 +6,11 @@ use std::process::{Command, Output};
 
 /// Writes `text` to a fresh temporary file named `name` and runs the checker on it.
 fn check(name: &str, text: &str, args: &[&str]) -> (Output, PathBuf) {
+    check_bytes(name, text.as_bytes(), args)
+}
+
+/// Like `check`, with the file's bytes as they are (a spreadsheet in Windows-1252).
+fn check_bytes(name: &str, text: &[u8], args: &[&str]) -> (Output, PathBuf) {
     let dir = std::env::temp_dir().join(format!("seminarplan-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create a temporary directory");
     let file = dir.join(name);
@@ -44,6 +49,41 @@ fn seminarplan_check_names_the_theme_and_the_ratio() {
             "warning: themes[0].colour: theme \"Tema 0\" colour #1f4e8c has contrast 1.82:1 \
              against the dark mode card background #23262d"
         ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn seminarplan_check_converts_an_excel_sheet_and_places_its_problems() {
+    // Swedish Excel: `;`, Windows-1252 (0xE4 is ä, 0x96 is an en dash), CRLF.
+    let sheet: &[u8] = b"Id;Datum;Start;Slut;Titel;Lokal\r\n\
+        a1;16/3/2027;9.30;10.15;V\xe4lkommen \x96 \xf6ppning;Stora salen\r\n\
+        a2;16 mars 2027;10.30;11.15;Avtal;Sal A\r\n";
+    let (out, dir) = check_bytes("programme.csv", sheet, &["--convert", "programme.json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("format: spreadsheet (CSV/TSV)"), "{stdout}");
+    assert!(
+        stdout.contains("days: 1, rooms: 2, sessions: 2"),
+        "{stdout}"
+    );
+    let written = std::fs::read_to_string(dir.join("programme.json")).expect("converted");
+    let doc: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    assert_eq!(doc["format"], "seminarplan/1");
+    assert_eq!(
+        doc["sessions"][0]["title"],
+        "V\u{e4}lkommen \u{2013} \u{f6}ppning"
+    );
+    assert_eq!(doc["sessions"][0]["start"], "2027-03-16T09:30:00+01:00");
+
+    let broken: &[u8] = b"Id;Datum;Start;Slut;Titel\r\na1;2027-03-16;9.00;10.75;Fel\r\n";
+    let (out, broken_dir) = check_bytes("broken.csv", broken, &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&broken_dir);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("error: row 2, column Slut: 10.75 is not a time"),
         "{stdout}"
     );
 }

@@ -4,7 +4,8 @@
 //! cargo run --bin seminarplan-check -- FILE [--convert OUT.json]
 //! ```
 //!
-//! Recognises the format (ours, frab/c3voc JSON, frab/Pentabarf XML, pretalx widget JSON),
+//! Recognises the format (ours, frab/c3voc JSON, frab/Pentabarf XML, pretalx widget JSON,
+//! a spreadsheet saved as CSV or tab-separated text: docs/SPREADSHEET.md),
 //! prints it with the counts (days, rooms, sessions, speakers), every warning and every
 //! error with its place, and with `--convert` writes the programme as `seminarplan/1`
 //! (pretty JSON). Exit code: 0 read (warnings allowed), 1 errors, 2 usage or I/O trouble.
@@ -23,7 +24,7 @@ mod cli {
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
-    use seminarplan_core::import::{Imported, import};
+    use seminarplan_core::import::{Imported, import_bytes};
     use seminarplan_core::lang::Lang;
 
     /// Like `println!`, but a closed pipe (`| head`) is not an error.
@@ -115,7 +116,7 @@ mod cli {
         } else {
             out!("{} warnings:", imported.warnings.len());
             for w in &imported.warnings {
-                out!("  warning: {}", w.describe());
+                out!("  warning: {}", Lang::En.warning(w));
             }
         }
     }
@@ -238,11 +239,8 @@ mod cli {
             }
         };
         out!("file: {}", args.file);
-        let Ok(text) = String::from_utf8(bytes) else {
-            out!("  error: the file is not UTF-8 text");
-            return ExitCode::from(1);
-        };
-        let imported = match import(&text) {
+        // Spreadsheets come in Windows-1252 or UTF-16 too: `import_bytes` decodes them.
+        let imported = match import_bytes(&bytes) {
             Ok(i) => i,
             Err(errors) => {
                 out!("{} errors:", errors.len());

@@ -1,0 +1,135 @@
+//! Programmes kept in a spreadsheet: CSV or tab-separated text as Excel (Swedish: `;`,
+//! Windows-1252 or UTF-8 with a BOM, CRLF), Google Sheets (`,`, UTF-8), LibreOffice and
+//! Numbers write it. One row per session, columns named in Swedish or English in any order
+//! (docs/SPREADSHEET.md). Comment rows (`# Konferens: Inköpsforum 2027`) may name the
+//! conference. The rows become a `seminarplan/1` document that `parse::parse_programme`
+//! validates like every other import; every problem is reported at its row and column as
+//! the organiser sees them (`rad 14, kolumn Slut`).
+
+mod build;
+mod checks;
+mod columns;
+mod rows;
+mod values;
+
+use super::{Format, Imported};
+use crate::parse::{self, Problem, ProgrammeError};
+
+pub use crate::parse::SheetIssue;
+
+/// What the organiser should know about a sheet that can still be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetNote {
+    /// A column heading this reader does not know: the column is left out.
+    UnknownColumn,
+    /// No Id column: ids are made from date, start and title, so a visitor's stars are lost
+    /// when one of them changes.
+    NoIdColumn,
+    /// An empty Id cell: `id` was made from the row.
+    IdMade { id: String },
+    /// An id with characters ids cannot have: `to` used.
+    IdRewritten { from: String, to: String },
+    /// The room is booked for row `other_row` at the same time.
+    RoomTwice { room: String, other_row: usize },
+    /// The speaker is in row `other_row` at the same time, in another room.
+    SpeakerTwice { speaker: String, other_row: usize },
+    /// No end and no length: `minutes` assumed.
+    NoEnd { minutes: i64 },
+    /// Not an http(s) link: left out.
+    LinkDropped { value: String },
+    /// Not a language: the conference language used.
+    LanguageUnknown { value: String },
+    /// A `# key: value` comment row naming something this reader does not know.
+    UnknownSetting { key: String },
+    /// A time zone this reader has no rules for: `used` assumed.
+    TimeZoneUnknown { name: String, used: String },
+}
+
+/// A sheet problem at its place: row 0 is the whole file, an empty column the whole row.
+pub(crate) fn problem(row: usize, column: &str, issue: SheetIssue) -> ProgrammeError {
+    ProgrammeError {
+        path: String::new(),
+        problem: Problem::Sheet {
+            row,
+            column: column.to_owned(),
+            issue,
+        },
+    }
+}
+
+/// Text from a file's bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM (Excel's
+/// "Unicode text"), else Windows-1252 (Excel's "CSV (semikolonavgränsad)" on Windows).
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Windows-1252: Latin-1 except 0x80–0x9F (`€`, `–`, `’`, …).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Whether `text` looks like a programme sheet: its first line that is not blank or a
+/// comment has at least two cells naming known columns, one of them the title.
+pub(crate) fn looks_like(text: &str) -> bool {
+    let sep = rows::separator(text);
+    let Some(line) = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("sep="))
+    else {
+        return false;
+    };
+    let cells: Vec<String> = line
+        .split(char::from(sep))
+        .map(|c| c.trim().trim_matches('"').to_owned())
+        .collect();
+    let header = columns::Header::new(&cells);
+    header.known() >= 2 && header.has(columns::Field::Title)
+}
+
+/// Reads a programme sheet.
+pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    if text.len() > parse::MAX_BYTES {
+        return Err(vec![ProgrammeError {
+            path: String::new(),
+            problem: Problem::TooLarge { bytes: text.len() },
+        }]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rows = rows::read(text, rows::separator(text));
+    let document = build::document(&rows)?;
+    let json = document.value.to_string();
+    let programme = parse::parse_programme(&json)?;
+    Ok(Imported {
+        programme,
+        format: Format::Sheet,
+        warnings: document.warnings,
+        document: document.value,
+    })
+}

@@ -1,0 +1,250 @@
+//! The values people type into a programme sheet: dates (`2027-03-16`, `16/3/2027`,
+//! `16 mars 2027`), times (`9.30`, `09:30`, `09.30–10.15`), durations (`45 min`, `1 h`),
+//! speakers with organisations (`Anna Berg (Region Uppsala); Per Ek`) and lists.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+
+use super::columns::fold;
+
+const MONTHS: [[&str; 2]; 12] = [
+    ["januari", "january"],
+    ["februari", "february"],
+    ["mars", "march"],
+    ["april", "april"],
+    ["maj", "may"],
+    ["juni", "june"],
+    ["juli", "july"],
+    ["augusti", "august"],
+    ["september", "september"],
+    ["oktober", "october"],
+    ["november", "november"],
+    ["december", "december"],
+];
+
+/// A month named in Swedish or English, in full or cut to three or more letters.
+fn month(word: &str) -> Option<u32> {
+    let w = fold(word);
+    if w.len() < 3 {
+        return None;
+    }
+    (1u32..)
+        .zip(MONTHS)
+        .find(|(_, names)| names.iter().any(|n| n.starts_with(&w)))
+        .map(|(m, _)| m)
+}
+
+fn number(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// A date as people type it; a weekday in front (`tisdag 16 mars 2027`) and a time after
+/// (`2027-03-16 00:00:00`, as spreadsheets export dates) are ignored. `year` fills in a
+/// date written without one.
+pub(crate) fn date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
+    let text = text.trim();
+    let first = text.split_whitespace().next().unwrap_or("");
+    if let Some(d) = crate::model::parse_date(first) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Skip a leading weekday ("tisdag", "Tue").
+    let parts = match parts.first() {
+        Some(p) if number(p).is_none() && month(p).is_none() => &parts[1..],
+        _ => &parts[..],
+    };
+    let with_year = |d: u32, m: u32, y: Option<&&str>| -> Option<NaiveDate> {
+        let y = match y {
+            Some(y) => i32::try_from(number(y)?)
+                .ok()
+                .map(|y| if y < 100 { 2000 + y } else { y })?,
+            None => year?,
+        };
+        NaiveDate::from_ymd_opt(y, m, d)
+    };
+    match parts {
+        [a, b, rest @ ..] if rest.len() <= 1 => {
+            let y = rest.first();
+            if let (Some(d), Some(m)) = (number(a), month(b)) {
+                return with_year(d, m, y);
+            }
+            if let (Some(m), Some(d)) = (month(a), number(b)) {
+                return with_year(d, m, y);
+            }
+            let (x, z) = (number(a)?, number(b)?);
+            // Day first (Swedish); month first only when nothing else fits (US `3/16/2027`).
+            with_year(x, z, y).or_else(|| with_year(z, x, y))
+        }
+        _ => None,
+    }
+}
+
+/// A time of day: `9.30`, `09:30`, `9:30:00`, `kl. 9.30`, `9` or `9 pm`.
+pub(crate) fn time(text: &str) -> Option<NaiveTime> {
+    let lower = text.trim().to_lowercase();
+    let t = lower
+        .strip_prefix("kl")
+        .map_or(lower.as_str(), |r| r.trim_start_matches(['.', ' ']));
+    let (t, pm) = match t.strip_suffix("pm").or_else(|| t.strip_suffix("p.m.")) {
+        Some(r) => (r.trim(), Some(true)),
+        None => match t.strip_suffix("am").or_else(|| t.strip_suffix("a.m.")) {
+            Some(r) => (r.trim(), Some(false)),
+            None => (t, None),
+        },
+    };
+    let mut parts = t.split([':', '.']);
+    let h = number(parts.next()?)?;
+    let m = match parts.next() {
+        Some(p) if p.len() == 2 => number(p)?,
+        Some(_) => return None,
+        None => 0,
+    };
+    let s = match parts.next() {
+        Some(p) if p.len() == 2 => number(p)?,
+        Some(_) => return None,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let h = match pm {
+        Some(true) if (1..12).contains(&h) => h + 12,
+        Some(false) if h == 12 => 0,
+        Some(_) if h > 12 => return None,
+        _ => h,
+    };
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// A start, and an end if the cell gives one: `09.30–10.15`, `9:30 - 10:15`.
+pub(crate) fn time_span(text: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    let mut halves = text.split(['–', '—', '-']);
+    let start = time(halves.next()?)?;
+    match halves.next() {
+        None => Some((start, None)),
+        Some(end) if halves.next().is_none() => Some((start, Some(time(end)?))),
+        Some(_) => None,
+    }
+}
+
+/// A length: `45`, `45 min`, `45 minuter`, `1 h`, `1,5 tim`, `1 h 30 min`, `1:30`.
+pub(crate) fn duration(text: &str) -> Option<Duration> {
+    let t = text.trim().to_lowercase().replace(',', ".");
+    if t.contains(':') {
+        return super::super::time::parse_duration(&t).filter(|d| *d > Duration::zero());
+    }
+    // In tenths of a minute, without floating point (its parser would cost wasm).
+    let mut tenths = 0u64;
+    let mut rest = t.as_str();
+    let mut any = false;
+    while !rest.is_empty() {
+        let n_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let n = decimal_tenths(&rest[..n_end])?;
+        rest = rest[n_end..].trim_start();
+        let u_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = &rest[..u_end];
+        rest = rest[u_end..].trim_start_matches(['.', ' ']);
+        tenths += n * match unit {
+            "" | "m" | "min" | "mins" | "minut" | "minuter" | "minute" | "minutes" => 1,
+            "h" | "t" | "tim" | "timme" | "timmar" | "hour" | "hours" | "hr" | "hrs" => 60,
+            _ => return None,
+        };
+        any = true;
+    }
+    let minutes = (tenths + 5) / 10;
+    (any && minutes > 0 && minutes <= 7 * 24 * 60).then(|| Duration::minutes(minutes as i64))
+}
+
+/// `45` → 450, `1.5` → 15 (tenths; further decimals are dropped).
+fn decimal_tenths(s: &str) -> Option<u64> {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    if whole.len() > 6 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let tenth = match frac.bytes().next() {
+        None => 0,
+        Some(b) if b.is_ascii_digit() && frac.bytes().all(|b| b.is_ascii_digit()) => {
+            u64::from(b - b'0')
+        }
+        Some(_) => return None,
+    };
+    Some(whole * 10 + tenth)
+}
+
+/// A speaker as written: a name, and an organisation in brackets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Person {
+    pub name: String,
+    pub organisation: Option<String>,
+}
+
+/// `Anna Berg (Region Uppsala); Per Ek, Lisa Ny` → three people; separators inside
+/// brackets do not split.
+pub(crate) fn people(text: &str) -> Vec<Person> {
+    split_outside_brackets(text, &[';', ',', '\n'])
+        .into_iter()
+        .filter_map(|p| {
+            let (name, organisation) = match (p.find('('), p.rfind(')')) {
+                (Some(open), Some(close)) if open < close => {
+                    let org = p[open + 1..close].trim();
+                    (p[..open].trim(), (!org.is_empty()).then(|| org.to_owned()))
+                }
+                _ => (p.as_str(), None),
+            };
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!name.is_empty()).then_some(Person { name, organisation })
+        })
+        .collect()
+}
+
+/// Items of a list cell (`lou; upphandling, avtal`), trimmed, without empty ones.
+pub(crate) fn list(text: &str) -> Vec<String> {
+    split_outside_brackets(text, &[';', ',', '\n', '|'])
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn split_outside_brackets(text: &str, seps: &[char]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 && seps.contains(&c) => {
+                out.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+    }
+    out.into_iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The year a sheet's dates are in, for dates written without one: the first full date.
+pub(crate) fn first_year<'a>(cells: impl Iterator<Item = &'a str>) -> Option<i32> {
+    cells.filter_map(|c| date(c, None)).map(|d| d.year()).next()
+}

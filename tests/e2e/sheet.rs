@@ -1,0 +1,161 @@
+//! Spreadsheets end to end: the widget shows a sheet saved by Swedish Excel (Windows-1252,
+//! `;`, CRLF) given by `src`; the organisers' check page lists a broken sheet's problems at
+//! their row and column, and shows a good one in the live preview with the snippet.
+
+use super::browser::{Browser, Chromedriver};
+use super::server::{Response, Server};
+use super::{LAPTOP, card, open_widget, size_name};
+
+fn fixture(name: &str) -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sheet/").to_owned() + name
+}
+
+#[tokio::test]
+async fn the_widget_shows_an_excel_sheet_given_by_src() {
+    let bytes = std::fs::read(fixture("excel-sv.csv")).expect("the Excel fixture");
+    let server = Server::builder()
+        .route("/sheet/programme.csv", move |_| {
+            Response::ok("text/csv", bytes.clone())
+        })
+        .variant("sheet", "/sheet/programme.csv")
+        .start();
+    let driver = Chromedriver::start("sheet_src");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/page/sheet?day=all").await;
+    browser.wait_for(&card("b3")).await;
+    assert_eq!(browser.count(".sp-browse article.sp-card").await, 5);
+    // Windows-1252 decoded: the en dash, å ä ö and the euro sign.
+    assert!(
+        browser
+            .text(&card("a1"))
+            .await
+            .contains("Välkommen – öppning")
+    );
+    assert!(
+        browser
+            .text(&card("b3"))
+            .await
+            .contains("Kategoristyrning €")
+    );
+    // A quoted cell with the separator and doubled quotes.
+    assert!(
+        browser
+            .text(&card("b1"))
+            .await
+            .contains("Avtal; uppföljning och \"vite\"")
+    );
+    assert!(
+        browser
+            .text(".sp-header__title")
+            .await
+            .contains("Länsträffen 2027")
+    );
+    browser.screenshot(&size_name("sheet-src", LAPTOP)).await;
+    browser.close().await;
+}
+
+/// Opens a check page and gives its file input the fixture `name`.
+async fn check_file(browser: &Browser, page: &str, name: &str) {
+    browser.goto(page).await;
+    browser
+        .wait_for("seminar-plan-check >>> input.spc-file")
+        .await;
+    browser
+        .find_nth("seminar-plan-check >>> input.spc-file", 0)
+        .await
+        .send_keys(&fixture(name))
+        .await
+        .expect("give the file input a file");
+}
+
+#[tokio::test]
+async fn the_check_page_places_a_broken_sheets_problems() {
+    let server = Server::start();
+    let driver = Chromedriver::start("check_broken");
+    let browser = driver.open(&server, LAPTOP).await;
+    check_file(&browser, "/check.html", "broken.csv").await;
+    browser
+        .wait_until(
+            "the problems to be listed",
+            "return $qa('seminar-plan-check >>> .spc-problems li').length === 7;",
+            vec![],
+        )
+        .await;
+    let problems = browser
+        .texts("seminar-plan-check >>> .spc-problems li")
+        .await;
+    assert_eq!(problems[0], "rad 2, kolumn Slut: 10.75 är ingen tid");
+    assert_eq!(problems[4], "rad 7, kolumn Id: id x6 finns redan på rad 6");
+    assert_eq!(
+        browser.text("seminar-plan-check >>> .spc-verdict").await,
+        "Programmet kan inte visas: 7 problem måste rättas."
+    );
+    // Nothing to preview, download or paste.
+    assert_eq!(
+        browser.count("seminar-plan-check >>> .spc-preview").await,
+        0
+    );
+    assert_eq!(
+        browser.count("seminar-plan-check >>> .spc-download").await,
+        0
+    );
+    browser.screenshot(&size_name("check-broken", LAPTOP)).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
+    let server = Server::start();
+    let driver = Chromedriver::start("check_good");
+    let browser = driver.open(&server, LAPTOP).await;
+    check_file(&browser, "/check-en.html", "clashes.csv").await;
+    browser
+        .wait_for("seminar-plan-check >>> .spc-verdict--ok")
+        .await;
+    assert_eq!(
+        browser.text("seminar-plan-check >>> .spc-verdict").await,
+        "The programme can be shown (spreadsheet (CSV/TSV)): 1 day, 3 rooms, 5 sessions, 1 speaker."
+    );
+    let warnings = browser
+        .texts("seminar-plan-check >>> .spc-warnings li")
+        .await;
+    assert!(
+        warnings
+            .contains(&"row 3, column Lokal: Sal A is booked at the same time on row 2".to_owned()),
+        "{warnings:?}"
+    );
+    // The live preview: the widget itself, inside the check page, reading the converted file.
+    let cards = browser
+        .wait_until(
+            "the preview to show the sessions",
+            "const host = document.querySelector('seminar-plan-check');
+             const plan = host && host.shadowRoot.querySelector('seminar-plan');
+             const cards = plan && plan.shadowRoot
+                 ? plan.shadowRoot.querySelectorAll('article.sp-card') : [];
+             return cards.length > 0 ? Array.from(cards, c => c.textContent) : null;",
+            vec![],
+        )
+        .await;
+    let cards = cards.as_array().expect("the preview's cards");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.as_str().unwrap_or("").contains("Tredje")),
+        "{cards:?}"
+    );
+    let snippet = browser.text("seminar-plan-check >>> .spc-snippet").await;
+    assert!(
+        snippet.contains("<seminar-plan src=\"clashes.json\" lang=\"en\"></seminar-plan>"),
+        "{snippet}"
+    );
+    assert!(
+        snippet.contains("/seminar-plan.js\"></script>"),
+        "{snippet}"
+    );
+    assert_eq!(
+        browser.count("seminar-plan-check >>> .spc-download").await,
+        1
+    );
+    browser.screenshot(&size_name("check-good", LAPTOP)).await;
+    browser.close().await;
+}
