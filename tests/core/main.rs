@@ -5,6 +5,7 @@ mod agenda;
 mod architecture;
 mod contrast;
 mod filter;
+mod form;
 mod generate;
 mod grid;
 mod hostile;

@@ -98,7 +98,7 @@ mod raw {
     //! The file's shape, exactly as serde reads it.
     use serde::Deserialize;
 
-    use crate::model::{Kind, Text};
+    use crate::model::{Kind, Status, Text};
 
     #[derive(Deserialize)]
     pub struct Programme {
@@ -196,6 +196,8 @@ mod raw {
         #[serde(default)]
         pub speakers: Vec<String>,
         pub url: Option<String>,
+        #[serde(default)]
+        pub status: Status,
     }
 }
 
@@ -648,6 +650,7 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             speakers,
             url: s.url.filter(|u| valid_url(u)),
             day,
+            full: s.status == crate::model::Status::Full,
         });
     }
 

@@ -63,6 +63,8 @@ pub enum Notice {
     StorageFuture,
     /// The browser's storage is full: the plan could not be saved.
     StorageFull,
+    /// The visitor starred a session that is full (`status: "full"`).
+    StarredFull,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,6 +139,8 @@ pub enum Action {
     /// Add the shared plan's sessions to the own plan.
     MergeShared,
     DismissShared,
+    /// A plan from the host page (`setPlan`), handled like a share link from here on.
+    Offer(crate::share::Shared),
     ShowShare(bool),
     SetLayout(Layout),
     SetGridMode(crate::grid::Mode),
@@ -244,7 +248,10 @@ impl AppState {
                     // A starred id the programme no longer has can still be removed.
                     .unwrap_or_else(|| self.plan.is_starred(&id));
                 if starrable {
-                    self.plan.toggle(&id);
+                    let full = self.programme().and_then(|p| p.session(&id)).is_some_and(|s| s.full);
+                    if self.plan.toggle(&id) && full {
+                        self.notices.insert(Notice::StarredFull);
+                    }
                     self.fill_snapshots();
                 }
             }
@@ -291,6 +298,7 @@ impl AppState {
                 }
             }
             Action::DismissShared => self.shared = None,
+            Action::Offer(shared) => self.shared = Some(shared),
             Action::ShowShare(open) => self.share_open = open,
             Action::SetLayout(layout) => self.layout = layout,
             Action::SetGridMode(mode) => self.grid_mode = mode,
