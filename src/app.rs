@@ -66,6 +66,10 @@ pub struct AppProps {
     /// (see `seminarplan_core::loading::timeout_ms`).
     #[prop_or_default]
     pub timeout: Option<AttrValue>,
+    /// The loader's bridge to the host element (form value, validity, events, the
+    /// element's API); `None` in the browser tests.
+    #[prop_or_default]
+    pub host: Option<crate::browser::form::HostBridge>,
 }
 
 /// The time the widget shows the conference at: the fixed clock if one is given, else the
@@ -234,6 +238,9 @@ pub fn App(props: &AppProps) -> Html {
         Store(state)
     });
     use_url_sync(&store, props.url_mode);
+    // HOOK-IN (issue 19): tells the host element about the programme and the plan, and
+    // answers its API; all of it lives in `browser::form`.
+    crate::browser::form::use_host_form(&store, props.host.clone());
     let clock = use_clock(props.now.clone());
     let state = &store.0;
     // The widget's root element: style sheets go into the root it lives in.

@@ -152,6 +152,7 @@ async fn star_button_says_what_it_does_and_to_which_session() {
         id: "s1".into(),
         title: "Hållbar upphandling i praktiken".into(),
         starred: false,
+        full: false,
         lang: Lang::Sv,
         on_star: Callback::noop(),
     };
@@ -182,6 +183,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         view: Default::default(),
         layout: None,
         timeout: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -249,6 +251,7 @@ async fn app_switches_language() {
         view: Default::default(),
         layout: None,
         timeout: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -303,6 +306,7 @@ async fn mount_demo(test: &str) -> Element {
         view: Default::default(),
         layout: None,
         timeout: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

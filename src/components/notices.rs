@@ -21,6 +21,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::StorageCorrupt => lang.storage_corrupt(),
             Notice::StorageFuture => lang.storage_future(),
             Notice::StorageFull => lang.storage_full(),
+            Notice::StarredFull => lang.starred_full(),
         };
         let on_dismiss = props.on_dismiss.clone();
         html! {

@@ -113,6 +113,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                 "sp-card",
                 theme_class,
                 props.starred.then_some("sp-is-starred"),
+                s.full.then_some("sp-is-full"),
                 (!props.clashes_with.is_empty()).then_some("sp-has-clash")
             )}
             aria-labelledby={title_id}
@@ -136,6 +137,9 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     <p class="sp-card__speakers"><Highlight text={AttrValue::from(speakers)} terms={props.terms.clone()} /></p>
                 }
                 <ul class="sp-card__chips" lang={ui}>
+                    if s.full {
+                        <li class="sp-chip sp-chip--full">{ lang.full() }</li>
+                    }
                     <li class="sp-chip">{ kind.name.get(ui, plang) }</li>
                     { for themes }
                     if s.language != plang {
@@ -149,6 +153,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     id={s.id.clone()}
                     title={AttrValue::from(s.title.clone())}
                     starred={props.starred}
+                    full={s.full}
                     {lang}
                     on_star={props.on_star.clone()}
                 />

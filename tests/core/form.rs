@@ -18,8 +18,10 @@ use super::SMALL;
 fn programme() -> Programme {
     let mut doc: Value = serde_json::from_str(SMALL).expect("json");
     let blocks = doc["blocks"].as_array_mut().expect("blocks");
-    blocks.push(json!({ "id": "pass-2", "name": { "sv": "Seminariepass 2", "en": "Seminar block 2" },
-        "start": "2027-03-17T10:00:00+01:00", "end": "2027-03-17T11:00:00+01:00" }));
+    blocks.push(
+        json!({ "id": "pass-2", "name": { "sv": "Seminariepass 2", "en": "Seminar block 2" },
+        "start": "2027-03-17T10:00:00+01:00", "end": "2027-03-17T11:00:00+01:00" }),
+    );
     blocks.push(json!({ "id": "pass-3", "name": "Seminariepass 3",
         "start": "2027-03-17T13:00:00+01:00", "end": "2027-03-17T14:00:00+01:00" }));
     let sessions = doc["sessions"].as_array_mut().expect("sessions");
@@ -64,11 +66,7 @@ fn an_unknown_status_is_a_shape_error_at_its_place() {
     let mut doc: Value = serde_json::from_str(SMALL).expect("json");
     doc["sessions"][1]["status"] = json!("sold-out");
     let errors = parse_programme(&doc.to_string()).expect_err("refused");
-    assert!(
-        errors[0].path.starts_with("sessions[1]"),
-        "{:?}",
-        errors[0]
-    );
+    assert!(errors[0].path.starts_with("sessions[1]"), "{:?}", errors[0]);
 }
 
 #[test]
@@ -209,10 +207,16 @@ fn starred(state: &AppState) -> Vec<&str> {
 #[test]
 fn setting_the_plan_never_loses_what_the_visitor_chose() {
     let mut state = ready(&[]);
-    assert_eq!(set(&mut state, &["s1", "t2"], false), Ok(SetOutcome::Replaced));
+    assert_eq!(
+        set(&mut state, &["s1", "t2"], false),
+        Ok(SetOutcome::Replaced)
+    );
     assert_eq!(starred(&state), vec!["s1", "t2"]);
     assert!(state.shared.is_none());
-    assert_eq!(set(&mut state, &["t2", "s1"], false), Ok(SetOutcome::Unchanged));
+    assert_eq!(
+        set(&mut state, &["t2", "s1"], false),
+        Ok(SetOutcome::Unchanged)
+    );
     assert_eq!(set(&mut state, &["t3"], true), Ok(SetOutcome::Merged));
     assert_eq!(starred(&state), vec!["s1", "t2", "t3"]);
     // Replacing would drop t3: the visitor is asked, as with a share link.
@@ -266,4 +270,45 @@ fn starring_a_full_session_works_but_warns() {
     assert!(!state.notices.contains(&Notice::StarredFull));
     assert_eq!(Lang::Sv.full(), "Fullbokad");
     assert_eq!(Lang::En.full(), "Full");
+}
+
+#[test]
+fn the_host_is_told_nothing_before_the_saved_plan_was_read_and_then_exactly_the_plan() {
+    let mut state = AppState::new(Lang::En);
+    assert_eq!(form::host_update(&state, Rule::OnePerBlock, false), None);
+    state.apply(Action::Loaded(seminarplan_core::model::Shared(
+        std::rc::Rc::new(programme()),
+    )));
+    assert_eq!(form::host_update(&state, Rule::OnePerBlock, false), None);
+    state.apply(Action::PlanLoaded(plan(&["s1"])));
+    let json = form::host_update(&state, Rule::OnePerBlock, false).expect("ready");
+    let update: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(update["programme"], json!("liten-2027"));
+    assert_eq!(update["revision"], json!("1"));
+    assert_eq!(update["stale"], json!(false));
+    assert_eq!(update["plan"]["chosen"], json!(["s1"]));
+    assert_eq!(
+        update["validity"],
+        json!({ "valueMissing": true, "customError": false,
+            "message": "Choose a seminar in: Seminar block 2." })
+    );
+    assert_eq!(form::host_failure(&state, Rule::OnePerBlock, false), None);
+}
+
+#[test]
+fn a_failed_load_keeps_a_form_that_needs_a_choice_from_being_sent() {
+    let mut state = AppState::new(Lang::Sv);
+    state.apply(Action::Failed(seminarplan_core::state::LoadError::Invalid(
+        Vec::new(),
+    )));
+    let failure: Value =
+        serde_json::from_str(&form::host_failure(&state, Rule::Any, true).expect("failed"))
+            .expect("json");
+    assert_eq!(failure["reason"], json!("invalid"));
+    assert_eq!(failure["validity"]["valueMissing"], json!(true));
+    assert_eq!(failure["validity"]["message"], failure["message"]);
+    let free: Value =
+        serde_json::from_str(&form::host_failure(&state, Rule::Any, false).expect("failed"))
+            .expect("json");
+    assert_eq!(free["validity"]["valueMissing"], json!(false));
 }

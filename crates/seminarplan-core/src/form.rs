@@ -164,9 +164,10 @@ pub fn check(programme: &Programme, plan: &Plan, rule: Rule, required: bool) -> 
         return out;
     }
     for choice in crate::plan::block_choices(programme, plan) {
-        let open_here = programme.sessions.iter().any(|s| {
-            s.block == Some(choice.block) && !s.full && programme.kind(s).can_star()
-        });
+        let open_here = programme
+            .sessions
+            .iter()
+            .any(|s| s.block == Some(choice.block) && !s.full && programme.kind(s).can_star());
         if !open_here {
             continue;
         }
@@ -257,4 +258,82 @@ pub fn set_plan(
         (false, false) => (vec![offer, Action::AdoptShared], SetOutcome::Replaced),
         (false, true) => (vec![offer], SetOutcome::Asked),
     })
+}
+
+/// The element's validity, as `ElementInternals.setValidity` takes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Validity {
+    pub value_missing: bool,
+    pub custom_error: bool,
+    /// In the visitor's language; empty when valid.
+    pub message: String,
+}
+
+/// What the element is told after the programme loaded or the plan changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HostUpdate {
+    pub programme: String,
+    pub revision: Option<String>,
+    /// The programme shown is the last good copy kept in the browser.
+    pub stale: bool,
+    pub plan: PlanReport,
+    pub validity: Validity,
+}
+
+/// The update for the element, as JSON. `None` until the programme and the saved plan
+/// are both there (before that, nothing the host page reads would be the visitor's plan).
+pub fn host_update(state: &AppState, rule: Rule, required: bool) -> Option<String> {
+    let programme = state.programme().filter(|_| state.plan_loaded)?;
+    let invalid = check(programme, &state.plan, rule, required);
+    let update = HostUpdate {
+        programme: programme.id.clone(),
+        revision: programme.revision.clone(),
+        stale: state.stale.is_some(),
+        plan: report(programme, &state.plan, state.lang),
+        validity: Validity {
+            value_missing: invalid.value_missing(),
+            custom_error: invalid.custom_error(),
+            message: invalid.message(programme, state.lang),
+        },
+    };
+    serde_json::to_string(&update).ok()
+}
+
+/// What the element is told when the programme cannot be shown: the `detail` of
+/// `seminarplan-error`, and a validity that keeps a form that needs a choice from being
+/// sent without one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HostFailure {
+    /// `fetch` (the file could not be fetched) or `invalid` (it is not a valid programme).
+    pub reason: &'static str,
+    pub message: String,
+    pub validity: Validity,
+}
+
+/// The failure for the element, as JSON; `None` unless loading failed.
+pub fn host_failure(state: &AppState, rule: Rule, required: bool) -> Option<String> {
+    let crate::state::Load::Failed(error) = &state.load else {
+        return None;
+    };
+    let reason = match error {
+        crate::state::LoadError::Fetch(_) => "fetch",
+        crate::state::LoadError::Invalid(_) => "invalid",
+    };
+    let message = state.lang.load_error_short(error);
+    let needs = required || rule == Rule::OnePerBlock;
+    let failure = HostFailure {
+        reason,
+        validity: Validity {
+            value_missing: needs,
+            custom_error: false,
+            message: if needs {
+                message.clone()
+            } else {
+                String::new()
+            },
+        },
+        message,
+    };
+    serde_json::to_string(&failure).ok()
 }

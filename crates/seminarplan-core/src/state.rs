@@ -248,7 +248,10 @@ impl AppState {
                     // A starred id the programme no longer has can still be removed.
                     .unwrap_or_else(|| self.plan.is_starred(&id));
                 if starrable {
-                    let full = self.programme().and_then(|p| p.session(&id)).is_some_and(|s| s.full);
+                    let full = self
+                        .programme()
+                        .and_then(|p| p.session(&id))
+                        .is_some_and(|s| s.full);
                     if self.plan.toggle(&id) && full {
                         self.notices.insert(Notice::StarredFull);
                     }
