@@ -15,15 +15,15 @@ use crate::browser::{Browser, Chromedriver};
 use crate::server::{HTML, Response, Server};
 use crate::{LAPTOP, card, star};
 
-const PAGE: &str = "/embed/csp-form.html";
+pub(crate) const PAGE: &str = "/embed/csp-form.html";
 const PLAN: &str = "seminar-plan#plan";
 
 /// The bodies of the registration form's POSTs to `/register`.
 #[derive(Clone, Default)]
-struct Posts(Arc<Mutex<Vec<String>>>);
+pub(crate) struct Posts(Arc<Mutex<Vec<String>>>);
 
 impl Posts {
-    fn all(&self) -> Vec<String> {
+    pub(crate) fn all(&self) -> Vec<String> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -31,7 +31,7 @@ impl Posts {
     }
 
     /// Waits (polling) for the `n`th POST and returns its body.
-    async fn wait_for(&self, n: usize) -> String {
+    pub(crate) async fn wait_for(&self, n: usize) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(body) = self.all().get(n - 1) {
@@ -48,7 +48,7 @@ impl Posts {
 }
 
 /// The test server with a `/register` that records what the form sends.
-fn server() -> (Server, Posts) {
+pub(crate) fn server() -> (Server, Posts) {
     let posts = Posts::default();
     let record = posts.clone();
     let server = Server::builder()
@@ -61,14 +61,17 @@ fn server() -> (Server, Posts) {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .push(String::from_utf8_lossy(&request.body).into_owned());
-            Response::ok(HTML, "<!doctype html><title>Tack</title><p id=thanks>Tack!</p>")
+            Response::ok(
+                HTML,
+                "<!doctype html><title>Tack</title><p id=thanks>Tack!</p>",
+            )
         })
         .start();
     (server, posts)
 }
 
 /// Opens the form page and waits for the widget's `seminarplan-load` event.
-async fn open_form(b: &Browser) -> Value {
+pub(crate) async fn open_form(b: &Browser) -> Value {
     b.goto(PAGE).await;
     b.wait_until(
         "the widget's seminarplan-load event",
@@ -79,7 +82,7 @@ async fn open_form(b: &Browser) -> Value {
 }
 
 /// The `name=value` pairs of an `application/x-www-form-urlencoded` body.
-fn pairs(body: &str) -> Vec<(String, String)> {
+pub(crate) fn pairs(body: &str) -> Vec<(String, String)> {
     url::form_urlencoded::parse(body.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
@@ -261,7 +264,8 @@ async fn events_script_api_and_reset() {
 
     // Reset: the plan as the page loaded it (f-21 only).
     b.click("#reset").await;
-    b.wait_for_attr(&star("f-11"), "aria-pressed", "false").await;
+    b.wait_for_attr(&star("f-11"), "aria-pressed", "false")
+        .await;
     b.wait_for_attr(&star("f-21"), "aria-pressed", "true").await;
     assert_eq!(
         b.js("return $q(arguments[0]).plan.chosen;", vec![json!(PLAN)])
@@ -271,18 +275,27 @@ async fn events_script_api_and_reset() {
 
     // The API opens a session and switches view.
     let opened = b
-        .js("return $q(arguments[0]).openSession('f-22');", vec![json!(PLAN)])
+        .js(
+            "return $q(arguments[0]).openSession('f-22');",
+            vec![json!(PLAN)],
+        )
         .await;
     assert_eq!(opened, json!(true));
     b.wait_for(".sp-page[data-session=\"f-22\"]").await;
     let shown = b
-        .js("return $q(arguments[0]).showView('schedule');", vec![json!(PLAN)])
+        .js(
+            "return $q(arguments[0]).showView('schedule');",
+            vec![json!(PLAN)],
+        )
         .await;
     assert_eq!(shown, json!(true));
     b.wait_for(".sp-mine").await;
     assert_eq!(
-        b.js("return $q(arguments[0]).showView('nowhere');", vec![json!(PLAN)])
-            .await,
+        b.js(
+            "return $q(arguments[0]).showView('nowhere');",
+            vec![json!(PLAN)]
+        )
+        .await,
         json!(false)
     );
     assert!(
@@ -312,10 +325,15 @@ async fn full_sessions_are_marked_and_warned_about_and_disabled_leaves_the_form(
         0,
         "only the full session is marked"
     );
-    let label = b.attr(&star("f-12"), "aria-label").await.unwrap_or_default();
+    let label = b
+        .attr(&star("f-12"), "aria-label")
+        .await
+        .unwrap_or_default();
     assert!(label.ends_with("(fullbokad)"), "the star says so: {label}");
     star_on(&b, "f-12").await;
-    let warning = b.text("[data-notice=\"StarredFull\"] .sp-notice__text").await;
+    let warning = b
+        .text("[data-notice=\"StarredFull\"] .sp-notice__text")
+        .await;
     assert!(warning.contains("fullbokat seminarium"), "{warning}");
     star_on(&b, "f-21").await;
     b.wait_until(
