@@ -60,24 +60,32 @@ impl HostBridge {
         }
     }
 
-    /// Tells the element about `state`: `load` the first time a programme is there with
-    /// its saved plan (and whenever it is another programme), `plan` after that, `error`
-    /// when loading failed. Returns the programme id reported.
-    fn report(&self, state: &AppState, last: Option<&str>) -> Option<String> {
+    /// Tells the element about the state in `memory`: `load` the first time a programme
+    /// is there with its saved plan (and whenever it is another programme), `plan` after
+    /// that, `error` when loading failed. No borrow of `memory` is held while the element
+    /// hears it: the page's listeners may call the element's API at once.
+    fn report(&self, memory: &RefCell<Memory>) {
         let (rule, required) = (self.rule(), self.required());
-        if let Some(json) = form::host_failure(state, rule, required) {
+        let state = memory.borrow().state.clone();
+        if let Some(json) = form::host_failure(&state, rule, required) {
             self.emit("error", &json);
-            return None;
+            return;
         }
-        let json = form::host_update(state, rule, required)?;
+        let Some(json) = form::host_update(&state, rule, required) else {
+            return;
+        };
         let id = state.programme().map(|p| p.id.clone());
-        let kind = if id.as_deref() == last {
-            "plan"
-        } else {
-            "load"
+        let kind = {
+            let mut memory = memory.borrow_mut();
+            let kind = if memory.reported == id {
+                "plan"
+            } else {
+                "load"
+            };
+            memory.reported = id;
+            kind
         };
         self.emit(kind, &json);
-        id
     }
 
     /// Hands the element its command function; it is taken back when dropped.
@@ -196,8 +204,7 @@ fn command(
             JsValue::UNDEFINED
         }
         "validate" => {
-            let memory = memory.borrow();
-            host.report(&memory.state, memory.reported.as_deref());
+            host.report(memory);
             JsValue::UNDEFINED
         }
         _ => JsValue::UNDEFINED,
@@ -235,15 +242,12 @@ pub fn use_host_form(store: &UseReducerHandle<Store>, host: Option<HostBridge>) 
     );
     use_effect_with(watched, move |(host, programme, _, loaded, _, _)| {
         let Some(host) = host else { return };
-        let mut memory = memory.borrow_mut();
-        if let (Some(p), true) = (programme, *loaded)
-            && memory.initial.as_ref().is_none_or(|(id, _)| *id != p.id)
-        {
-            memory.initial = Some((p.id.clone(), memory.state.plan.clone()));
+        if let (Some(p), true) = (programme, *loaded) {
+            let mut memory = memory.borrow_mut();
+            if memory.initial.as_ref().is_none_or(|(id, _)| *id != p.id) {
+                memory.initial = Some((p.id.clone(), memory.state.plan.clone()));
+            }
         }
-        let reported = host.report(&memory.state, memory.reported.as_deref());
-        if reported.is_some() {
-            memory.reported = reported;
-        }
+        host.report(&memory);
     });
 }
