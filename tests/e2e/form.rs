@@ -376,3 +376,73 @@ async fn full_sessions_are_marked_and_warned_about_and_disabled_leaves_the_form(
     no_violations(&b).await;
     b.close().await;
 }
+
+/// The README's example on the demo site (`registration.html`): a seminar in every block
+/// of the demo programme, set from script, and the form sends them (to itself, by GET,
+/// and shows what it sent).
+#[tokio::test]
+async fn the_demo_registration_example_sends_one_seminar_per_block() {
+    let server = Server::start();
+    let driver = Chromedriver::start("the_demo_registration_example");
+    let b = driver.open(&server, LAPTOP).await;
+    let demo: Value =
+        serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON");
+    let sessions = demo["sessions"].as_array().expect("sessions");
+    let picks: Vec<&str> = demo["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter_map(|block| {
+            sessions
+                .iter()
+                .find(|s| s["block"] == block["id"])
+                .and_then(|s| s["id"].as_str())
+        })
+        .collect();
+    assert!(picks.len() > 3, "the demo has seminar blocks");
+
+    b.goto("/registration.html").await;
+    b.wait_until(
+        "the demo widget's plan",
+        "return $q('seminar-plan').plan;",
+        vec![],
+    )
+    .await;
+    let blocked = b
+        .js("return $q('seminar-plan').validationMessage;", vec![])
+        .await;
+    assert!(
+        blocked
+            .as_str()
+            .is_some_and(|m| m.starts_with("Välj ett seminarium i:")),
+        "{blocked}"
+    );
+    let set = b
+        .js(
+            "return $q('seminar-plan').setPlan(arguments[0]);",
+            vec![json!(picks)],
+        )
+        .await;
+    assert_eq!(set, json!("replaced"));
+    b.wait_until(
+        "the summary from the change event",
+        "return $q('#summary').textContent.startsWith(arguments[0] + ' seminarier valda.');",
+        vec![json!(picks.len())],
+    )
+    .await;
+    b.js(
+        "$q('#namn').value = 'Kim Ek'; $q('#epost').value = 'kim@example.org';
+         $q('#registration').requestSubmit();",
+        vec![],
+    )
+    .await;
+    b.wait_visible("#sent-body").await;
+    let sent = b.text("#sent-body").await;
+    for id in &picks {
+        assert!(
+            sent.contains(&format!("seminarier = {id}")),
+            "{id} in {sent}"
+        );
+    }
+    b.close().await;
+}
