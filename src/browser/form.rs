@@ -15,7 +15,8 @@ use yew::prelude::*;
 use crate::app::Store;
 use seminarplan_core::form::{self, Rule, SetError};
 use seminarplan_core::plan::Plan;
-use seminarplan_core::state::{Action, AppState, Layout, Load, View};
+use seminarplan_core::state::{Action, AppState, Layout, Load};
+use seminarplan_core::url_state::View;
 
 /// The loader's bridge object for one element, and the element.
 #[derive(Clone, Debug)]

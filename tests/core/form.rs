@@ -3,7 +3,7 @@
 //! setting the plan from the host page, and the `full` status in the format.
 
 use seminarplan_core::form::{self, Invalid, Rule, SetError, SetOutcome};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Programme;
 use seminarplan_core::parse::parse_programme;
 use seminarplan_core::plan::Plan;
@@ -184,7 +184,7 @@ fn the_choose_attribute() {
 
 fn ready(starred: &[&str]) -> AppState {
     let mut state = AppState::new(Lang::Sv);
-    state.apply(Action::Loaded(seminarplan_core::model::Shared(
+    state.apply(Action::Loaded(seminarplan_core::model::ProgrammeRef(
         std::rc::Rc::new(programme()),
     )));
     state.apply(Action::PlanLoaded(plan(starred)));
@@ -249,7 +249,7 @@ fn setting_the_plan_is_validated_as_a_share_link_and_waits_for_the_saved_plan() 
     assert_eq!(starred(&state), vec!["s1"]);
     let mut unread = AppState::new(Lang::Sv);
     assert_eq!(set(&mut unread, &["s1"], false), Err(SetError::NotReady));
-    unread.apply(Action::Loaded(seminarplan_core::model::Shared(
+    unread.apply(Action::Loaded(seminarplan_core::model::ProgrammeRef(
         std::rc::Rc::new(programme()),
     )));
     assert_eq!(set(&mut unread, &["s1"], false), Err(SetError::NotReady));
@@ -276,7 +276,7 @@ fn starring_a_full_session_works_but_warns() {
 fn the_host_is_told_nothing_before_the_saved_plan_was_read_and_then_exactly_the_plan() {
     let mut state = AppState::new(Lang::En);
     assert_eq!(form::host_update(&state, Rule::OnePerBlock, false), None);
-    state.apply(Action::Loaded(seminarplan_core::model::Shared(
+    state.apply(Action::Loaded(seminarplan_core::model::ProgrammeRef(
         std::rc::Rc::new(programme()),
     )));
     assert_eq!(form::host_update(&state, Rule::OnePerBlock, false), None);
@@ -298,9 +298,9 @@ fn the_host_is_told_nothing_before_the_saved_plan_was_read_and_then_exactly_the_
 #[test]
 fn a_failed_load_keeps_a_form_that_needs_a_choice_from_being_sent() {
     let mut state = AppState::new(Lang::Sv);
-    state.apply(Action::Failed(seminarplan_core::state::LoadError::Invalid(
-        Vec::new(),
-    )));
+    state.apply(Action::Failed(
+        seminarplan_core::loading::LoadError::Invalid(Vec::new()),
+    ));
     let failure: Value =
         serde_json::from_str(&form::host_failure(&state, Rule::Any, true).expect("failed"))
             .expect("json");

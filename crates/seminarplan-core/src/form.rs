@@ -10,11 +10,11 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Programme, SessionId};
 use crate::parse::valid_id;
 use crate::plan::Plan;
-use crate::share::{MAX_IDS, ShareError, Shared};
+use crate::share::{MAX_IDS, ShareError, SharedPlan};
 use crate::state::{Action, AppState};
 
 /// What the element's `choose` attribute asks for.
@@ -249,7 +249,7 @@ pub fn set_plan(
         return Ok((Vec::new(), SetOutcome::Unchanged));
     }
     let loses = !state.plan.starred.is_subset(&ids);
-    let offer = Action::Offer(Shared {
+    let offer = Action::Offer(SharedPlan {
         programme: programme.id.clone(),
         ids,
     });
@@ -317,8 +317,8 @@ pub fn host_failure(state: &AppState, rule: Rule, required: bool) -> Option<Stri
         return None;
     };
     let reason = match error {
-        crate::state::LoadError::Fetch(_) => "fetch",
-        crate::state::LoadError::Invalid(_) => "invalid",
+        crate::loading::LoadError::Fetch(_) => "fetch",
+        crate::loading::LoadError::Invalid(_) => "invalid",
     };
     let message = state.lang.load_error_short(error);
     let needs = required || rule == Rule::OnePerBlock;
