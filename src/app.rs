@@ -60,6 +60,10 @@ pub struct AppProps {
     /// `keep-params`: the page's query parameters a share link keeps.
     #[prop_or_default]
     pub keep_params: Option<AttrValue>,
+    /// The loader's bridge to the host element (form value, validity, events, the
+    /// element's API); `None` in the browser tests.
+    #[prop_or_default]
+    pub host: Option<crate::browser::form::HostBridge>,
 }
 
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
@@ -87,6 +91,9 @@ pub fn App(props: &AppProps) -> Html {
         Store(state)
     });
     use_url_sync(&store, props.url_mode);
+    // HOOK-IN (issue 19): tells the host element about the programme and the plan, and
+    // answers its API; all of it lives in `browser::form`.
+    crate::browser::form::use_host_form(&store, props.host.clone());
     let clock = use_clock(props.now.clone());
     // The widget's root element: style sheets go into the root it lives in.
     let root = use_node_ref();

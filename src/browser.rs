@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod download;
 pub mod fetch;
 pub mod file;
+pub mod form;
 pub mod grid_sheet;
 pub mod mount;
 pub mod near;

@@ -41,7 +41,12 @@ pub fn install_panic_hook() {
 
 /// Starts a widget for `host` (the `<seminar-plan>` element, whose attributes are its
 /// settings) inside `root`, replacing whatever the loader showed there.
-pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
+/// `bridge` is the loader's object for this element (see `browser::form`).
+pub fn mount(
+    host: &Element,
+    root: &ShadowRoot,
+    bridge: wasm_bindgen::JsValue,
+) -> Option<AppHandle<App>> {
     let settings = mount::settings(host);
     sheets::adopt_base(root);
     let document = host.owner_document()?;
@@ -64,6 +69,7 @@ pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
         layout: settings.layout,
         timeout: settings.timeout.map(AttrValue::from),
         keep_params: settings.keep_params.map(AttrValue::from),
+        host: crate::browser::form::HostBridge::new(host, bridge),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     warn_about_colours(host);

@@ -49,11 +49,13 @@ mod exports {
         }
     }
 
-    /// Starts a widget for `host` inside `root` (`host`'s shadow root).
+    /// Starts a widget for `host` inside `root` (`host`'s shadow root); `bridge` is the
+    /// loader's object through which the widget and its element talk (form value,
+    /// validity, events, the element's API).
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot) -> Widget {
+    pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot, bridge: JsValue) -> Widget {
         Widget {
-            handle: seminarplan_web::embed::mount(&host, &root),
+            handle: seminarplan_web::embed::mount(&host, &root, bridge),
         }
     }
 }

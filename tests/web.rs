@@ -152,6 +152,7 @@ async fn star_button_says_what_it_does_and_to_which_session() {
         id: "s1".into(),
         title: "Hållbar upphandling i praktiken".into(),
         starred: false,
+        full: false,
         lang: Lang::Sv,
         on_star: Callback::noop(),
     };
@@ -183,6 +184,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         layout: None,
         timeout: None,
         keep_params: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -251,6 +253,7 @@ async fn app_switches_language() {
         layout: None,
         timeout: None,
         keep_params: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -306,6 +309,7 @@ async fn mount_demo(test: &str) -> Element {
         layout: None,
         timeout: None,
         keep_params: None,
+        host: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

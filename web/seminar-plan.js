@@ -64,8 +64,24 @@ function show(el, root, kind) {
   root.replaceChildren(p);
 }
 
+// Attributes read again without restarting the widget: the form value's name and what the
+// form asks for.
+const FORM_ATTRIBUTES = ["name", "choose", "required"];
+
+// The plan and form value as the widget reports them. The widget tells the element through
+// a bridge object that only the loader and the widget hold (`emit`), and the element's API
+// calls the widget through it (`command`). Events are composed and bubble, so they cross the
+// shadow root and reach the host page's form and document.
 class SeminarPlan extends HTMLElement {
-  static observedAttributes = SETTINGS.flatMap((name) => [name, "data-" + name]);
+  static formAssociated = true;
+  static observedAttributes = [
+    ...SETTINGS.flatMap((name) => [name, "data-" + name]),
+    ...FORM_ATTRIBUTES,
+  ];
+
+  #internals = this.attachInternals();
+  #plan = null;
+  #bridge = { emit: (kind, json) => this.#receive(kind, JSON.parse(json)), command: null };
 
   connectedCallback() {
     this.start();
@@ -75,8 +91,11 @@ class SeminarPlan extends HTMLElement {
     this.stop();
   }
 
-  attributeChangedCallback() {
-    if (this.widget) {
+  attributeChangedCallback(name) {
+    if (FORM_ATTRIBUTES.includes(name)) {
+      this.#command("validate");
+      this.#setValue();
+    } else if (this.widget) {
       this.stop();
       this.start();
     }
@@ -93,7 +112,8 @@ class SeminarPlan extends HTMLElement {
       .then((bindings) => {
         this.loading = false;
         if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount(this, root);
+          this.widget = bindings.mount(this, root, this.#bridge);
+          this.#applyDisabled();
         }
       })
       .catch((error) => {
@@ -108,6 +128,167 @@ class SeminarPlan extends HTMLElement {
       this.widget.destroy();
       this.widget = null;
     }
+  }
+
+  // What the widget reports: "load", "plan" (after every change) or "error".
+  #receive(kind, data) {
+    if (kind === "error") {
+      this.#plan = null;
+      this.#setValue();
+      this.#setValidity(data.validity);
+      this.#fire("seminarplan-error", { reason: data.reason, message: data.message });
+      return;
+    }
+    const before = this.#plan;
+    this.#plan = data.plan;
+    this.#setValue();
+    this.#setValidity(data.validity);
+    if (kind === "load") {
+      const { programme, revision, stale } = data;
+      this.#fire("seminarplan-load", { programme, revision, stale, plan: this.plan });
+    } else if (before === null || before.chosen.join("\n") !== data.plan.chosen.join("\n")) {
+      this.#fire("seminarplan-change", this.plan);
+    }
+  }
+
+  #fire(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // The form value: every chosen session id under the element's `name`, as a checkbox
+  // group would send them. Without a name nothing is sent, as with native inputs.
+  #setValue() {
+    const name = this.getAttribute("name") ?? "";
+    if (this.#plan === null || name === "") {
+      this.#internals.setFormValue(null);
+      return;
+    }
+    const data = new FormData();
+    for (const id of this.#plan.chosen) {
+      data.append(name, id);
+    }
+    this.#internals.setFormValue(data);
+  }
+
+  // The validity, with the message in the visitor's language. The browser shows it at the
+  // "My schedule" button, where the blocks that lack a choice are listed.
+  #setValidity(validity) {
+    if (!validity.valueMissing && !validity.customError) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const anchor = this.shadowRoot?.querySelectorAll(".sp-viewswitch__button")[1];
+    const flags = { valueMissing: validity.valueMissing, customError: validity.customError };
+    this.#internals.setValidity(flags, validity.message, anchor ?? undefined);
+  }
+
+  #command(name, a, b) {
+    return typeof this.#bridge.command === "function" ? this.#bridge.command(name, a, b) : undefined;
+  }
+
+  // A disabled element (its own `disabled`, or a disabled fieldset around it) is left out
+  // of the form and its validation by the browser; the widget inside cannot be used.
+  #applyDisabled() {
+    const disabled = this.matches(":disabled");
+    for (const child of this.shadowRoot?.children ?? []) {
+      child.inert = disabled;
+    }
+  }
+
+  formDisabledCallback() {
+    this.#applyDisabled();
+  }
+
+  // The form's reset: the plan as it was when the page loaded.
+  formResetCallback() {
+    this.#command("reset");
+  }
+
+  // --- The element's API (README, "In a registration form"). ---
+
+  // The visitor's plan: { programme, chosen, blocks: [{ id, name, chosen }] }, or null
+  // before the programme and the saved plan are there.
+  get plan() {
+    return this.#plan === null ? null : structuredClone(this.#plan);
+  }
+
+  // Sets the plan to `ids`, validated and merged as a share link is. Returns "replaced",
+  // "merged", "asked" (the visitor decides, as with a share link) or "unchanged".
+  setPlan(ids, { merge = false } = {}) {
+    const outcome = this.#command("setPlan", Array.from(ids ?? []), Boolean(merge));
+    if (outcome === undefined || outcome === "not-ready") {
+      throw new DOMException("The programme and the saved plan are not loaded yet.", "InvalidStateError");
+    }
+    if (outcome === "refused") {
+      throw new TypeError("Not session ids a share link could carry.");
+    }
+    return outcome;
+  }
+
+  // Opens a session's page; false when the programme has no such session.
+  openSession(id) {
+    return this.#command("openSession", String(id)) === true;
+  }
+
+  // Shows "programme", "schedule", "grid" or "list"; false for anything else.
+  showView(view) {
+    return this.#command("showView", String(view)) === true;
+  }
+
+  get form() {
+    return this.#internals.form;
+  }
+
+  get name() {
+    return this.getAttribute("name") ?? "";
+  }
+
+  set name(value) {
+    this.setAttribute("name", value);
+  }
+
+  get type() {
+    return "seminar-plan";
+  }
+
+  get disabled() {
+    return this.hasAttribute("disabled");
+  }
+
+  set disabled(value) {
+    this.toggleAttribute("disabled", Boolean(value));
+  }
+
+  get required() {
+    return this.hasAttribute("required");
+  }
+
+  set required(value) {
+    this.toggleAttribute("required", Boolean(value));
+  }
+
+  get validity() {
+    return this.#internals.validity;
+  }
+
+  get validationMessage() {
+    return this.#internals.validationMessage;
+  }
+
+  get willValidate() {
+    return this.#internals.willValidate;
+  }
+
+  get labels() {
+    return this.#internals.labels;
+  }
+
+  checkValidity() {
+    return this.#internals.checkValidity();
+  }
+
+  reportValidity() {
+    return this.#internals.reportValidity();
   }
 }
 

@@ -99,8 +99,11 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                     let cb = on_open.clone();
                     let id = s.id.clone();
                     html! {
-                        <button type="button" class="sp-linkbutton sp-blocks__choice"
-                            onclick={Callback::from(move |_| cb.emit(Some(id.clone())))}>{ &s.title }</button>
+                        <>
+                            <button type="button" class="sp-linkbutton sp-blocks__choice"
+                                onclick={Callback::from(move |_| cb.emit(Some(id.clone())))}>{ &s.title }</button>
+                            if s.full { <span class="sp-blocks__full sp-full">{ lang.full() }</span> }
+                        </>
                     }
                 })
                 .collect()

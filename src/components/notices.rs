@@ -26,6 +26,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::StorageFuture => lang.storage_future(),
             Notice::StorageFull => lang.storage_full(),
             Notice::ShareUnreadable => lang.share_unreadable(),
+            Notice::StarredFull => lang.starred_full(),
         };
         let on_dismiss = on_dismiss.clone();
         let restore = matches!(n, Notice::StorageCorrupt | Notice::StorageFuture).then(|| {

@@ -114,6 +114,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                 "sp-card",
                 theme_class,
                 props.starred.then_some("sp-is-starred"),
+                s.full.then_some("sp-is-full"),
                 (!props.clashes_with.is_empty()).then_some("sp-has-clash")
             )}
             aria-labelledby={title_id}
@@ -137,6 +138,9 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     <p class="sp-card__speakers"><Highlight text={AttrValue::from(speakers)} terms={props.terms.clone()} /></p>
                 }
                 <ul class="sp-card__chips" lang={ui}>
+                    if s.full {
+                        <li class="sp-chip sp-chip--full">{ lang.full() }</li>
+                    }
                     <li class="sp-chip">{ kind.name.get(ui, plang) }</li>
                     { for themes }
                     if s.language != plang {
@@ -150,6 +154,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     id={s.id.clone()}
                     title={AttrValue::from(s.title.clone())}
                     starred={props.starred}
+                    full={s.full}
                     {lang}
                     on_star={props.on_star.clone()}
                 />

@@ -66,9 +66,12 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     <h2 class="sp-page__title" id="sp-dialog-title">{ &s.title }</h2>
                     if kind.kind.can_star() {
                         <StarButton id={s.id.clone()} title={AttrValue::from(s.title.clone())}
-                            starred={plan.is_starred(&s.id)} {lang} on_star={on_star.clone()} />
+                            starred={plan.is_starred(&s.id)} full={s.full} {lang} on_star={on_star.clone()} />
                     }
                 </div>
+                if s.full {
+                    <p class="sp-page__full sp-full" lang={ui}>{ lang.full() }</p>
+                }
                 if let Some(sub) = &s.subtitle { <p class="sp-page__subtitle">{ sub }</p> }
                 <dl class="sp-page__facts" lang={ui}>
                     { row(lang.when(), html! {

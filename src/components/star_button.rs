@@ -10,6 +10,9 @@ pub struct StarButtonProps {
     pub id: SessionId,
     pub title: AttrValue,
     pub starred: bool,
+    /// The session is full: the label says so before the visitor stars it.
+    #[prop_or_default]
+    pub full: bool,
     pub lang: Lang,
     pub on_star: Callback<SessionId>,
 }
@@ -18,6 +21,8 @@ pub struct StarButtonProps {
 pub fn StarButton(props: &StarButtonProps) -> Html {
     let label = if props.starred {
         props.lang.star_remove(&props.title)
+    } else if props.full {
+        props.lang.star_add_full(&props.title)
     } else {
         props.lang.star_add(&props.title)
     };

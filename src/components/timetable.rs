@@ -132,6 +132,10 @@ pub fn Timetable(props: &TimetableProps) -> Html {
             name.push_str(", ");
             name.push_str(p.rooms[r].name.get(ui, plang));
         }
+        if s.full {
+            name.push_str(", ");
+            name.push_str(lang.full());
+        }
         if starred {
             name.push_str(", ");
             name.push_str(lang.in_my_schedule());
@@ -162,6 +166,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                     theme,
                     short.then_some("sp-is-short"),
                     starred.then_some("sp-is-starred"),
+                    s.full.then_some("sp-is-full"),
                     clash.then_some("sp-has-clash"),
                     it.dim.then_some("sp-is-dim")
                 )}
@@ -176,6 +181,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                 </span>
                 { " " }
                 <span class="sp-tt__title" lang={(s.language != ui).then(|| s.language.clone())}>{ &s.title }</span>
+                if s.full { <span class="sp-tt__full sp-full" aria-hidden="true">{ lang.full() }</span> }
             </button>
         }
     });

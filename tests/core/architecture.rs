@@ -177,6 +177,13 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ),
     // The organisers' check page as a report, in their language.
     ("check", &["i18n", "import", "lang", "parse"]),
+    // The host page's view of the plan (the registration form).
+    (
+        "form",
+        &[
+            "i18n", "lang", "loading", "model", "parse", "plan", "share", "state",
+        ],
+    ),
 ];
 
 /// The top-level module a core source belongs to (`import/build.rs` is `import`); `None`

@@ -5,6 +5,7 @@ mod agenda;
 mod architecture;
 mod contrast;
 mod filter;
+mod form;
 mod fuzz;
 mod generate;
 mod grid;

@@ -8,6 +8,10 @@
 //! - a keyboard-only journey (Tab, Shift+Tab, Enter, Space, Escape) that checks the
 //!   focused element at every step: focus visible, never on `<body>`, dialogs keep it and
 //!   give it back;
+//! - the registration form (`tests/embed/csp-form.html`): axe-core over the form with the
+//!   widget, blocked and with the warning about a full session, in light and dark mode;
+//!   and sending it by keyboard alone, where a block without a choice takes focus to the
+//!   widget's "My schedule" button;
 //! - reflow: the main views at 320 px and at 200 % zoom without sideways scrolling, with
 //!   screenshots, and 44 px touch targets on a phone.
 //!
@@ -941,4 +945,73 @@ async fn skip_button_passes_the_filters() {
     press(&b, &[Key::Tab]).await;
     wait_focus(&b, "Tab after skipping", ".sp-browse__main *").await;
     b.close().await;
+}
+
+/// The registration form: axe-core finds nothing (light and dark, with the form blocked by
+/// a missing choice and with the warning about a full session), and a keyboard alone fills
+/// it in and sends it. Sending with a block unchosen takes focus into the widget, to the
+/// "My schedule" button where the blocks are listed.
+#[tokio::test]
+async fn registration_form_by_keyboard_and_axe() {
+    let (server, posts) = crate::form::server();
+    let driver = Chromedriver::start("registration_form_by_keyboard_and_axe");
+    let browser = driver.open(&server, LAPTOP).await;
+    crate::form::open_form(&browser).await;
+    browser.wait_for(&star("f-11")).await;
+
+    tab_to(&browser, "#namn", false, 5).await;
+    type_text(&browser, "Kim Ek").await;
+    tab_to(&browser, &star("f-11"), false, 80).await;
+    press(&browser, &[Key::Space]).await;
+    browser
+        .wait_for_attr(&star("f-11"), "aria-pressed", "true")
+        .await;
+    tab_to(&browser, "#send", false, 80).await;
+    press(&browser, &[Key::Enter]).await;
+    wait_focus(
+        &browser,
+        "Enter with a block unchosen",
+        ".sp-viewswitch__button",
+    )
+    .await;
+    assert!(posts.all().is_empty(), "an invalid form is not sent");
+
+    let mut found = Vec::new();
+    let mut audits = 0;
+    for scheme in [Scheme::Light, Scheme::Dark] {
+        set_scheme(&browser, scheme).await;
+        check_scheme(&browser, scheme).await;
+        found.extend(
+            audit(
+                &browser,
+                &format!("registration form, blocked, {}", scheme.name()),
+            )
+            .await,
+        );
+        audits += 1;
+    }
+    // The full seminar starred: its mark and the warning.
+    browser.click(&star("f-12")).await;
+    browser.wait_for("[data-notice=\"StarredFull\"]").await;
+    found.extend(audit(&browser, "registration form, full seminar warned about").await);
+    audits += 1;
+    set_scheme(&browser, Scheme::Light).await;
+    assert_no_violations(&found, audits);
+
+    // Choose in the second block by keyboard and send.
+    tab_to(&browser, &star("f-21"), false, 80).await;
+    press(&browser, &[Key::Space]).await;
+    browser
+        .wait_for_attr(&star("f-21"), "aria-pressed", "true")
+        .await;
+    tab_to(&browser, "#send", false, 80).await;
+    press(&browser, &[Key::Enter]).await;
+    let body = posts.wait_for(1).await;
+    let chosen: Vec<String> = crate::form::pairs(&body)
+        .into_iter()
+        .filter(|(name, _)| name == "seminarier")
+        .map(|(_, id)| id)
+        .collect();
+    assert_eq!(chosen, vec!["f-11", "f-12", "f-21"]);
+    browser.close().await;
 }

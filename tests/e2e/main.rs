@@ -15,6 +15,7 @@ mod browser;
 mod embed;
 mod faults;
 mod finding;
+mod form;
 mod formats;
 mod grid;
 mod merging;

@@ -19,7 +19,8 @@
 //!   `dist/`.
 //!
 //! A path that names no such file (or climbs out with `..`, or names a hidden file) is a
-//! 404; methods other than GET and HEAD are a 405. Every answer is logged
+//! 404; methods other than GET and HEAD are a 405 unless a route takes them (a form's POST,
+//! whose body the handler gets). Every answer is logged
 //! ([`RequestLog`]) so a failing wait can show which requests failed.
 
 use std::collections::HashMap;
@@ -40,6 +41,9 @@ const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head accepted.
 const MAX_HEAD: usize = 16 * 1024;
 
+/// The largest request body read (a registration form's POST is far smaller).
+const MAX_BODY: usize = 64 * 1024;
+
 pub const HTML: &str = "text/html; charset=utf-8";
 pub const JSON: &str = "application/json; charset=utf-8";
 
@@ -47,6 +51,11 @@ pub const JSON: &str = "application/json; charset=utf-8";
 /// organisers the widget needs, and nothing more.
 pub const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// The same policy for a page with a registration form, which must be allowed to send
+/// it to its own site (`/embed/csp-form*.html`; README, "In a registration form").
+pub const FORM_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
 
 /// Host pages for the embedding tests (`tests/embed/`).
 pub fn embed_dir() -> PathBuf {
@@ -88,6 +97,8 @@ pub struct Request {
     pub method: String,
     /// The path without the query string.
     pub path: String,
+    /// The body (a form's POST), up to [`MAX_BODY`] bytes as its `Content-Length` says.
+    pub body: Vec<u8>,
 }
 
 /// One response. `Content-Length` is added unless `headers` already has one (a handler
@@ -193,12 +204,13 @@ struct Site {
 
 impl Site {
     fn respond(&self, request: &Request) -> Response {
-        if request.method != "GET" && request.method != "HEAD" {
-            return Response::method_not_allowed();
-        }
         let path = request.path.as_str();
+        // A registered route takes any method (a form's POST).
         if let Some(handler) = self.routes.get(path) {
             return handler(request);
+        }
+        if request.method != "GET" && request.method != "HEAD" {
+            return Response::method_not_allowed();
         }
         if path == "/" || path == "/index.html" {
             return Response::ok(HTML, self.index.clone());
@@ -212,9 +224,14 @@ impl Site {
         if let Some(name) = path.strip_prefix("/embed/") {
             let mut response = file(&embed_dir(), name);
             if name.starts_with("csp") && name.ends_with(".html") {
+                let policy = if name.starts_with("csp-form") {
+                    FORM_CSP
+                } else {
+                    STRICT_CSP
+                };
                 response
                     .headers
-                    .push(("Content-Security-Policy".to_owned(), STRICT_CSP.to_owned()));
+                    .push(("Content-Security-Policy".to_owned(), policy.to_owned()));
             }
             if name.starts_with("site-") {
                 // `no-store` (the default here) keeps a page out of the back/forward
@@ -364,7 +381,7 @@ impl ServerBuilder {
 /// Answers one request on `stream`, then closes it.
 fn serve(site: &Site, mut stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-    let Some(head) = read_head(&mut stream) else {
+    let Some((head, rest)) = read_head(&mut stream) else {
         return;
     };
     let mut parts = head.lines().next().unwrap_or("").split_whitespace();
@@ -381,6 +398,7 @@ fn serve(site: &Site, mut stream: TcpStream) {
     let request = Request {
         method: method.to_owned(),
         path: path.to_owned(),
+        body: read_body(&mut stream, &head, rest),
     };
     let response = site.respond(&request);
     site.log.push(&request, response.status);
@@ -389,18 +407,42 @@ fn serve(site: &Site, mut stream: TcpStream) {
     let _ = stream.shutdown(Shutdown::Write);
 }
 
-/// The request line and headers, up to the blank line; `None` if the client went away.
-fn read_head(stream: &mut TcpStream) -> Option<String> {
+/// The request line and headers, up to the blank line, and what was read past it; `None`
+/// if the client went away.
+fn read_head(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
     let mut head = Vec::new();
     let mut buf = [0u8; 2048];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+    loop {
+        if let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
+            let rest = head.split_off(end + 4);
+            return Some((String::from_utf8_lossy(&head).into_owned(), rest));
+        }
         let n = stream.read(&mut buf).ok()?;
         if n == 0 || head.len() + n > MAX_HEAD {
             return None;
         }
         head.extend_from_slice(&buf[..n]);
     }
-    Some(String::from_utf8_lossy(&head).into_owned())
+}
+
+/// The body its `Content-Length` announces (at most [`MAX_BODY`]), starting with `rest`.
+fn read_body(stream: &mut TcpStream, head: &str, mut body: Vec<u8>) -> Vec<u8> {
+    let length = head
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(MAX_BODY);
+    let mut buf = [0u8; 2048];
+    while body.len() < length {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => body.extend_from_slice(&buf[..n]),
+        }
+    }
+    body.truncate(length);
+    body
 }
 
 fn write_response(stream: &mut TcpStream, response: &Response, body: bool) -> std::io::Result<()> {

@@ -933,3 +933,51 @@ impl Lang {
         }
     }
 }
+
+/// The registration form (`form`) and full sessions.
+impl Lang {
+    /// The mark on a full session (`status: "full"`).
+    pub fn full(self) -> &'static str {
+        self.pick("Fullbokad", "Full")
+    }
+
+    /// The star's label on a full session: screen readers hear it before choosing.
+    pub fn star_add_full(self, title: &str) -> String {
+        match self {
+            Lang::Sv => format!("Lägg till {title} i mitt schema (fullbokad)"),
+            Lang::En => format!("Add {title} to my schedule (full)"),
+        }
+    }
+
+    pub fn starred_full(self) -> &'static str {
+        self.pick(
+            "Du har valt ett fullbokat seminarium. Det finns i ditt schema, men räkna inte med en plats.",
+            "You chose a seminar that is full. It is in your schedule, but do not count on a seat.",
+        )
+    }
+
+    pub fn choose_at_least_one(self) -> &'static str {
+        self.pick("Välj minst ett seminarium.", "Choose at least one seminar.")
+    }
+
+    pub fn choose_in_blocks(self, blocks: &str) -> String {
+        match self {
+            Lang::Sv => format!("Välj ett seminarium i: {blocks}."),
+            Lang::En => format!("Choose a seminar in: {blocks}."),
+        }
+    }
+
+    pub fn full_in_blocks(self, blocks: &str) -> String {
+        match self {
+            Lang::Sv => format!("Ditt val är fullbokat i: {blocks}. Välj ett annat seminarium."),
+            Lang::En => format!("Your choice is full in: {blocks}. Choose another seminar."),
+        }
+    }
+
+    pub fn only_one_in_blocks(self, blocks: &str) -> String {
+        match self {
+            Lang::Sv => format!("Välj bara ett seminarium i: {blocks}."),
+            Lang::En => format!("Choose only one seminar in: {blocks}."),
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod check;
 pub mod contrast;
 pub mod filter;
+pub mod form;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub mod grid;

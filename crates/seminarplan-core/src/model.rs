@@ -65,6 +65,15 @@ pub enum Kind {
     Other,
 }
 
+/// A session's booking status (`status` in the file); absent means open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Open,
+    Full,
+}
+
 impl Kind {
     /// Breaks and meals are part of the day for everyone: there is nothing to choose.
     pub fn can_star(self) -> bool {
@@ -152,6 +161,9 @@ pub struct Session {
     pub url: Option<String>,
     /// Index into `Conference::days`.
     pub day: usize,
+    /// `status: "full"`: no seats left. Still shown and starrable, but marked, and not a
+    /// valid choice under `choose="one-per-block"`.
+    pub full: bool,
 }
 
 impl Session {

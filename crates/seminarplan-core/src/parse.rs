@@ -109,7 +109,7 @@ mod raw {
     //! The file's shape, exactly as serde reads it.
     use serde::Deserialize;
 
-    use crate::model::{Kind, Text};
+    use crate::model::{Kind, Status, Text};
 
     #[derive(Deserialize)]
     pub struct Programme {
@@ -207,6 +207,8 @@ mod raw {
         #[serde(default)]
         pub speakers: Vec<String>,
         pub url: Option<String>,
+        #[serde(default)]
+        pub status: Status,
     }
 }
 
@@ -771,6 +773,7 @@ fn validate_session(
         speakers,
         url: s.url.filter(|u| valid_url(u)),
         day,
+        full: s.status == crate::model::Status::Full,
     })
 }
 

@@ -50,6 +50,8 @@ pub enum Notice {
     /// The page's address held a shared plan that could not be read (too long, cut off,
     /// or damaged): the receiver is told instead of the link doing nothing.
     ShareUnreadable,
+    /// The visitor starred a session that is full (`status: "full"`).
+    StarredFull,
 }
 
 /// The programme file: whether it is loading, shown or failed, and what goes with that.
@@ -137,6 +139,8 @@ pub enum Action {
     /// Add the shared plan's sessions to the own plan.
     MergeShared,
     DismissShared,
+    /// A plan from the host page (`setPlan`), handled like a share link from here on.
+    Offer(crate::share::SharedPlan),
     ShowShare(bool),
     SetLayout(Layout),
     SetGridMode(crate::grid::Mode),
@@ -206,7 +210,8 @@ impl AppState {
             | Action::ClearFilters
             | Action::OpenSession(_)
             | Action::OpenSpeaker(_)
-            | Action::DismissShared => apply_route(&mut self.route, action),
+            | Action::DismissShared
+            | Action::Offer(_) => apply_route(&mut self.route, action),
             Action::FromUrl(url) => {
                 // A shared plan the address held but that cannot be read (too long, cut
                 // off, damaged) is said, not dropped in silence.
@@ -256,7 +261,14 @@ impl AppState {
                     // A starred id the programme no longer has can still be removed.
                     .unwrap_or_else(|| self.plan.is_starred(&id));
                 if starrable {
-                    self.plan.toggle(&id);
+                    let full = self
+                        .programme()
+                        .and_then(|p| p.session(&id))
+                        .is_some_and(|s| s.full);
+                    // Starring a full session is allowed, but the visitor is told.
+                    if self.plan.toggle(&id) && full {
+                        self.chrome.notices.insert(Notice::StarredFull);
+                    }
                 }
             }
             Action::PlanLoaded(plan) => {
@@ -328,6 +340,10 @@ fn apply_route(route: &mut UrlState, action: Action) {
                 .map(|s| crate::share::encode(&s.programme, &s.ids));
         }
         Action::DismissShared => route.share = None,
+        // A plan from the host page waits for the visitor's choice, like a share link.
+        Action::Offer(shared) => {
+            route.share = Some(crate::share::encode(&shared.programme, &shared.ids));
+        }
         _ => {}
     }
 }
