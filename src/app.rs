@@ -17,15 +17,17 @@ use crate::components::{
 };
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::ics;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::LoadError;
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now;
 use seminarplan_core::plan::clashes;
 use seminarplan_core::saved;
 use seminarplan_core::search::{self, Index};
 use seminarplan_core::share;
-use seminarplan_core::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::state::{Action, AppState, Layout, Load, Notice, Stale};
+use seminarplan_core::url_state::View;
 use seminarplan_core::url_state::{UrlState, encode_component};
 
 /// The reducer that wraps the pure `AppState`.
@@ -91,7 +93,7 @@ fn use_clock(fixed: Option<AttrValue>) -> DateTime<FixedOffset> {
 }
 
 /// A programme file's text as a programme, or its problems.
-fn import(text: &str) -> Result<Shared, LoadError> {
+fn import(text: &str) -> Result<ProgrammeRef, LoadError> {
     // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
     match seminarplan_core::import::import(text) {
         Ok(imported) => {
@@ -105,7 +107,7 @@ fn import(text: &str) -> Result<Shared, LoadError> {
                     .into(),
                 );
             }
-            Ok(Shared(Rc::new(imported.programme)))
+            Ok(ProgrammeRef(Rc::new(imported.programme)))
         }
         Err(errors) => Err(LoadError::Invalid(errors)),
     }
@@ -200,10 +202,10 @@ fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
 }
 
 /// The search index kept for a programme.
-type IndexCache = Rc<std::cell::RefCell<Option<(Shared, Rc<Index>)>>>;
+type IndexCache = Rc<std::cell::RefCell<Option<(ProgrammeRef, Rc<Index>)>>>;
 
 /// The search index of `programme`, from `cache` or built (and kept) now.
-fn index_for(cache: &IndexCache, programme: &Shared) -> Rc<Index> {
+fn index_for(cache: &IndexCache, programme: &ProgrammeRef) -> Rc<Index> {
     let mut cache = cache.borrow_mut();
     match &*cache {
         Some((p, index)) if p == programme => index.clone(),
@@ -332,7 +334,7 @@ pub fn App(props: &AppProps) -> Html {
     let programme = state.programme().cloned();
     // The search index is not built before the first sessions are painted: a moment
     // after, or at the first search if that comes sooner. It is kept per programme.
-    let index_cache = use_mut_ref(|| None::<(Shared, Rc<Index>)>);
+    let index_cache = use_mut_ref(|| None::<(ProgrammeRef, Rc<Index>)>);
     let index = match &programme {
         Some(p) if !state.filters.text.trim().is_empty() => index_for(&index_cache, p),
         _ => Rc::new(Index::default()),

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::browser::{download, fetch, file, mount, sheets};
 use seminarplan_core::check::{Report, check, converted_name, snippet};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 
 /// The check page's own style sheet (the preview widget brings its own).
 const CHECK_CSS: &str = include_str!("../styles/check.css");

@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use seminarplan_core::filter::{Counts, DayChoice};
-use seminarplan_core::i18n::Lang;
-use seminarplan_core::model::Shared;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::model::ProgrammeRef;
 
 #[derive(Properties, PartialEq)]
 pub struct DayTabsProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub lang: Lang,
     /// The day shown; `None` for all days.
     pub selected: Option<usize>,

@@ -5,12 +5,12 @@
 use yew::prelude::*;
 
 use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
-use seminarplan_core::i18n::Lang;
-use seminarplan_core::model::Shared;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::model::ProgrammeRef;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub filters: Filters,
     pub counts: Counts,
     pub lang: Lang,

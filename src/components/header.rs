@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
-use seminarplan_core::model::Shared;
-use seminarplan_core::state::View;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::model::ProgrammeRef;
+use seminarplan_core::url_state::View;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub lang: Lang,
     pub view: View,
     pub starred: usize,

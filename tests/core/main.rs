@@ -5,6 +5,7 @@ mod agenda;
 mod architecture;
 mod contrast;
 mod filter;
+mod fuzz;
 mod generate;
 mod grid;
 mod hostile;
@@ -17,6 +18,10 @@ mod parse;
 mod plan;
 mod richtext;
 mod saved;
+// The schema checks use `regex`, a native-only dev-dependency (this crate's tests are also
+// compiled, not run, for wasm32 by clippy).
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 mod search;
 mod share;
 mod sheet;

@@ -2,9 +2,9 @@
 //! "Unicode text" write them, each with the programme or the problems it must give; the
 //! demo template's round trip; identity that survives edits; the words organisers read.
 
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::import::sheet::decode;
 use seminarplan_core::import::{Format, Imported, import, import_bytes};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{Programme, Session, Text};
 
 /// One line per session, as an organiser would check it against the sheet:

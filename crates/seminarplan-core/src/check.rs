@@ -4,8 +4,8 @@
 //! `seminarplan/1`, and the `<seminar-plan>` snippet to paste into their site. Nothing
 //! here leaves the browser; the web crate only shows the report.
 
-use crate::i18n::Lang;
 use crate::import::{self, Format};
+use crate::lang::Lang;
 
 /// What the check page shows about one file.
 #[derive(Clone, Debug, PartialEq)]

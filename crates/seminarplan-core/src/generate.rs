@@ -22,11 +22,17 @@ use serde_json::{Value, json};
 use crate::model::Programme;
 use crate::parse::{FORMAT, parse_programme};
 
-/// SplitMix64: small, fast, and good enough for test data.
-struct Rng(u64);
+/// SplitMix64: small, fast, and good enough for test data. The one random source of the
+/// tests too: the generator's programmes and the bounded fuzz runs (tests/core/fuzz.rs).
+pub struct Rng(u64);
 
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
+    /// A generator that always gives the same sequence for the same seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -34,8 +40,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (`n > 0`), by multiply-shift.
-    fn below(&mut self, n: usize) -> usize {
+    /// Uniform in `0..n` (0 when `n` is 0), by multiply-shift.
+    pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
@@ -808,14 +814,9 @@ fn localised(sv: &str, en: &str) -> Value {
 // The document
 // ---------------------------------------------------------------------------------------
 
-/// A `seminarplan/1` document with exactly `sessions` sessions, the same for the same seed.
-pub fn programme_json(sessions: usize, seed: u64) -> String {
-    let mut rng = Rng(seed ^ 0x5E11_1A4B_1A4E_u64.wrapping_mul(sessions as u64 + 1));
-    let lay = layout(sessions);
-    let id = format!("generated-{sessions}");
-    let days = conference_days(lay.days);
-
-    // Rooms: the plenary hall, the seminar rooms, then the foyer and the restaurant.
+/// The rooms and their ids: the plenary hall, `count - 1` seminar rooms, then the foyer
+/// and the restaurant.
+fn rooms(rng: &mut Rng, count: usize) -> (Vec<Value>, Vec<String>) {
     let mut rooms = vec![json!({
         "id": "stora-salen",
         "name": { "sv": "Stora salen", "en": "Main hall" },
@@ -823,7 +824,7 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
         "floor": localised("Plan 2", "Level 2"),
     })];
     let mut room_ids = vec!["stora-salen".to_owned()];
-    for i in 1..lay.rooms {
+    for i in 1..count {
         let (rid, name) = match ROOM_NAMES.get(i - 1) {
             Some(&(rid, name)) => (rid.to_owned(), name.to_owned()),
             None => (format!("sal-{i}"), format!("Sal {i}")),
@@ -841,7 +842,43 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
     rooms.push(
         json!({ "id": "restaurangen", "name": { "sv": "Restaurangen", "en": "Restaurant" } }),
     );
+    (rooms, room_ids)
+}
 
+/// `count` speakers, drawn at random (most speak once or twice); one in five has a bio.
+fn speakers(rng: &mut Rng, count: usize) -> Vec<Value> {
+    (0..count)
+        .map(|i| {
+            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(SURNAMES));
+            let mut sp = json!({
+                "id": format!("p{:05}", i + 1),
+                "name": name,
+                "organisation": rng.pick(ORGANISATIONS),
+            });
+            if rng.chance(20) {
+                let mut bio = String::new();
+                let voice = Voice {
+                    words: &SV,
+                    themes: &[],
+                };
+                phrase(rng, &voice, 12, &mut bio);
+                capitalise(&mut bio);
+                bio.push('.');
+                sp["bio"] = Value::String(bio);
+            }
+            sp
+        })
+        .collect()
+}
+
+/// A `seminarplan/1` document with exactly `sessions` sessions, the same for the same seed.
+pub fn programme_json(sessions: usize, seed: u64) -> String {
+    let mut rng = Rng(seed ^ 0x5E11_1A4B_1A4E_u64.wrapping_mul(sessions as u64 + 1));
+    let lay = layout(sessions);
+    let id = format!("generated-{sessions}");
+    let days = conference_days(lay.days);
+
+    let (rooms, room_ids) = rooms(&mut rng, lay.rooms);
     let themes: Vec<Value> = THEMES
         .iter()
         .map(|&(tid, sv, en, colour)| {
@@ -857,30 +894,9 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
         .map(|&(lid, sv, en)| json!({ "id": lid, "name": localised(sv, en) }))
         .collect();
 
-    // Speakers: one and a half per session; drawn at random, most speak once or twice.
+    // Speakers: one and a half per session.
     let speaker_count = (sessions + sessions / 2).max(3);
-    let speakers: Vec<Value> = (0..speaker_count)
-        .map(|i| {
-            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(SURNAMES));
-            let mut sp = json!({
-                "id": format!("p{:05}", i + 1),
-                "name": name,
-                "organisation": rng.pick(ORGANISATIONS),
-            });
-            if rng.chance(20) {
-                let mut bio = String::new();
-                let voice = Voice {
-                    words: &SV,
-                    themes: &[],
-                };
-                phrase(&mut rng, &voice, 12, &mut bio);
-                capitalise(&mut bio);
-                bio.push('.');
-                sp["bio"] = Value::String(bio);
-            }
-            sp
-        })
-        .collect();
+    let speakers = speakers(&mut rng, speaker_count);
 
     // Block sessions, spread evenly over every block of every day.
     let block_count = lay.days * lay.blocks_per_day;

@@ -225,7 +225,7 @@ impl WarningKind {
                 ratio % 100
             ),
             WarningKind::Sheet { row, column, note } => {
-                let en = crate::i18n::Lang::En;
+                let en = crate::lang::Lang::En;
                 format!("{}{}", en.sheet_place(*row, column), en.sheet_note(note))
             }
         }

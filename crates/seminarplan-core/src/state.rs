@@ -6,18 +6,11 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{DayChoice, Facet, Filters};
-use crate::i18n::Lang;
-use crate::model::{SessionId, Shared};
-use crate::parse::ProgrammeError;
+use crate::lang::Lang;
+use crate::loading::LoadError;
+use crate::model::{ProgrammeRef, SessionId};
 use crate::plan::Plan;
-use crate::url_state::UrlState;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Programme,
-    MySchedule,
-}
+use crate::url_state::{UrlState, View};
 
 /// How the programme is laid out: a list (the default, and the accessible form) or a
 /// timetable grid with rooms side by side.
@@ -28,20 +21,11 @@ pub enum Layout {
     Grid,
 }
 
-/// Why the programme is not shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// The file could not be fetched.
-    Fetch(crate::loading::FetchFault),
-    /// The file was read but is not a valid programme.
-    Invalid(Vec<ProgrammeError>),
-}
-
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Load {
     #[default]
     Loading,
-    Ready(Shared),
+    Ready(ProgrammeRef),
     Failed(LoadError),
 }
 
@@ -78,7 +62,7 @@ pub struct AppState {
     /// The filter panel, folded away on narrow screens.
     pub filters_open: bool,
     /// A plan someone shared through a link, waiting for the visitor's decision.
-    pub shared: Option<crate::share::Shared>,
+    pub shared: Option<crate::share::SharedPlan>,
     /// The share dialog (link and QR code) is open.
     pub share_open: bool,
     pub layout: Layout,
@@ -102,9 +86,9 @@ pub struct AppState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    Loaded(Shared),
+    Loaded(ProgrammeRef),
     /// Loading failed, and the last good copy kept in the browser is shown instead.
-    LoadedStale(Shared, Stale),
+    LoadedStale(ProgrammeRef, Stale),
     Failed(LoadError),
     /// Loading failed with nothing to show, but a saved plan for this address exists.
     OfflinePlan(Plan),
@@ -152,7 +136,7 @@ impl AppState {
         }
     }
 
-    pub fn programme(&self) -> Option<&Shared> {
+    pub fn programme(&self) -> Option<&ProgrammeRef> {
         match &self.load {
             Load::Ready(p) => Some(p),
             _ => None,

@@ -11,54 +11,12 @@ mod checks;
 mod columns;
 mod rows;
 mod values;
-
-use chrono::NaiveDate;
+mod words;
 
 use super::{Format, Imported};
 use crate::parse::{self, Problem, ProgrammeError};
 
-/// What is wrong in a sheet, so that it cannot be shown (in the reader's language through
-/// `i18n`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SheetIssue {
-    NotADate {
-        value: String,
-    },
-    NotATime {
-        value: String,
-    },
-    NotADuration {
-        value: String,
-    },
-    /// No date for the row: no date column, or an empty cell.
-    NoDate,
-    NoStart,
-    NoTitle,
-    /// The end (`end`) is not after the start (`start`), both `HH:MM`.
-    EndNotAfterStart {
-        start: String,
-        end: String,
-    },
-    /// A date outside the conference days `first`..`last`.
-    OutsideDays {
-        date: NaiveDate,
-        first: NaiveDate,
-        last: NaiveDate,
-    },
-    /// The id is also the id of row `other_row`.
-    DuplicateId {
-        id: String,
-        other_row: usize,
-    },
-    /// The file has no row of column headings with a title column.
-    NoHeader,
-    /// A column without which no session can be read (`Titel`, `Start`).
-    MissingColumn {
-        name: String,
-    },
-    /// Headings but not one session.
-    NoSessions,
-}
+pub use crate::parse::SheetIssue;
 
 /// What the organiser should know about a sheet that can still be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
