@@ -64,6 +64,29 @@ function show(el, root, kind) {
   root.replaceChildren(p);
 }
 
+// Starts the wasm entry point `entry` (`mount` or `mount_check`) for `el` in its shadow
+// root, showing "loading" until then and "failed" if the browser cannot run it.
+function startIn(el, entry) {
+  const root = el.shadowRoot ?? el.attachShadow({ mode: "open" });
+  if (el.widget || el.loading) {
+    return;
+  }
+  show(el, root, "loading");
+  el.loading = true;
+  load()
+    .then((bindings) => {
+      el.loading = false;
+      if (el.isConnected && !el.widget) {
+        el.widget = bindings[entry](el, root);
+      }
+    })
+    .catch((error) => {
+      el.loading = false;
+      console.error("Seminarplan:", error);
+      show(el, root, "failed");
+    });
+}
+
 class SeminarPlan extends HTMLElement {
   static observedAttributes = SETTINGS.flatMap((name) => [name, "data-" + name]);
 
@@ -83,24 +106,7 @@ class SeminarPlan extends HTMLElement {
   }
 
   start() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    if (this.widget || this.loading) {
-      return;
-    }
-    show(this, root, "loading");
-    this.loading = true;
-    load()
-      .then((bindings) => {
-        this.loading = false;
-        if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount(this, root);
-        }
-      })
-      .catch((error) => {
-        this.loading = false;
-        console.error("Seminarplan:", error);
-        show(this, root, "failed");
-      });
+    startIn(this, "mount");
   }
 
   stop() {
@@ -119,24 +125,7 @@ if (!customElements.get("seminar-plan")) {
 // contains a <seminar-plan> of its own for the preview.
 class SeminarPlanCheck extends HTMLElement {
   connectedCallback() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    if (this.widget || this.loading) {
-      return;
-    }
-    show(this, root, "loading");
-    this.loading = true;
-    load()
-      .then((bindings) => {
-        this.loading = false;
-        if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount_check(this, root);
-        }
-      })
-      .catch((error) => {
-        this.loading = false;
-        console.error("Seminarplan:", error);
-        show(this, root, "failed");
-      });
+    startIn(this, "mount_check");
   }
 
   disconnectedCallback() {
