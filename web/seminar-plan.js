@@ -72,6 +72,32 @@ const FORM_ATTRIBUTES = ["name", "choose", "required"];
 // a bridge object that only the loader and the widget hold (`emit`), and the element's API
 // calls the widget through it (`command`). Events are composed and bubble, so they cross the
 // shadow root and reach the host page's form and document.
+
+// Starts the wasm entry point `entry` (`mount` or `mount_check`) for `el` in its shadow
+// root with the further arguments `args`, showing "loading" until then and "failed" if the
+// browser cannot run it; `started` runs once the widget is there.
+function startIn(el, entry, args = [], started = () => {}) {
+  const root = el.shadowRoot ?? el.attachShadow({ mode: "open" });
+  if (el.widget || el.loading) {
+    return;
+  }
+  show(el, root, "loading");
+  el.loading = true;
+  load()
+    .then((bindings) => {
+      el.loading = false;
+      if (el.isConnected && !el.widget) {
+        el.widget = bindings[entry](el, root, ...args);
+        started();
+      }
+    })
+    .catch((error) => {
+      el.loading = false;
+      console.error("Seminarplan:", error);
+      show(el, root, "failed");
+    });
+}
+
 class SeminarPlan extends HTMLElement {
   static formAssociated = true;
   static observedAttributes = [
@@ -102,25 +128,7 @@ class SeminarPlan extends HTMLElement {
   }
 
   start() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    if (this.widget || this.loading) {
-      return;
-    }
-    show(this, root, "loading");
-    this.loading = true;
-    load()
-      .then((bindings) => {
-        this.loading = false;
-        if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount(this, root, this.#bridge);
-          this.#applyDisabled();
-        }
-      })
-      .catch((error) => {
-        this.loading = false;
-        console.error("Seminarplan:", error);
-        show(this, root, "failed");
-      });
+    startIn(this, "mount", [this.#bridge], () => this.#applyDisabled());
   }
 
   stop() {
@@ -300,24 +308,7 @@ if (!customElements.get("seminar-plan")) {
 // contains a <seminar-plan> of its own for the preview.
 class SeminarPlanCheck extends HTMLElement {
   connectedCallback() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    if (this.widget || this.loading) {
-      return;
-    }
-    show(this, root, "loading");
-    this.loading = true;
-    load()
-      .then((bindings) => {
-        this.loading = false;
-        if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount_check(this, root);
-        }
-      })
-      .catch((error) => {
-        this.loading = false;
-        console.error("Seminarplan:", error);
-        show(this, root, "failed");
-      });
+    startIn(this, "mount_check");
   }
 
   disconnectedCallback() {

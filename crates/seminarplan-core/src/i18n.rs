@@ -13,7 +13,6 @@ use crate::parse::{Problem, ProgrammeError, RefKind};
 use crate::time::clock;
 
 mod check;
-mod sheet;
 
 impl Lang {
     /// The name of this language, written in that language (for the switch button).

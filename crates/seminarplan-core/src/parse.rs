@@ -15,6 +15,10 @@ use crate::model::{
 };
 use crate::text::clean;
 
+mod sheet;
+
+pub use sheet::SheetIssue;
+
 pub const FORMAT: &str = "seminarplan/1";
 
 /// Programme files larger than this are refused before parsing (a hostile or broken file

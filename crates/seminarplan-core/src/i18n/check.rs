@@ -1,6 +1,6 @@
 //! The words of the organisers' check page (`check.html`), in Swedish and English.
 
-use super::Lang;
+use crate::lang::Lang;
 
 impl Lang {
     pub fn check_title(self) -> &'static str {

@@ -11,6 +11,7 @@ mod checks;
 mod columns;
 mod rows;
 mod values;
+mod words;
 
 use super::{Format, Imported};
 use crate::parse::{self, Problem, ProgrammeError};

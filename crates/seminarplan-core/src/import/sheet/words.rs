@@ -1,9 +1,10 @@
-//! The spreadsheet reader's problems and notes, at their place as the organiser sees it
+//! The words of the spreadsheet reader (kept here, beside what they describe, so that the
+//! reader needs nothing above it): its problems and notes, at their place as the organiser sees it
 //! ("rad 14, kolumn Slut: 10.75 är ingen tid"), in Swedish and English.
 
-use super::Lang;
-use crate::import::sheet::{SheetIssue, SheetNote};
+use super::{SheetIssue, SheetNote};
 use crate::import::{Warning, WarningKind};
+use crate::lang::Lang;
 
 impl Lang {
     /// "rad 14, kolumn Slut: ", "rad 14: ", or nothing for the whole file.

@@ -1,0 +1,47 @@
+//! What can be wrong in a spreadsheet (`import::sheet`), as a problem of the one validator's
+//! kind: `Problem::Sheet` carries it with its row and column.
+
+use chrono::NaiveDate;
+
+/// What is wrong in a sheet, so that it cannot be shown (said in the reader's language by
+/// `import::sheet`'s words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetIssue {
+    NotADate {
+        value: String,
+    },
+    NotATime {
+        value: String,
+    },
+    NotADuration {
+        value: String,
+    },
+    /// No date for the row: no date column, or an empty cell.
+    NoDate,
+    NoStart,
+    NoTitle,
+    /// The end (`end`) is not after the start (`start`), both `HH:MM`.
+    EndNotAfterStart {
+        start: String,
+        end: String,
+    },
+    /// A date outside the conference days `first`..`last`.
+    OutsideDays {
+        date: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// The id is also the id of row `other_row`.
+    DuplicateId {
+        id: String,
+        other_row: usize,
+    },
+    /// The file has no row of column headings with a title column.
+    NoHeader,
+    /// A column without which no session can be read (`Titel`, `Start`).
+    MissingColumn {
+        name: String,
+    },
+    /// Headings but not one session.
+    NoSessions,
+}
