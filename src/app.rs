@@ -564,7 +564,7 @@ pub fn App(props: &AppProps) -> Html {
                     <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} on_open={on_open.clone()} {on_speaker} />
                 }
             } else if state.share_open {
-                let value = share::encode(&programme.id, &state.plan.starred);
+                let value = share::encode_for(programme, &state.plan.starred);
                 let link = url::link_with(
                     props.url_mode,
                     props.keep_params.as_deref().unwrap_or_default(),

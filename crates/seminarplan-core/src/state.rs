@@ -156,7 +156,7 @@ impl AppState {
             share: self
                 .shared
                 .as_ref()
-                .map(|s| crate::share::encode(&s.programme, &s.ids)),
+                .map(|s| crate::share::encode_with(&s.programme, s.fingerprint.as_deref(), &s.ids)),
             share_unreadable: false,
         }
     }
