@@ -227,7 +227,7 @@ pub fn App(props: &AppProps) -> Html {
             } else if let Some(id) = &state.route.speaker {
                 html! { <SpeakerPage id={id.clone()} /> }
             } else if state.chrome.share_open {
-                let value = share::encode(&programme.id, &state.plan.starred);
+                let value = share::encode_for(programme, &state.plan.starred);
                 let link = url::link_with(
                     props.url_mode,
                     props.keep_params.as_deref().unwrap_or_default(),

@@ -29,7 +29,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
         let cb = cb.clone();
         Callback::from(move |_| cb.emit(()))
     };
-    if props.shared.programme != p.id {
+    if !props.shared.is_for(p) {
         return html! {
             <section class="sp-changes sp-shared" aria-labelledby="sp-shared-title">
                 <h2 class="sp-changes__title" id="sp-shared-title">{ lang.shared_other_programme() }</h2>

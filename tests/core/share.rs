@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use seminarplan_core::lang::Lang;
-use seminarplan_core::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, qr};
+use seminarplan_core::share::{MAX_IDS, MAX_LEN, ShareError, decode, encode, encode_for, qr};
 use seminarplan_core::state::{Action, AppState, Notice};
 use seminarplan_core::url_state::UrlState;
 
@@ -128,5 +128,89 @@ fn an_oversized_share_link_is_reported_to_the_receiver() {
     assert!(state.chrome.notices.is_empty());
     for lang in [Lang::Sv, Lang::En] {
         assert!(lang.share_unreadable().ends_with('.'));
+    }
+}
+
+fn guid(i: usize) -> String {
+    format!("{i:08x}-1a2b-4c3d-8e4f-{:012x}", i * 7919)
+}
+
+/// Issue 15: about 110 GUID-named sessions made a link over 4,096 characters. The compact
+/// list writes each GUID in 23 characters and each other id after what it shares with
+/// the one before: now 150 GUIDs fit with room to spare, and every id reads back.
+#[test]
+fn compact_links_are_shorter_and_read_back() {
+    let p = super::demo();
+    let guids: BTreeSet<String> = (0..150).map(guid).collect();
+    let old = encode(&p.id, &guids);
+    let new = encode_for(&p, &guids);
+    assert!(
+        old.len() > MAX_LEN,
+        "the first format: {} characters",
+        old.len()
+    );
+    assert!(new.len() < 3_700, "{} characters", new.len());
+    let back = decode(&new).expect("reads back");
+    assert_eq!(back.ids, guids);
+    assert!(back.is_for(&p));
+
+    // Ids that share their start, upper-case hex, numbers, letters beyond ASCII.
+    let mixed = ids(&[
+        "s-101",
+        "s-207",
+        "s-208",
+        "s-2080",
+        "10365",
+        "10366",
+        "ÅÄÖ-1",
+        "ÅÄÖ-2",
+        "ABCDEF01-1A2B-4C3D-8E4F-000000000000",
+        "plenum",
+    ]);
+    let value = encode_for(&p, &mixed);
+    assert_eq!(decode(&value).expect("reads back").ids, mixed, "{value}");
+    let demo_three = ids(&["s-101", "s-207", "s-208"]);
+    assert_eq!(
+        encode_for(&p, &demo_three),
+        format!("inkopsforum-2027*{}~0s-101~2207~48", p.fingerprint())
+    );
+}
+
+/// Issue 15: a link was accepted by any programme with the same id (two pretalx
+/// conferences on one site both had the id `programme`). The fingerprint tells them apart;
+/// links of the first format, without one, are still read.
+#[test]
+fn a_link_names_its_programme_by_more_than_its_id() {
+    let p = super::demo();
+    let mut other = super::demo();
+    other.conference.days[0] = other.conference.days[0] + chrono::Days::new(7);
+    assert_eq!(other.id, p.id);
+    assert_ne!(other.fingerprint(), p.fingerprint());
+    let link = decode(&encode_for(&p, &ids(&["s-101"]))).expect("valid");
+    assert!(link.is_for(&p));
+    assert!(
+        !link.is_for(&other),
+        "another programme with the same id refuses it"
+    );
+    let first_format = decode("inkopsforum-2027~s-101").expect("still read");
+    assert_eq!(first_format.fingerprint, None);
+    assert!(first_format.is_for(&p) && first_format.is_for(&other));
+    // Malformed compact entries are refused, never a panic.
+    for bad in [
+        "p*abcdef~0",
+        "p*abcdef~5abc",
+        "p*abcdef~0a~9b",
+        "p*abcdef~Gshort",
+        "p*abcdef~G!!!!!!!!!!!!!!!!!!!!!!",
+        "p*abcdef~ÅÄÖ",
+        "p*abcdef~~0a",
+        "p*xyz~0a",
+        "p*~0a",
+    ] {
+        assert_eq!(
+            decode(bad).map(|s| s.ids),
+            Err(ShareError::Malformed),
+            "{bad:?}"
+        );
     }
 }

@@ -677,10 +677,23 @@ async fn share_link_in_a_fresh_profile_merges() {
         "the share link points at the page it was made on ({}): {link}",
         a.origin()
     );
+    let value = query_param(&link, "share").unwrap_or_default();
+    let shared = seminarplan_core::share::decode(&value)
+        .unwrap_or_else(|e| panic!("the link's plan reads back ({e:?}): {link}"));
+    let demo = seminarplan_core::parse::parse_programme(seminarplan_core::DEMO_PROGRAMME)
+        .expect("the demo");
     assert_eq!(
-        query_param(&link, "share").as_deref(),
-        Some(format!("{DEMO_ID}~{S101}~{S207}").as_str()),
+        (
+            shared.programme.as_str(),
+            shared.ids.iter().map(String::as_str).collect::<Vec<_>>()
+        ),
+        (DEMO_ID, vec![S101, S207]),
         "the link carries the programme and the two sessions: {link}"
+    );
+    assert_eq!(
+        shared.fingerprint,
+        Some(demo.fingerprint()),
+        "and the programme's fingerprint: {link}"
     );
     a.close().await;
 

@@ -251,6 +251,8 @@ pub fn set_plan(
     let loses = !state.plan.starred.is_subset(&ids);
     let offer = Action::Offer(SharedPlan {
         programme: programme.id.clone(),
+        // Offered for this very programme: no fingerprint needed to tell it from another.
+        fingerprint: None,
         ids,
     });
     Ok(match (merge, loses) {

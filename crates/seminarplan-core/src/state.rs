@@ -337,12 +337,16 @@ fn apply_route(route: &mut UrlState, action: Action) {
                 .share
                 .as_deref()
                 .and_then(|s| crate::share::decode(s).ok())
-                .map(|s| crate::share::encode(&s.programme, &s.ids));
+                .map(|s| crate::share::encode_with(&s.programme, s.fingerprint.as_deref(), &s.ids));
         }
         Action::DismissShared => route.share = None,
         // A plan from the host page waits for the visitor's choice, like a share link.
         Action::Offer(shared) => {
-            route.share = Some(crate::share::encode(&shared.programme, &shared.ids));
+            route.share = Some(crate::share::encode_with(
+                &shared.programme,
+                shared.fingerprint.as_deref(),
+                &shared.ids,
+            ));
         }
         _ => {}
     }
