@@ -24,7 +24,7 @@ use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
 use seminarplan_core::ics;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::plan::clashes;
@@ -261,7 +261,11 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Downloads a calendar file: of one session, or with `None` of every starred one.
-fn calendar(programme: Option<Shared>, plan: Plan, lang: Lang) -> Callback<Option<SessionId>> {
+fn calendar(
+    programme: Option<ProgrammeRef>,
+    plan: Plan,
+    lang: Lang,
+) -> Callback<Option<SessionId>> {
     Callback::from(move |one: Option<SessionId>| {
         let Some(p) = &programme else { return };
         let sessions: Vec<usize> = match &one {

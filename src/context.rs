@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::plan::{Clash, Plan};
 use seminarplan_core::state::{Action, AppState};
 
@@ -37,7 +37,7 @@ impl Reducible for Store {
 pub struct Widget {
     pub lang: Lang,
     /// `None` until the programme is loaded (or when it cannot be).
-    pub programme: Option<Shared>,
+    pub programme: Option<ProgrammeRef>,
     pub plan: Rc<Plan>,
     pub clashes: Rc<Vec<Clash>>,
     dispatch: UseReducerDispatcher<Store>,

@@ -426,8 +426,9 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
 async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     use seminarplan_web::components::programme_view::{FIRST, ProgrammeView, ProgrammeViewProps};
     let root = fresh_root();
-    let programme =
-        seminarplan_core::model::Shared(Rc::new(seminarplan_core::generate::programme(1500, 7)));
+    let programme = seminarplan_core::model::ProgrammeRef(Rc::new(
+        seminarplan_core::generate::programme(1500, 7),
+    ));
     let total = programme.sessions.len();
     assert!(total > FIRST * 3);
     let props = ProgrammeViewProps {

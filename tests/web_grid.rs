@@ -10,7 +10,7 @@ use std::rc::Rc;
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::grid::Mode;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::plan::{Plan, clashes};
 use seminarplan_web::components::now_next::{NowNext, NowNextProps};
 use seminarplan_web::components::timetable::{Timetable, TimetableProps};
@@ -153,7 +153,7 @@ fn opened() -> (Log, Callback<Option<SessionId>>) {
 }
 
 fn timetable(
-    programme: Shared,
+    programme: ProgrammeRef,
     day: usize,
     keep: &[&str],
     starred: &[&str],
@@ -379,7 +379,7 @@ async fn many_rooms_scroll_inside_the_widget_with_sticky_headers() {
     assert!((rect(&axis).left - frame.left).abs() < 3.0);
 }
 
-fn now_next(programme: Shared, now: &str, starred: &[&str], lang: Lang) -> NowNextProps {
+fn now_next(programme: ProgrammeRef, now: &str, starred: &[&str], lang: Lang) -> NowNextProps {
     NowNextProps {
         programme,
         plan: plan(starred),

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now::now_next;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::time;
@@ -15,7 +15,7 @@ const SHOWN: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct NowNextProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub plan: Plan,
     pub lang: Lang,
     /// The clock (any offset; the day is read in the programme's).

@@ -16,7 +16,7 @@ use super::session_card::SessionCard;
 use crate::browser::near;
 use seminarplan_core::agenda::{Group, day_groups};
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::plan::{Clash, Plan, clashing_with};
 use seminarplan_core::search::Term;
 use seminarplan_core::time;
@@ -30,7 +30,7 @@ const NEAR: u32 = 1200;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgrammeViewProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub lang: Lang,
     /// The day shown; `None` for all days.
     pub day: Option<usize>,
@@ -49,7 +49,7 @@ pub struct ProgrammeViewProps {
 }
 
 /// The titles of the sessions `id` clashes with.
-pub fn clash_titles(programme: &Shared, clashes: &[Clash], id: &str) -> Vec<AttrValue> {
+pub fn clash_titles(programme: &ProgrammeRef, clashes: &[Clash], id: &str) -> Vec<AttrValue> {
     clashing_with(clashes, id)
         .filter_map(|other| programme.session(other))
         .map(|s| AttrValue::from(s.title.clone()))

@@ -8,7 +8,7 @@ use seminarplan_core::state::Action;
 
 use seminarplan_core::filter::{FACETS, Facet, Filters, options};
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared;
+use seminarplan_core::model::ProgrammeRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultBarProps {
@@ -17,7 +17,7 @@ pub struct ResultBarProps {
 }
 
 /// The visible name of an option, by id.
-fn option_name(programme: &Shared, facet: Facet, id: &str, lang: Lang) -> String {
+fn option_name(programme: &ProgrammeRef, facet: Facet, id: &str, lang: Lang) -> String {
     options(programme, facet, lang)
         .into_iter()
         .find(|(option, _)| option == id)

@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::highlight::Highlight;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::search::Term;
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionCardProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     /// Index into `Programme::sessions`.
     pub ix: usize,
     pub lang: Lang,

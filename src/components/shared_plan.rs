@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use crate::context::use_widget;
 
-use seminarplan_core::share::Shared;
+use seminarplan_core::share;
 use seminarplan_core::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedPlanProps {
-    pub shared: Shared,
+    pub shared: share::SharedPlan,
 }
 
 #[component]

@@ -14,14 +14,14 @@ use yew::prelude::*;
 use crate::browser::grid_sheet;
 use seminarplan_core::grid::{Mode, layout};
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now::now_marker;
 use seminarplan_core::plan::{Clash, Plan, clashing_with};
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct TimetableProps {
-    pub programme: Shared,
+    pub programme: ProgrammeRef,
     pub lang: Lang,
     /// The day shown (index into `Conference::days`).
     pub day: usize,

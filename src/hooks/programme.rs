@@ -8,12 +8,12 @@ use yew::prelude::*;
 use crate::browser::{fetch, storage, theme_sheet};
 use crate::context::Store;
 use seminarplan_core::loading::LoadError;
-use seminarplan_core::model::Shared;
+use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
 
 /// A programme file's text as a programme, or its problems.
-fn import(text: &str) -> Result<Shared, LoadError> {
+fn import(text: &str) -> Result<ProgrammeRef, LoadError> {
     // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
     match seminarplan_core::import::import(text) {
         Ok(imported) => {
@@ -27,7 +27,7 @@ fn import(text: &str) -> Result<Shared, LoadError> {
                     .into(),
                 );
             }
-            Ok(Shared(Rc::new(imported.programme)))
+            Ok(ProgrammeRef(Rc::new(imported.programme)))
         }
         Err(errors) => Err(LoadError::Invalid(errors)),
     }

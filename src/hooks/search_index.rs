@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use seminarplan_core::model::Shared;
+use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::search::Index;
 
 /// The search index kept for a programme.
-type IndexCache = Rc<RefCell<Option<(Shared, Rc<Index>)>>>;
+type IndexCache = Rc<RefCell<Option<(ProgrammeRef, Rc<Index>)>>>;
 
 /// The search index of `programme`, from `cache` or built (and kept) now.
-fn index_for(cache: &IndexCache, programme: &Shared) -> Rc<Index> {
+fn index_for(cache: &IndexCache, programme: &ProgrammeRef) -> Rc<Index> {
     let mut cache = cache.borrow_mut();
     match &*cache {
         Some((p, index)) if p == programme => index.clone(),
@@ -28,8 +28,8 @@ fn index_for(cache: &IndexCache, programme: &Shared) -> Rc<Index> {
 /// before the first sessions are painted: a moment after, or at the first search if that
 /// comes sooner. Without a search it is empty.
 #[hook]
-pub fn use_search_index(programme: Option<Shared>, text: &str) -> Rc<Index> {
-    let cache = use_mut_ref(|| None::<(Shared, Rc<Index>)>);
+pub fn use_search_index(programme: Option<ProgrammeRef>, text: &str) -> Rc<Index> {
+    let cache = use_mut_ref(|| None::<(ProgrammeRef, Rc<Index>)>);
     let index = match &programme {
         Some(p) if !text.trim().is_empty() => index_for(&cache, p),
         _ => Rc::new(Index::default()),

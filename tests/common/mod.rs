@@ -4,20 +4,20 @@
 
 use std::rc::Rc;
 
-use seminarplan_core::model::Shared;
+use seminarplan_core::model::ProgrammeRef;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 pub const SMALL: &str = include_str!("../fixtures/small.json");
 
-pub fn small() -> Shared {
-    Shared(Rc::new(
+pub fn small() -> ProgrammeRef {
+    ProgrammeRef(Rc::new(
         seminarplan_core::parse::parse_programme(SMALL).expect("fixture is valid"),
     ))
 }
 
-pub fn demo() -> Shared {
-    Shared(Rc::new(
+pub fn demo() -> ProgrammeRef {
+    ProgrammeRef(Rc::new(
         seminarplan_core::parse::parse_programme(seminarplan_core::DEMO_PROGRAMME)
             .expect("demo is valid"),
     ))

@@ -253,3 +253,82 @@ fn core_modules_import_only_what_the_table_allows() {
     offences.dedup();
     assert!(offences.is_empty(), "{}", offences.join("\n"));
 }
+
+/// Components that may still run long outside their `html!`: (file, component, why).
+const LONG_COMPONENTS: &[(&str, &str, &str)] = &[(
+    "src/app.rs",
+    "App",
+    "split in web14 (the reducer, hooks by file, state by context)",
+)];
+
+/// Lines of a component's body outside its `html!` invocations. Braces are counted as
+/// written, which holds for this code base's formatted sources.
+fn lines_outside_html(body: &[&str]) -> usize {
+    let mut outside = 0;
+    let mut html_depth: Option<i64> = None;
+    for line in body {
+        let opens = line.matches('{').count() as i64;
+        let closes = line.matches('}').count() as i64;
+        match html_depth {
+            Some(depth) => {
+                let depth = depth + opens - closes;
+                html_depth = (depth > 0).then_some(depth);
+            }
+            None if line.contains("html! {") => {
+                let depth = opens - closes;
+                html_depth = (depth > 0).then_some(depth);
+            }
+            None => outside += 1,
+        }
+    }
+    outside
+}
+
+/// Clippy's `too_many_lines` (150, clippy.toml) holds every function but those a proc
+/// macro rewrites, `#[component]` functions among them: this holds those, counting what is
+/// not markup.
+#[test]
+fn components_are_short_outside_their_markup() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    files.sort();
+    let mut long = Vec::new();
+    for path in files {
+        let source = fs::read_to_string(&path).expect("read");
+        let lines: Vec<&str> = source.lines().collect();
+        for (at, _) in lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "#[component]")
+        {
+            let Some(start) = (at + 1..lines.len()).find(|&i| lines[i].contains('{')) else {
+                continue;
+            };
+            let name = lines[start]
+                .split("fn ")
+                .nth(1)
+                .and_then(|r| r.split('(').next())
+                .unwrap_or("?")
+                .trim()
+                .to_owned();
+            let mut depth = 0i64;
+            let mut end = start;
+            for (i, line) in lines.iter().enumerate().skip(start) {
+                depth += line.matches('{').count() as i64 - line.matches('}').count() as i64;
+                end = i;
+                if depth <= 0 {
+                    break;
+                }
+            }
+            let outside = lines_outside_html(&lines[start..=end]);
+            let file = relative(&path);
+            let excepted = LONG_COMPONENTS
+                .iter()
+                .any(|&(f, c, _)| f == file && c == name);
+            if outside > 150 && !excepted {
+                long.push(format!("{file}: {name} has {outside} lines outside html!"));
+            }
+        }
+    }
+    assert!(long.is_empty(), "{}", long.join("\n"));
+}

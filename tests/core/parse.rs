@@ -78,6 +78,7 @@ fn check(name: &str, edit: impl FnOnce(&mut Value), path: &str, problem: Problem
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // A plain table of cases, one `check` per validation error.
 fn every_validation_error_names_its_place() {
     check(
         "duplicate session id",

@@ -4,7 +4,7 @@ use seminarplan_core::filter::{DayChoice, Facet};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::loading::FetchFault;
 use seminarplan_core::loading::LoadError;
-use seminarplan_core::model::Shared;
+use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::state::{Action, AppState, Load, Notice, Stale};
 use seminarplan_core::url_state::View;
@@ -14,7 +14,7 @@ use super::small;
 
 fn ready() -> AppState {
     let mut s = AppState::new(Lang::Sv);
-    s.apply(Action::Loaded(Shared(Rc::new(small()))));
+    s.apply(Action::Loaded(ProgrammeRef(Rc::new(small()))));
     s
 }
 
@@ -110,7 +110,10 @@ fn a_stale_programme_stays_on_screen_through_a_retry_until_a_fresh_one_comes() {
         why: LoadError::Fetch(FetchFault::Timeout),
         fetched_ms: 1_800_000_000_000,
     };
-    s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale.clone()));
+    s.apply(Action::LoadedStale(
+        ProgrammeRef(Rc::new(small())),
+        stale.clone(),
+    ));
     assert!(s.programme().is_some(), "the last good copy is shown");
     assert_eq!(s.loading.stale, Some(stale.clone()));
     s.apply(Action::ToggleStar("s1".into()));
@@ -120,12 +123,12 @@ fn a_stale_programme_stays_on_screen_through_a_retry_until_a_fresh_one_comes() {
     assert!(s.programme().is_some(), "retrying keeps the copy on screen");
     assert!(s.loading.reloading);
     // The retry fails again: still the copy, no longer reloading.
-    s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale));
+    s.apply(Action::LoadedStale(ProgrammeRef(Rc::new(small())), stale));
     assert!(!s.loading.reloading);
     assert!(s.loading.stale.is_some());
     // A fresh programme clears the mark.
     s.apply(Action::Retry);
-    s.apply(Action::Loaded(Shared(Rc::new(small()))));
+    s.apply(Action::Loaded(ProgrammeRef(Rc::new(small()))));
     assert_eq!(s.loading.stale, None);
     assert!(!s.loading.reloading);
     assert!(s.plan.is_starred("s1"));

@@ -556,6 +556,7 @@ async fn stored_records_from_other_versions_and_corrupt_ones_in_a_full_storage()
 /// share dialog, the calendar export) the widget asks for nothing but its own files and
 /// the programme, talks to no other host, and sets no cookie.
 #[tokio::test]
+#[allow(clippy::too_many_lines)] // One visitor's journey, step by step: it reads best whole.
 async fn a_whole_visit_requests_only_the_widget_and_the_programme() {
     let switch = FaultSwitch::new(Fault::Ok);
     let server = Server::builder()

@@ -810,14 +810,9 @@ fn localised(sv: &str, en: &str) -> Value {
 // The document
 // ---------------------------------------------------------------------------------------
 
-/// A `seminarplan/1` document with exactly `sessions` sessions, the same for the same seed.
-pub fn programme_json(sessions: usize, seed: u64) -> String {
-    let mut rng = Rng(seed ^ 0x5E11_1A4B_1A4E_u64.wrapping_mul(sessions as u64 + 1));
-    let lay = layout(sessions);
-    let id = format!("generated-{sessions}");
-    let days = conference_days(lay.days);
-
-    // Rooms: the plenary hall, the seminar rooms, then the foyer and the restaurant.
+/// The rooms and their ids: the plenary hall, `count - 1` seminar rooms, then the foyer
+/// and the restaurant.
+fn rooms(rng: &mut Rng, count: usize) -> (Vec<Value>, Vec<String>) {
     let mut rooms = vec![json!({
         "id": "stora-salen",
         "name": { "sv": "Stora salen", "en": "Main hall" },
@@ -825,7 +820,7 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
         "floor": localised("Plan 2", "Level 2"),
     })];
     let mut room_ids = vec!["stora-salen".to_owned()];
-    for i in 1..lay.rooms {
+    for i in 1..count {
         let (rid, name) = match ROOM_NAMES.get(i - 1) {
             Some(&(rid, name)) => (rid.to_owned(), name.to_owned()),
             None => (format!("sal-{i}"), format!("Sal {i}")),
@@ -843,7 +838,43 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
     rooms.push(
         json!({ "id": "restaurangen", "name": { "sv": "Restaurangen", "en": "Restaurant" } }),
     );
+    (rooms, room_ids)
+}
 
+/// `count` speakers, drawn at random (most speak once or twice); one in five has a bio.
+fn speakers(rng: &mut Rng, count: usize) -> Vec<Value> {
+    (0..count)
+        .map(|i| {
+            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(SURNAMES));
+            let mut sp = json!({
+                "id": format!("p{:05}", i + 1),
+                "name": name,
+                "organisation": rng.pick(ORGANISATIONS),
+            });
+            if rng.chance(20) {
+                let mut bio = String::new();
+                let voice = Voice {
+                    words: &SV,
+                    themes: &[],
+                };
+                phrase(rng, &voice, 12, &mut bio);
+                capitalise(&mut bio);
+                bio.push('.');
+                sp["bio"] = Value::String(bio);
+            }
+            sp
+        })
+        .collect()
+}
+
+/// A `seminarplan/1` document with exactly `sessions` sessions, the same for the same seed.
+pub fn programme_json(sessions: usize, seed: u64) -> String {
+    let mut rng = Rng(seed ^ 0x5E11_1A4B_1A4E_u64.wrapping_mul(sessions as u64 + 1));
+    let lay = layout(sessions);
+    let id = format!("generated-{sessions}");
+    let days = conference_days(lay.days);
+
+    let (rooms, room_ids) = rooms(&mut rng, lay.rooms);
     let themes: Vec<Value> = THEMES
         .iter()
         .map(|&(tid, sv, en, colour)| {
@@ -859,30 +890,9 @@ pub fn programme_json(sessions: usize, seed: u64) -> String {
         .map(|&(lid, sv, en)| json!({ "id": lid, "name": localised(sv, en) }))
         .collect();
 
-    // Speakers: one and a half per session; drawn at random, most speak once or twice.
+    // Speakers: one and a half per session.
     let speaker_count = (sessions + sessions / 2).max(3);
-    let speakers: Vec<Value> = (0..speaker_count)
-        .map(|i| {
-            let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(SURNAMES));
-            let mut sp = json!({
-                "id": format!("p{:05}", i + 1),
-                "name": name,
-                "organisation": rng.pick(ORGANISATIONS),
-            });
-            if rng.chance(20) {
-                let mut bio = String::new();
-                let voice = Voice {
-                    words: &SV,
-                    themes: &[],
-                };
-                phrase(&mut rng, &voice, 12, &mut bio);
-                capitalise(&mut bio);
-                bio.push('.');
-                sp["bio"] = Value::String(bio);
-            }
-            sp
-        })
-        .collect();
+    let speakers = speakers(&mut rng, speaker_count);
 
     // Block sessions, spread evenly over every block of every day.
     let block_count = lay.days * lay.blocks_per_day;

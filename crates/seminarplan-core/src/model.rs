@@ -160,17 +160,18 @@ impl Session {
     }
 }
 
-/// A shared, read-only programme. Compared by identity, so passing it as a prop is cheap.
+/// A reference to the one read-only programme (an `Rc`), not to be confused with a
+/// `share::SharedPlan`. Compared by identity, so passing it as a prop is cheap.
 #[derive(Clone, Debug)]
-pub struct Shared(pub std::rc::Rc<Programme>);
+pub struct ProgrammeRef(pub std::rc::Rc<Programme>);
 
-impl PartialEq for Shared {
+impl PartialEq for ProgrammeRef {
     fn eq(&self, other: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl std::ops::Deref for Shared {
+impl std::ops::Deref for ProgrammeRef {
     type Target = Programme;
     fn deref(&self) -> &Programme {
         &self.0

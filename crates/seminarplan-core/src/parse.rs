@@ -259,9 +259,10 @@ fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
             ));
         }
     }
-    // The shape is read without tracking paths (`serde_path_to_error` doubled the code of
-    // every derived visitor in the bundle); on an error the path is found from where
-    // serde_json stopped, by `error_path`.
+    // The shape is read without tracking paths, so parsing does not record a path for
+    // every value; on an error the path is found from where serde_json stopped, by
+    // `error_path`. (Dropping `serde_path_to_error` for this saved no wasm bytes: the
+    // derived visitors are instantiated for serde_json instead; see BENCHMARKS.md.)
     serde_json::from_str(input).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             return syntax(&e);
@@ -436,6 +437,21 @@ fn resolve(
         ));
     }
     found
+}
+
+/// Every id of a list of references (`sessions[3].themes`), resolved; unknown ones are
+/// reported at `path[j]` and left out.
+fn resolve_all(
+    map: &HashMap<String, usize>,
+    kind: RefKind,
+    ids: &[String],
+    path: &str,
+    errors: &mut Vec<ProgrammeError>,
+) -> Vec<usize> {
+    ids.iter()
+        .enumerate()
+        .filter_map(|(j, id)| resolve(map, kind, id, format!("{path}[{j}]"), errors))
+        .collect()
 }
 
 fn valid_colour(c: &str) -> bool {
@@ -642,20 +658,7 @@ fn validate_session(
 ) -> Option<Session> {
     let at = |field: &str| format!("sessions[{i}].{field}");
     let kind_ix = resolve(&ix.types, RefKind::Type, &s.kind, at("type"), errors);
-    let themes: Vec<usize> = s
-        .themes
-        .iter()
-        .enumerate()
-        .filter_map(|(j, t)| {
-            resolve(
-                &ix.themes,
-                RefKind::Theme,
-                t,
-                format!("sessions[{i}].themes[{j}]"),
-                errors,
-            )
-        })
-        .collect();
+    let themes = resolve_all(&ix.themes, RefKind::Theme, &s.themes, &at("themes"), errors);
     let room = s
         .room
         .as_deref()
@@ -668,20 +671,13 @@ fn validate_session(
         .level
         .as_deref()
         .and_then(|l| resolve(&ix.levels, RefKind::Level, l, at("level"), errors));
-    let speakers: Vec<usize> = s
-        .speakers
-        .iter()
-        .enumerate()
-        .filter_map(|(j, p)| {
-            resolve(
-                &ix.speakers,
-                RefKind::Speaker,
-                p,
-                format!("sessions[{i}].speakers[{j}]"),
-                errors,
-            )
-        })
-        .collect();
+    let speakers = resolve_all(
+        &ix.speakers,
+        RefKind::Speaker,
+        &s.speakers,
+        &at("speakers"),
+        errors,
+    );
     let start = time(&s.start, at("start"), errors);
     let end = time(&s.end, at("end"), errors);
     let (Some(start), Some(end)) = (start, end) else {

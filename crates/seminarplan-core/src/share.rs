@@ -16,7 +16,7 @@ pub const MAX_IDS: usize = 300;
 
 /// A plan someone shared: for which programme, and which sessions.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shared {
+pub struct SharedPlan {
     pub programme: String,
     pub ids: BTreeSet<String>,
 }
@@ -36,7 +36,7 @@ pub fn encode(programme_id: &str, ids: &BTreeSet<String>) -> String {
     out
 }
 
-pub fn decode(value: &str) -> Result<Shared, ShareError> {
+pub fn decode(value: &str) -> Result<SharedPlan, ShareError> {
     if value.len() > MAX_LEN {
         return Err(ShareError::TooLong);
     }
@@ -55,7 +55,7 @@ pub fn decode(value: &str) -> Result<Shared, ShareError> {
             return Err(ShareError::TooLong);
         }
     }
-    Ok(Shared {
+    Ok(SharedPlan {
         programme: programme.to_owned(),
         ids,
     })

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use crate::filter::{DayChoice, Facet, Filters};
 use crate::lang::Lang;
 use crate::loading::LoadError;
-use crate::model::{SessionId, Shared};
+use crate::model::{ProgrammeRef, SessionId};
 use crate::plan::Plan;
 use crate::url_state::{UrlState, View};
 
@@ -25,7 +25,7 @@ pub enum Layout {
 pub enum Load {
     #[default]
     Loading,
-    Ready(Shared),
+    Ready(ProgrammeRef),
     Failed(LoadError),
 }
 
@@ -95,9 +95,9 @@ pub struct AppState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    Loaded(Shared),
+    Loaded(ProgrammeRef),
     /// Loading failed, and the last good copy kept in the browser is shown instead.
-    LoadedStale(Shared, Stale),
+    LoadedStale(ProgrammeRef, Stale),
     Failed(LoadError),
     /// Loading failed with nothing to show, but a saved plan for this address exists.
     OfflinePlan(Plan),
@@ -149,7 +149,7 @@ impl AppState {
         }
     }
 
-    pub fn programme(&self) -> Option<&Shared> {
+    pub fn programme(&self) -> Option<&ProgrammeRef> {
         match &self.loading.load {
             Load::Ready(p) => Some(p),
             _ => None,
@@ -162,7 +162,7 @@ impl AppState {
     }
 
     /// The plan someone shared through a link, waiting for the visitor's decision.
-    pub fn shared(&self) -> Option<crate::share::Shared> {
+    pub fn shared(&self) -> Option<crate::share::SharedPlan> {
         let value = self.route.share.as_deref()?;
         crate::share::decode(value).ok()
     }
@@ -357,7 +357,8 @@ impl Chrome {
         match action {
             Action::ToggleFilterPanel => self.filters_open = !self.filters_open,
             Action::ToggleExpanded(id) => {
-                if !self.expanded.remove(&id) {
+                let was_open = self.expanded.remove(&id);
+                if !was_open {
                     self.expanded.insert(id);
                 }
             }

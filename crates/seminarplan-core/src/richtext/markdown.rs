@@ -273,51 +273,21 @@ fn tokenize(text: &str, ctx: &mut Ctx, depth: usize, links: bool) -> Vec<Tok> {
                     p += 1;
                 }
             }
-            b'<' if links => {
-                // `<https://…>` autolink.
-                let rest = text.get(p + 1..).unwrap_or("");
-                let close = rest
-                    .char_indices()
-                    .take(2048)
-                    .find(|&(_, c)| c == '>' || c == '<' || c.is_whitespace())
-                    .filter(|&(_, c)| c == '>')
-                    .map(|(q, _)| q);
-                let target = close.and_then(|q| rest.get(..q));
-                match target.and_then(|t| safe_href(&decode_entities(t)).map(|h| (t, h))) {
-                    Some((t, href)) => {
-                        flush(&mut buf, &mut toks);
-                        toks.push(Tok::Node(Inline::Link {
-                            href,
-                            children: vec![Inline::Text(decode_entities(t))],
-                        }));
-                        p += 1 + t.len() + 1;
-                    }
-                    None => {
-                        buf.push('<');
-                        p += 1;
-                    }
+            b'<' if links => match autolink_at(text, p) {
+                Some((link, len)) => {
+                    flush(&mut buf, &mut toks);
+                    toks.push(Tok::Node(link));
+                    p += len;
                 }
-            }
+                None => {
+                    buf.push('<');
+                    p += 1;
+                }
+            },
             b'*' | b'_' => {
-                let c = char::from(b);
                 let run = run_of(p, b);
-                let before = text.get(..p).and_then(|t| t.chars().next_back());
-                let after = text.get(p + run..).and_then(|t| t.chars().next());
-                let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
-                let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-                let mut open = !ws(after);
-                let mut close = !ws(before);
-                if c == '_' {
-                    open = open && !alnum(before);
-                    close = close && !alnum(after);
-                }
                 flush(&mut buf, &mut toks);
-                toks.push(Tok::Delim {
-                    ch: c,
-                    count: run,
-                    open,
-                    close,
-                });
+                toks.push(delimiter(text, p, char::from(b), run));
                 p += run;
             }
             _ => {
@@ -335,6 +305,45 @@ fn tokenize(text: &str, ctx: &mut Ctx, depth: usize, links: bool) -> Vec<Tok> {
     }
     flush(&mut buf, &mut toks);
     toks
+}
+
+/// A `<https://…>` autolink at `p` (on the `<`), and its length in bytes.
+fn autolink_at(text: &str, p: usize) -> Option<(Inline, usize)> {
+    let rest = text.get(p + 1..).unwrap_or("");
+    let close = rest
+        .char_indices()
+        .take(2048)
+        .find(|&(_, c)| c == '>' || c == '<' || c.is_whitespace())
+        .filter(|&(_, c)| c == '>')
+        .map(|(q, _)| q);
+    let target = close.and_then(|q| rest.get(..q))?;
+    let href = safe_href(&decode_entities(target))?;
+    let link = Inline::Link {
+        href,
+        children: vec![Inline::Text(decode_entities(target))],
+    };
+    Some((link, 1 + target.len() + 1))
+}
+
+/// A run of `run` emphasis characters `c` at `p`: whether it may open or close emphasis
+/// (flanking; `_` not inside a word).
+fn delimiter(text: &str, p: usize, c: char, run: usize) -> Tok {
+    let before = text.get(..p).and_then(|t| t.chars().next_back());
+    let after = text.get(p + run..).and_then(|t| t.chars().next());
+    let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
+    let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    let mut open = !ws(after);
+    let mut close = !ws(before);
+    if c == '_' {
+        open = open && !alnum(before);
+        close = close && !alnum(after);
+    }
+    Tok::Delim {
+        ch: c,
+        count: run,
+        open,
+        close,
+    }
 }
 
 /// The position of the next run of exactly `run` backticks at or after `from`.
