@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod contrast;
+pub mod delegation;
 pub mod filter;
 #[cfg(feature = "generate")]
 pub mod generate;

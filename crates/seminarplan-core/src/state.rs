@@ -98,6 +98,8 @@ pub struct AppState {
     /// When the programme cannot be shown at all: the plan saved for it, read from the
     /// browser so the visitor still sees what they chose.
     pub offline_plan: Option<Plan>,
+    /// The delegation: colleagues' plans and links waiting for a decision.
+    pub team: crate::delegation::actions::TeamState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -142,6 +144,8 @@ pub enum Action {
     SetGridMode(crate::grid::Mode),
     Notice(Notice),
     Dismiss(Notice),
+    /// A change to the delegation (`delegation::actions`).
+    Team(crate::delegation::actions::TeamAction),
 }
 
 impl AppState {
@@ -169,7 +173,12 @@ impl AppState {
             share: self
                 .shared
                 .as_ref()
-                .map(|s| crate::share::encode(&s.programme, &s.ids)),
+                .map(|s| crate::share::encode(&s.programme, &s.ids))
+                .map(|v| match self.team.shared_stamp {
+                    0 => v,
+                    stamp => crate::delegation::link::stamp_share(&v, stamp),
+                }),
+            team: self.team.incoming.as_ref().map(|(_, raw)| raw.clone()),
         }
     }
 
@@ -230,7 +239,13 @@ impl AppState {
                 self.view = url.view;
                 self.open = url.session;
                 self.speaker = url.speaker;
-                self.shared = url.share.and_then(|s| crate::share::decode(&s).ok());
+                let share = url
+                    .share
+                    .as_deref()
+                    .map(crate::delegation::link::split_stamp);
+                self.team.shared_stamp = share.map_or(0, |(_, stamp)| stamp);
+                self.shared = share.and_then(|(s, _)| crate::share::decode(s).ok());
+                self.team.set_incoming(url.team);
             }
             Action::ToggleExpanded(id) => {
                 if !self.expanded.remove(&id) {
@@ -305,6 +320,7 @@ impl AppState {
             Action::Dismiss(n) => {
                 self.notices.remove(&n);
             }
+            Action::Team(a) => self.apply_team(a),
         }
     }
 }

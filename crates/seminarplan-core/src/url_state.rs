@@ -21,6 +21,8 @@ pub struct UrlState {
     pub speaker: Option<String>,
     /// A shared plan (`share::encode`), until the visitor adopts, merges or dismisses it.
     pub share: Option<String>,
+    /// A delegation link (`delegation::link::encode_team`), until the visitor takes it.
+    pub team: Option<String>,
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -104,6 +106,9 @@ impl UrlState {
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
+                "team" if v.len() <= crate::delegation::link::MAX_LEN => {
+                    state.team = Some(v.clone())
+                }
                 _ => {
                     if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
@@ -149,6 +154,9 @@ impl UrlState {
         if let Some(s) = &self.share {
             parts.push(format!("share={}", encode_component(s)));
         }
+        if let Some(s) = &self.team {
+            parts.push(format!("team={}", encode_component(s)));
+        }
         parts.join("&")
     }
 }
@@ -157,7 +165,7 @@ impl UrlState {
 fn is_widget_key(key: &str) -> bool {
     matches!(
         key,
-        "q" | "day" | "starred" | "view" | "session" | "speaker" | "share"
+        "q" | "day" | "starred" | "view" | "session" | "speaker" | "share" | "team"
     ) || FACETS.iter().any(|f| f.key() == key)
 }
 
@@ -190,13 +198,13 @@ pub fn merge(page_query: &str, widget: &str) -> String {
     }
 }
 
-/// Only the `share=` pair of a query string, if there is one (what a widget that keeps
-/// no state in the URL still reads: a shared plan opened on another device).
+/// Only the `share=` and `team=` pairs of a query string, if there are any (what a widget
+/// that keeps no state in the URL still reads: a shared plan opened on another device).
 pub fn share_part(query: &str) -> String {
     query
         .trim_start_matches('?')
         .split('&')
-        .find(|pair| pair.starts_with("share="))
-        .unwrap_or_default()
-        .to_owned()
+        .filter(|pair| pair.starts_with("share=") || pair.starts_with("team="))
+        .collect::<Vec<_>>()
+        .join("&")
 }
