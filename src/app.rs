@@ -17,15 +17,17 @@ use crate::components::{
 };
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::filter::{self, resolve_day};
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::ics;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now;
 use seminarplan_core::plan::clashes;
 use seminarplan_core::saved;
 use seminarplan_core::search::{self, Index};
 use seminarplan_core::share;
-use seminarplan_core::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::state::{Action, AppState, Layout, Load, Notice, Stale};
+use seminarplan_core::url_state::View;
 use seminarplan_core::url_state::{UrlState, encode_component};
 
 /// The reducer that wraps the pure `AppState`.

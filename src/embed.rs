@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::app::{App, AppProps};
 use crate::browser::{mount, sheets};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 
 thread_local! {
     /// Every mounted widget's container and language, for the panic hook.

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_web::app::{App, AppProps};
 use seminarplan_web::browser::url::UrlMode;
 use seminarplan_web::components::session_card::{SessionCard, SessionCardProps};

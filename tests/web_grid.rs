@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset};
 use seminarplan_core::grid::Mode;
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::plan::{Plan, clashes};
 use seminarplan_web::components::now_next::{NowNext, NowNextProps};

@@ -3,7 +3,7 @@
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = seminarplan_core::i18n::Lang::from_code(text);
+        let _ = seminarplan_core::lang::Lang::from_code(text);
         let _ = seminarplan_core::parse::valid_id(text);
         let ms = seminarplan_core::loading::timeout_ms(Some(text));
         assert!((seminarplan_core::loading::MIN_TIMEOUT_MS..=seminarplan_core::loading::MAX_TIMEOUT_MS).contains(&ms));

@@ -6,8 +6,9 @@
 use web_sys::Element;
 
 use super::url::UrlMode;
-use seminarplan_core::i18n::Lang;
-use seminarplan_core::state::{Layout, View};
+use seminarplan_core::lang::Lang;
+use seminarplan_core::state::Layout;
+use seminarplan_core::url_state::View;
 
 /// The settings an organiser gives on the element.
 #[derive(Clone, Debug, PartialEq)]

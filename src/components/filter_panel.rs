@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Shared;
-use seminarplan_core::state::View;
+use seminarplan_core::url_state::View;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use seminarplan_core::grid::Mode;
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::state::Layout;
 
 #[derive(Properties, PartialEq)]

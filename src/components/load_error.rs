@@ -4,10 +4,11 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::{Lang, span};
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::loading::saved_sessions;
 use seminarplan_core::plan::Plan;
-use seminarplan_core::state::LoadError;
+use seminarplan_core::time::span;
 
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {

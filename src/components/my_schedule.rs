@@ -9,9 +9,10 @@ use yew::prelude::*;
 
 use super::programme_view::clash_titles;
 use super::session_card::SessionCard;
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::plan::{Clash, Plan, block_choices};
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct MyScheduleProps {
@@ -109,7 +110,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
             <li key={b.id.clone()} class={classes!("sp-blocks__item", clash.then_some("sp-has-clash"))} data-block={b.id.clone()}>
                 <span class="sp-blocks__name">
                     { name.clone() }{ " " }
-                    <time datetime={b.start.to_rfc3339()}>{ p.conference.days.get(p.sessions.iter().find(|s| s.block == Some(choice.block)).map_or(0, |s| s.day)).map(|&d| lang.short_date(d)).unwrap_or_default() }{ " " }{ i18n::clock(b.start) }</time>
+                    <time datetime={b.start.to_rfc3339()}>{ p.conference.days.get(p.sessions.iter().find(|s| s.block == Some(choice.block)).map_or(0, |s| s.day)).map(|&d| lang.short_date(d)).unwrap_or_default() }{ " " }{ time::clock(b.start) }</time>
                 </span>
                 <span class="sp-blocks__what">{ what }</span>
             </li>

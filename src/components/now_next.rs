@@ -4,10 +4,11 @@
 use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now::now_next;
 use seminarplan_core::plan::Plan;
+use seminarplan_core::time;
 
 /// At most this many sessions per part; the visitor's own are always shown.
 const SHOWN: usize = 3;
@@ -52,9 +53,9 @@ pub fn NowNext(props: &NowNextProps) -> Html {
                     <span lang={(s.language != ui).then(|| s.language.clone())}>{ &s.title }</span>
                 </button>
                 <span class="sp-nownext__meta">
-                    <time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>
+                    <time datetime={s.start.to_rfc3339()}>{ time::clock(s.start) }</time>
                     { "–" }
-                    <time datetime={s.end.to_rfc3339()}>{ i18n::clock(s.end) }</time>
+                    <time datetime={s.end.to_rfc3339()}>{ time::clock(s.end) }</time>
                     if let Some(room) = room { { ", " }{ room } }
                 </span>
             </li>
@@ -86,7 +87,7 @@ pub fn NowNext(props: &NowNextProps) -> Html {
         <>
             { lang.now_label() }{ " " }
             <span class="sp-nownext__clock">
-                <time datetime={nn.at.to_rfc3339()}>{ i18n::clock(nn.at) }</time>
+                <time datetime={nn.at.to_rfc3339()}>{ time::clock(nn.at) }</time>
             </span>
         </>
     };

@@ -15,10 +15,11 @@ use yew::prelude::*;
 use super::session_card::SessionCard;
 use crate::browser::near;
 use seminarplan_core::agenda::{Group, day_groups};
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::plan::{Clash, Plan, clashing_with};
 use seminarplan_core::search::Term;
+use seminarplan_core::time;
 
 /// Cards rendered at once after the list changes.
 pub const FIRST: usize = 60;
@@ -114,7 +115,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
             html! {
                 <li key="sp-now" class="sp-now-line">
                     <span class="sp-now-line__label">{ lang.now_label() }{ " " }
-                        <time datetime={at.to_rfc3339()}>{ i18n::clock(at) }</time>
+                        <time datetime={at.to_rfc3339()}>{ time::clock(at) }</time>
                     </span>
                 </li>
             }
@@ -144,9 +145,9 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                             <h3 class="sp-block__title" id={block_heading}>
                                 <span>{ b.name.get(ui, plang) }</span>
                                 <span class="sp-block__time">
-                                    <time datetime={b.start.to_rfc3339()}>{ i18n::clock(b.start) }</time>
+                                    <time datetime={b.start.to_rfc3339()}>{ time::clock(b.start) }</time>
                                     { "–" }
-                                    <time datetime={b.end.to_rfc3339()}>{ i18n::clock(b.end) }</time>
+                                    <time datetime={b.end.to_rfc3339()}>{ time::clock(b.end) }</time>
                                 </span>
                             </h3>
                             <ul class="sp-list sp-list--block">

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {

@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::highlight::Highlight;
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::search::Term;
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionCardProps {
@@ -121,9 +122,9 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
         >
             <div class="sp-card__main">
                 <p class="sp-card__when" lang={ui}>
-                    <time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>
+                    <time datetime={s.start.to_rfc3339()}>{ time::clock(s.start) }</time>
                     { "–" }
-                    <time datetime={s.end.to_rfc3339()}>{ i18n::clock(s.end) }</time>
+                    <time datetime={s.end.to_rfc3339()}>{ time::clock(s.end) }</time>
                     if let Some(room) = room {
                         <span class="sp-card__room">{ room }</span>
                     }

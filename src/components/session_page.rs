@@ -5,9 +5,10 @@
 use yew::prelude::*;
 
 use super::star_button::StarButton;
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::plan::Plan;
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionPageProps {
@@ -71,9 +72,9 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     { row(lang.when(), html! {
                         <>
                             { date.map(|d| lang.long_date(d)).unwrap_or_default() }{ " " }
-                            <time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>
+                            <time datetime={s.start.to_rfc3339()}>{ time::clock(s.start) }</time>
                             { "–" }
-                            <time datetime={s.end.to_rfc3339()}>{ i18n::clock(s.end) }</time>
+                            <time datetime={s.end.to_rfc3339()}>{ time::clock(s.end) }</time>
                         </>
                     }) }
                     if let Some(r) = s.room { { row(lang.room(), html! { p.rooms[r].name.get(ui, pl) }) } }

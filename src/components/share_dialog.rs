@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::share::qr;
 
 #[derive(Properties, PartialEq)]

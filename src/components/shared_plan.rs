@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Shared as SharedProgramme;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::share::Shared;
@@ -50,7 +50,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                 { for sessions.iter().map(|&i| {
                     let s = &p.sessions[i];
                     let day = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
-                    html! { <li data-session={s.id.clone()}>{ format!("{day} {} ", seminarplan_core::i18n::clock(s.start)) }{ &s.title }</li> }
+                    html! { <li data-session={s.id.clone()}>{ format!("{day} {} ", seminarplan_core::time::clock(s.start)) }{ &s.title }</li> }
                 }) }
             </ul>
             <p class="sp-error__actions">

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakerPageProps {
@@ -32,7 +33,7 @@ pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
         let date = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
         html! {
             <li class="sp-alt" data-session={s.id.clone()}>
-                <span class="sp-alt__when">{ date }{ " " }<time datetime={s.start.to_rfc3339()}>{ i18n::clock(s.start) }</time>{ " " }</span>
+                <span class="sp-alt__when">{ date }{ " " }<time datetime={s.start.to_rfc3339()}>{ time::clock(s.start) }</time>{ " " }</span>
                 <button type="button" class="sp-linkbutton" onclick={Callback::from(move |_| cb.emit(Some(id.clone())))}>{ &s.title }</button>
             </li>
         }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::state::Stale;
 
 #[derive(Properties, PartialEq)]

@@ -13,10 +13,11 @@ use yew::prelude::*;
 
 use crate::browser::grid_sheet;
 use seminarplan_core::grid::{Mode, layout};
-use seminarplan_core::i18n::{self, Lang};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now::now_marker;
 use seminarplan_core::plan::{Clash, Plan, clashing_with};
+use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct TimetableProps {
@@ -123,7 +124,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
             .map(|o| o.title.as_str())
             .collect();
         let clash = !clash_titles.is_empty();
-        let time = i18n::span(s.start, s.end);
+        let time = time::span(s.start, s.end);
         let mut name = s.title.clone();
         name.push_str(", ");
         name.push_str(&time);
@@ -187,7 +188,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                 <>
                     <div class={classes!("sp-tt__now", everywhere(row).to_vec())} aria-hidden="true"></div>
                     <div class={classes!("sp-tt__nowlabel", format!("sp-row-{row}"))} aria-hidden="true">
-                        { lang.now_label() }{ " " }{ i18n::clock(at) }
+                        { lang.now_label() }{ " " }{ time::clock(at) }
                     </div>
                 </>
             }

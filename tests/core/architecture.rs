@@ -118,3 +118,138 @@ fn components_use_component_not_the_deprecated_macro() {
         .collect();
     assert!(offenders.is_empty(), "{offenders:?}");
 }
+
+/// The order in which the core's modules may import each other, lowest first, as
+/// rust-analyzer's tidy tests hold their rules: each module with the `crate::` modules it
+/// may name. A module may only allow modules above it in this table, so the table itself
+/// has no cycle (`the_import_table_runs_one_way`), and the sources may not step outside it
+/// (`core_modules_import_only_what_the_table_allows`). A new module gets a row here.
+const IMPORT_ORDER: &[(&str, &[&str])] = &[
+    // Leaves: they import nothing from the crate.
+    ("lang", &[]),
+    ("text", &[]),
+    ("time", &[]),
+    // The programme model.
+    ("model", &["text"]),
+    // Reading programmes: rich text, our format, the foreign formats.
+    ("richtext", &["text"]),
+    ("parse", &["model", "text"]),
+    ("contrast", &["model"]),
+    (
+        "import",
+        &["contrast", "model", "parse", "richtext", "text"],
+    ),
+    ("generate", &["model", "parse"]),
+    // The domain: what the widget decides about a programme and a plan.
+    ("search", &["model"]),
+    ("plan", &["model"]),
+    ("filter", &["lang", "model", "plan", "search"]),
+    ("saved", &["parse", "plan"]),
+    ("loading", &["parse", "plan"]),
+    ("share", &["model", "parse"]),
+    ("agenda", &["model"]),
+    ("ics", &["model"]),
+    ("now", &["model", "plan"]),
+    ("grid", &["model", "time"]),
+    // The view in a URL, the app state, and every word shown.
+    (
+        "url_state",
+        &["filter", "model", "parse", "search", "share"],
+    ),
+    (
+        "state",
+        &[
+            "filter",
+            "grid",
+            "lang",
+            "loading",
+            "model",
+            "plan",
+            "share",
+            "url_state",
+        ],
+    ),
+    (
+        "i18n",
+        &["filter", "lang", "loading", "parse", "plan", "time"],
+    ),
+];
+
+/// The top-level module a core source belongs to (`import/build.rs` is `import`); `None`
+/// for the crate root and the binaries, which use the crate from outside.
+fn core_module(path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root().join(CORE).join("src")).ok()?;
+    let first = rel.components().next()?.as_os_str().to_string_lossy();
+    let name = first.strip_suffix(".rs").unwrap_or(&first).to_owned();
+    (name != "lib" && name != "bin").then_some(name)
+}
+
+/// The modules named after `crate::` in `source`, comments left out: `crate::x::…` gives
+/// `x`, and `crate::{x::…, y}` gives `x` and `y`.
+fn crate_imports(source: &str) -> Vec<String> {
+    fn ident(s: &str) -> &str {
+        let end = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len());
+        &s[..end]
+    }
+    let mut found = Vec::new();
+    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let inner = group.split('}').next().unwrap_or("");
+                found.extend(inner.split(',').map(|i| ident(i.trim()).to_owned()));
+            } else {
+                found.push(ident(rest).to_owned());
+            }
+        }
+    }
+    found.retain(|m| !m.is_empty());
+    found
+}
+
+#[test]
+fn the_import_table_runs_one_way() {
+    for (at, (module, allowed)) in IMPORT_ORDER.iter().enumerate() {
+        let above: Vec<&str> = IMPORT_ORDER[..at].iter().map(|(m, _)| *m).collect();
+        for dep in *allowed {
+            assert!(
+                above.contains(dep),
+                "IMPORT_ORDER: `{module}` may import `{dep}`, which is not above it"
+            );
+        }
+    }
+}
+
+#[test]
+fn core_modules_import_only_what_the_table_allows() {
+    let mut offences = Vec::new();
+    let mut files = Vec::new();
+    rust_files(&root().join(CORE).join("src"), &mut files);
+    files.sort();
+    for path in files {
+        let Some(module) = core_module(&path) else {
+            continue;
+        };
+        let Some((_, allowed)) = IMPORT_ORDER.iter().find(|(m, _)| *m == module) else {
+            offences.push(format!(
+                "{}: module `{module}` has no row in IMPORT_ORDER",
+                relative(&path)
+            ));
+            continue;
+        };
+        let source = fs::read_to_string(&path).expect("read");
+        for dep in crate_imports(&source) {
+            if dep != module && !allowed.contains(&dep.as_str()) {
+                offences.push(format!(
+                    "{}: `{module}` imports `crate::{dep}`, which IMPORT_ORDER does not allow",
+                    relative(&path)
+                ));
+            }
+        }
+    }
+    offences.dedup();
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}

@@ -3,8 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use seminarplan_core::i18n::Lang;
 use seminarplan_core::import::import;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::parse::{MAX_BYTES, Problem, parse_programme};
 use seminarplan_core::richtext::{self, MAX_INPUT_BYTES};
 use serde_json::{Value, json};

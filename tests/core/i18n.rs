@@ -1,8 +1,9 @@
 //! Texts and dates in both languages.
 
 use chrono::{DateTime, NaiveDate};
-use seminarplan_core::i18n::{Lang, clock, span};
+use seminarplan_core::lang::Lang;
 use seminarplan_core::parse::parse_programme;
+use seminarplan_core::time::{clock, span};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")

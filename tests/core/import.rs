@@ -1567,7 +1567,7 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
 /// (The same test filter as the importer's, so CI runs both in the `fuzz` profile.)
 #[test]
 fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
-    use seminarplan_core::i18n::Lang;
+    use seminarplan_core::lang::Lang;
     use seminarplan_core::loading;
     use seminarplan_core::parse::valid_id;
     use seminarplan_core::saved;

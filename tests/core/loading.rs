@@ -1,14 +1,14 @@
 //! Loading the programme: timeouts, fault names, responses that are no programme, the
 //! last good copy kept in the browser, and the saved plan shown without a programme.
 
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::loading::{
     Cached, DEFAULT_TIMEOUT_MS, FetchFault, MAX_CACHED_TEXT, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS,
     cache_key, check_body, decode_cache, encode_cache, is_cache_key, saved_sessions, status_fault,
     timeout_ms, without_text,
 };
 use seminarplan_core::plan::Plan;
-use seminarplan_core::state::LoadError;
 
 use super::{SMALL, small};
 

@@ -288,7 +288,7 @@ fn now_marker_for_list_and_grid() {
     // The line's row in the day's grid, from a time in UTC.
     let marker: Marker = now_marker(&p, 0, at("2027-03-16T12:30:00Z")).expect("on day one");
     assert_eq!(marker.at, at("2027-03-16T13:30:00+01:00"));
-    assert_eq!(seminarplan_core::i18n::clock(marker.at), "13:30");
+    assert_eq!(seminarplan_core::time::clock(marker.at), "13:30");
     let grid = layout(&p, 0, |_| true, Mode::Dim);
     assert_eq!(grid.row_at(marker.at), Some(6));
 }

@@ -3,8 +3,9 @@
 use std::time::{Duration, Instant};
 
 use seminarplan_core::richtext::{
-    Block, Inline, MAX_DEPTH, decode_entities, looks_like_html, parse, plain, safe_href, to_text,
+    Block, Inline, MAX_DEPTH, looks_like_html, parse, plain, safe_href, to_text,
 };
+use seminarplan_core::text::decode_entities;
 
 fn t(s: &str) -> Inline {
     Inline::Text(s.into())

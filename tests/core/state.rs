@@ -1,11 +1,13 @@
 //! The app state reducer: every action, applied to plain data.
 
 use seminarplan_core::filter::{DayChoice, Facet};
-use seminarplan_core::i18n::Lang;
+use seminarplan_core::lang::Lang;
 use seminarplan_core::loading::FetchFault;
+use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::Shared;
 use seminarplan_core::plan::Plan;
-use seminarplan_core::state::{Action, AppState, Load, LoadError, Notice, Stale, View};
+use seminarplan_core::state::{Action, AppState, Load, Notice, Stale};
+use seminarplan_core::url_state::View;
 use std::rc::Rc;
 
 use super::small;

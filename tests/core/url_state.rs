@@ -1,7 +1,7 @@
 //! The view in the URL: round trips, and hostile or broken input ignored.
 
 use seminarplan_core::filter::{DayChoice, Facet, Filters};
-use seminarplan_core::state::View;
+use seminarplan_core::url_state::View;
 use seminarplan_core::url_state::{UrlState, decode_component, encode_component};
 
 #[test]

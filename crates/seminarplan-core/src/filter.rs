@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::Programme;
 use crate::plan::Plan;
 use crate::search::{self, Index};

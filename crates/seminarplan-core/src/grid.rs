@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 
-use crate::i18n;
 use crate::model::Programme;
+use crate::time;
 
 /// Minutes per grid row.
 pub const ROW_MINUTES: i64 = 5;
@@ -265,7 +265,7 @@ pub fn layout(programme: &Programme, day: usize, keep: impl Fn(usize) -> bool, m
         start + Duration::minutes(30)
     };
     while hour < end {
-        hours.push((rows_down(start, hour), i18n::clock(hour)));
+        hours.push((rows_down(start, hour), time::clock(hour)));
         hour += Duration::hours(1);
     }
 

@@ -3,52 +3,16 @@
 //! Texts are methods on `Lang` so a missing translation is a compile error, not a blank.
 //! Dates are formatted here too: chrono's locale support would cost more wasm than this.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::filter::Facet;
+use crate::lang::Lang;
 use crate::loading::FetchFault;
+use crate::loading::LoadError;
 use crate::parse::{Problem, ProgrammeError, RefKind};
-use crate::state::LoadError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
+use crate::time::clock;
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// Reads a language attribute or URL value; anything unknown is Swedish.
-    pub fn from_code(code: &str) -> Lang {
-        let c = code.trim().to_ascii_lowercase();
-        if c == "en" || c.starts_with("en-") {
-            Lang::En
-        } else {
-            Lang::Sv
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Sv => Lang::En,
-            Lang::En => Lang::Sv,
-        }
-    }
-
-    fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-    }
-
     /// The name of this language, written in that language (for the switch button).
     pub fn own_name(self) -> &'static str {
         self.pick("Svenska", "English")
@@ -915,14 +879,4 @@ impl Lang {
             RefKind::Speaker => self.pick("talaren", "speaker"),
         }
     }
-}
-
-/// "13:00", the local time as written in the programme.
-pub fn clock(t: DateTime<FixedOffset>) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// "13:00–14:15".
-pub fn span(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> String {
-    format!("{}–{}", clock(start), clock(end))
 }

@@ -14,6 +14,7 @@ pub mod grid;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod lang;
 pub mod loading;
 pub mod model;
 pub mod now;
@@ -24,6 +25,8 @@ pub mod saved;
 pub mod search;
 pub mod share;
 pub mod state;
+pub mod text;
+pub mod time;
 pub mod url_state;
 
 /// The demo programme, embedded so the widget works with no programme file at all.

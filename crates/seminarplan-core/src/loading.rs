@@ -213,3 +213,12 @@ pub fn saved_sessions(plan: &Plan) -> Vec<SavedSession> {
     });
     out
 }
+
+/// Why the programme is not shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched.
+    Fetch(FetchFault),
+    /// The file was read but is not a valid programme.
+    Invalid(Vec<crate::parse::ProgrammeError>),
+}

@@ -37,13 +37,13 @@ impl Text {
         Text::Plain(s.to_owned())
     }
 
-    /// The same text with disguising characters removed (`parse::clean`).
+    /// The same text with disguising characters removed (`text::clean`).
     pub fn cleaned(self) -> Self {
         match self {
-            Text::Plain(s) => Text::Plain(crate::parse::clean(&s)),
+            Text::Plain(s) => Text::Plain(crate::text::clean(&s)),
             Text::Localised(map) => Text::Localised(
                 map.into_iter()
-                    .map(|(k, v)| (k, crate::parse::clean(&v)))
+                    .map(|(k, v)| (k, crate::text::clean(&v)))
                     .collect(),
             ),
         }

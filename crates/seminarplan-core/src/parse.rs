@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::model::{
     Block, Conference, Level, Programme, Room, Session, SessionType, Speaker, Theme,
 };
+use crate::text::clean;
 
 pub const FORMAT: &str = "seminarplan/1";
 
@@ -726,16 +727,4 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
         sessions,
         session_index,
     })
-}
-
-/// Removes characters that could disguise text: bidirectional overrides, embeddings and
-/// isolates (which can make a title read backwards or hide what follows it), and control
-/// characters other than line breaks and tabs.
-pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|&c| {
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
-                && (!c.is_control() || c == '\n' || c == '\t')
-        })
-        .collect()
 }

@@ -15,6 +15,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::decode_entities;
+
 /// Longest input looked at (bytes); the rest is cut and marked with "…".
 pub const MAX_INPUT_BYTES: usize = 100_000;
 /// Deepest nesting of emphasis and links.
@@ -200,150 +202,6 @@ const DROPPED_CONTENT: &[&str] = &[
     "script", "style", "template", "title", "noscript", "iframe", "object", "svg", "math",
     "textarea", "head",
 ];
-
-/// Decodes HTML character references (`&amp;`, `&#39;`, `&#x27;`, and the common named
-/// ones). Unknown or malformed references are left as written; references to nothing
-/// (`&#0;`, surrogates, beyond U+10FFFF) become U+FFFD.
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(rest.get(..amp).unwrap_or(""));
-        let tail = rest.get(amp..).unwrap_or("");
-        match entity_at(tail) {
-            Some((c, len)) => {
-                out.push(c);
-                rest = tail.get(len..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = tail.get(1..).unwrap_or("");
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character a reference at the start of `s` (which starts with `&`) stands for, and
-/// the reference's length in bytes.
-fn entity_at(s: &str) -> Option<(char, usize)> {
-    let body = s.get(1..)?;
-    let semi = body.char_indices().take(34).find(|&(_, c)| c == ';')?.0;
-    let name = body.get(..semi)?;
-    let len = semi + 2;
-    if let Some(num) = name.strip_prefix('#') {
-        let value = if let Some(hex) = num.strip_prefix(['x', 'X']) {
-            if hex.is_empty() || hex.len() > 8 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-                return None;
-            }
-            u32::from_str_radix(hex, 16).ok()?
-        } else {
-            if num.is_empty() || num.len() > 10 || !num.chars().all(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            num.parse::<u32>().ok()?
-        };
-        let c = match value {
-            0 => '\u{fffd}',
-            // Windows-1252 mistakes, as browsers read them.
-            0x91 => '\u{2018}',
-            0x92 => '\u{2019}',
-            0x93 => '\u{201c}',
-            0x94 => '\u{201d}',
-            0x96 => '\u{2013}',
-            0x97 => '\u{2014}',
-            v => char::from_u32(v).unwrap_or('\u{fffd}'),
-        };
-        return Some((c, len));
-    }
-    let c = match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "shy" => '\u{ad}',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "laquo" => '«',
-        "raquo" => '»',
-        "bull" => '•',
-        "middot" => '·',
-        "deg" => '°',
-        "plusmn" => '±',
-        "times" => '×',
-        "divide" => '÷',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "sect" => '§',
-        "para" => '¶',
-        "frac12" => '½',
-        "frac14" => '¼',
-        "frac34" => '¾',
-        "larr" => '←',
-        "rarr" => '→',
-        "uarr" => '↑',
-        "darr" => '↓',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "Auml" => 'Ä',
-        "Ouml" => 'Ö',
-        "Uuml" => 'Ü',
-        "szlig" => 'ß',
-        "aring" => 'å',
-        "Aring" => 'Å',
-        "aelig" => 'æ',
-        "AElig" => 'Æ',
-        "oslash" => 'ø',
-        "Oslash" => 'Ø',
-        "eacute" => 'é',
-        "Eacute" => 'É',
-        "egrave" => 'è',
-        "ecirc" => 'ê',
-        "euml" => 'ë',
-        "aacute" => 'á',
-        "agrave" => 'à',
-        "acirc" => 'â',
-        "atilde" => 'ã',
-        "iacute" => 'í',
-        "igrave" => 'ì',
-        "icirc" => 'î',
-        "iuml" => 'ï',
-        "oacute" => 'ó',
-        "ograve" => 'ò',
-        "ocirc" => 'ô',
-        "otilde" => 'õ',
-        "uacute" => 'ú',
-        "ugrave" => 'ù',
-        "ucirc" => 'û',
-        "ntilde" => 'ñ',
-        "ccedil" => 'ç',
-        "Ccedil" => 'Ç',
-        "yacute" => 'ý',
-        "iexcl" => '¡',
-        "iquest" => '¿',
-        _ => return None,
-    };
-    Some((c, len))
-}
 
 /// The first `MAX_INPUT_BYTES` of `text` (cut at a character boundary) and whether it was cut.
 fn bounded(text: &str) -> (&str, bool) {

@@ -6,18 +6,11 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{DayChoice, Facet, Filters};
-use crate::i18n::Lang;
+use crate::lang::Lang;
+use crate::loading::LoadError;
 use crate::model::{SessionId, Shared};
-use crate::parse::ProgrammeError;
 use crate::plan::Plan;
-use crate::url_state::UrlState;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Programme,
-    MySchedule,
-}
+use crate::url_state::{UrlState, View};
 
 /// How the programme is laid out: a list (the default, and the accessible form) or a
 /// timetable grid with rooms side by side.
@@ -26,15 +19,6 @@ pub enum Layout {
     #[default]
     List,
     Grid,
-}
-
-/// Why the programme is not shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// The file could not be fetched.
-    Fetch(crate::loading::FetchFault),
-    /// The file was read but is not a valid programme.
-    Invalid(Vec<ProgrammeError>),
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

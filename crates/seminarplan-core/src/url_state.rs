@@ -6,12 +6,19 @@
 
 use crate::filter::{DayChoice, FACETS, Filters};
 use crate::parse::valid_id;
-use crate::state::View;
 
 /// Longer input is not read at all (a hostile link must not cost time).
 const MAX_LEN: usize = 4096;
 /// Most ids one facet takes from a URL.
 const MAX_IDS: usize = 50;
+
+/// The two views of the widget: the whole programme, or the visitor's own schedule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Programme,
+    MySchedule,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {

@@ -23,8 +23,8 @@ mod cli {
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
-    use seminarplan_core::i18n::Lang;
     use seminarplan_core::import::{Imported, import};
+    use seminarplan_core::lang::Lang;
 
     /// Like `println!`, but a closed pipe (`| head`) is not an error.
     macro_rules! out {

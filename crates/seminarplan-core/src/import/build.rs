@@ -180,6 +180,16 @@ enum Zone {
     Fixed(i32),
 }
 
+impl Zone {
+    /// `t` in the zone's local time (a fixed zone keeps the offset written).
+    fn to_local(self, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Rule(r) => t.with_timezone(&time::fixed(r.offset_at_utc(t.naive_utc()))),
+            Zone::Fixed(_) => t,
+        }
+    }
+}
+
 /// The most frequent value.
 fn mode(values: impl Iterator<Item = i32>) -> Option<i32> {
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
@@ -200,6 +210,61 @@ fn at_offset(naive: NaiveDateTime, secs: i32) -> Option<DateTime<FixedOffset>> {
     naive.and_local_timezone(time::fixed(secs)).single()
 }
 
+/// The warnings of an import, in the order the steps find them.
+struct Warnings(Vec<Warning>);
+
+impl Warnings {
+    fn warn(&mut self, path: &str, message: WarningKind) {
+        self.0.push(Warning {
+            path: path.to_owned(),
+            message,
+        });
+    }
+}
+
+/// Step 1: an event's full date and time as written, brought to local time where the file
+/// also gives a local start of day that disagrees (wafer's UTC `<date>`).
+struct Written {
+    exact: Option<DateTime<FixedOffset>>,
+    /// The offset the exact time was written with, when it was not the local one.
+    rewritten_from: Option<i32>,
+}
+
+/// Step 2: the zone settled on.
+struct Settled {
+    zone: Zone,
+    /// The zone's name in the document.
+    name: String,
+    /// A zone the file names but whose rules are unknown, and the offset used instead.
+    unknown: Option<(String, i32)>,
+}
+
+/// Step 3: each day of the file, by index: its local date and the local time it starts.
+struct LocalDays {
+    dates: Vec<Option<NaiveDate>>,
+    starts: Vec<Option<NaiveTime>>,
+}
+
+/// Step 4: an event (by index into `Draft::events`) with its local start and end.
+struct Timed {
+    ix: usize,
+    start: DateTime<FixedOffset>,
+    end: DateTime<FixedOffset>,
+}
+
+/// Step 6: one list of the document (rooms, themes or speakers), and the id each of the
+/// file's keys became.
+struct Listed {
+    values: Vec<Value>,
+    ids: HashMap<String, String>,
+}
+
+/// Step 7: each timed event's language, and the conference's.
+struct Languages {
+    sessions: Vec<Option<String>>,
+    conference: String,
+}
+
 /// A session ready to be written, with what blocks need.
 struct Out {
     place: String,
@@ -210,56 +275,71 @@ struct Out {
     room: Option<String>,
 }
 
+/// Step 8: the session types and the sessions.
+struct Sessions {
+    types: Vec<Value>,
+    outs: Vec<Out>,
+}
+
 pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<ProgrammeError>> {
-    let mut warnings = std::mem::take(&mut d.warnings);
-    let mut warn = |path: &str, message: WarningKind| {
-        warnings.push(Warning {
-            path: path.to_owned(),
-            message,
-        })
+    let mut w = Warnings(std::mem::take(&mut d.warnings));
+    let written: Vec<Written> = d.events.iter().map(written).collect();
+    let settled = settle_zone(&d, &written, &mut w);
+    let local = local_days(&d.days, settled.zone, &mut w);
+    let timed = timed_events(&d, &written, &settled, &local, &mut w);
+    let days = conference_days(&d, &local, &timed, &mut w);
+    let rooms = rooms(&d.rooms);
+    let themes = themes(&d.tracks);
+    let speakers = speakers(&d.people, &d.events, &timed);
+    let languages = languages(&d, &timed, &mut w);
+    let refs = [&rooms.ids, &themes.ids, &speakers.ids];
+    let Sessions { types, mut outs } =
+        sessions(&d.events, &timed, languages.sessions, refs, &mut w);
+    let blocks = blocks(&mut outs);
+    let places: Vec<String> = outs.iter().map(|o| o.place.clone()).collect();
+    let conference = conference(&d, &settled.name, &languages.conference, &days);
+    let lists = [
+        ("rooms", rooms.values),
+        ("themes", themes.values),
+        ("types", types),
+        ("blocks", blocks),
+        ("speakers", speakers.values),
+        (
+            "sessions",
+            outs.into_iter().map(|o| Value::Object(o.value)).collect(),
+        ),
+    ];
+    let document = document(&d, conference, lists);
+    validated(document, &places, format, w.0)
+}
+
+/// Step 1 for one event.
+fn written(ev: &Event) -> Written {
+    let Some(When::Exact(t)) = ev.date_time.as_deref().and_then(time::parse_when) else {
+        return Written {
+            exact: None,
+            rewritten_from: None,
+        };
     };
-
-    // 1. Each event's written time, brought to local time where the file gives both a
-    //    full date and a local start of day that disagree (wafer's UTC `<date>`).
-    struct Written {
-        exact: Option<DateTime<FixedOffset>>,
-        /// The offset the exact time was written with, when it was not the local one.
-        rewritten_from: Option<i32>,
+    let clock = ev.start.as_deref().and_then(time::parse_clock);
+    if let Some(c) = clock
+        && (t.hour(), t.minute()) != (c.hour(), c.minute())
+        && let Some(off) = time::offset_from_clock(t, c)
+    {
+        return Written {
+            exact: Some(t.with_timezone(&time::fixed(off))),
+            rewritten_from: Some(t.offset().local_minus_utc()),
+        };
     }
-    let written: Vec<Written> = d
-        .events
-        .iter()
-        .map(|ev| {
-            let parsed = ev.date_time.as_deref().and_then(time::parse_when);
-            let clock = ev.start.as_deref().and_then(time::parse_clock);
-            match parsed {
-                Some(When::Exact(t)) => match clock {
-                    Some(c) if (t.hour(), t.minute()) != (c.hour(), c.minute()) => {
-                        match time::offset_from_clock(t, c) {
-                            Some(off) => Written {
-                                exact: Some(t.with_timezone(&time::fixed(off))),
-                                rewritten_from: Some(t.offset().local_minus_utc()),
-                            },
-                            None => Written {
-                                exact: Some(t),
-                                rewritten_from: None,
-                            },
-                        }
-                    }
-                    _ => Written {
-                        exact: Some(t),
-                        rewritten_from: None,
-                    },
-                },
-                _ => Written {
-                    exact: None,
-                    rewritten_from: None,
-                },
-            }
-        })
-        .collect();
+    Written {
+        exact: Some(t),
+        rewritten_from: None,
+    }
+}
 
-    // 2. The zone: the file's name if we know its rules and the offsets agree with it.
+/// Step 2, the zone: the file's name if we know its rules and the offsets agree with it;
+/// else a zone guessed from the city; else the most common offset written.
+fn settle_zone(d: &Draft, written: &[Written], w: &mut Warnings) -> Settled {
     let offsets: Vec<(NaiveDateTime, i32)> = written
         .iter()
         .filter_map(|w| w.exact)
@@ -269,245 +349,259 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
     let agrees = |rule: Rule| {
         offsets.is_empty() || offsets.iter().any(|&(utc, o)| rule.offset_at_utc(utc) == o)
     };
-    let mut unknown_zone: Option<(String, i32)> = None;
-    let named = d
-        .zone
-        .as_deref()
-        .map(str::trim)
-        .filter(|z| !z.is_empty())
-        .map(str::to_owned);
-    let (zone, zone_name) = match named {
-        Some(name) => match time::rule_for(&name) {
-            Some(rule) if agrees(rule) => (Zone::Rule(rule), name),
+    let fixed = |name: String| Settled {
+        zone: Zone::Fixed(common.unwrap_or(0)),
+        name,
+        unknown: None,
+    };
+    let named = d.zone.as_deref().map(str::trim).filter(|z| !z.is_empty());
+    if let Some(name) = named {
+        let name = name.to_owned();
+        return match time::rule_for(&name) {
+            Some(rule) if agrees(rule) => Settled {
+                zone: Zone::Rule(rule),
+                name,
+                unknown: None,
+            },
             Some(_) => {
                 let off = common.unwrap_or(0);
                 let used = time::etc_name(off).unwrap_or_else(|| name.clone());
-                warn(
-                    "",
-                    WarningKind::TimeZoneDisagrees {
-                        name,
-                        offset: time::format_offset(off),
-                        used: used.clone(),
-                    },
-                );
-                (Zone::Fixed(off), used)
+                let offset = time::format_offset(off);
+                let used_too = used.clone();
+                w.warn("", WarningKind::TimeZoneDisagrees { name, offset, used });
+                fixed(used_too)
             }
-            None => {
-                let off = common.unwrap_or(0);
-                unknown_zone = Some((name.clone(), off));
-                (Zone::Fixed(off), name)
-            }
-        },
-        None => {
-            let guessed = d
-                .city
-                .as_deref()
-                .and_then(time::zone_for_city)
-                .and_then(|z| time::rule_for(z).map(|r| (z, r)))
-                .filter(|&(_, r)| agrees(r));
-            match guessed {
-                Some((z, rule)) => {
-                    warn(
-                        "",
-                        WarningKind::TimeZoneGuessed {
-                            city: d.city.clone().unwrap_or_default(),
-                            zone: z.to_owned(),
-                        },
-                    );
-                    (Zone::Rule(rule), z.to_owned())
-                }
-                None => {
-                    let off = common.unwrap_or(0);
-                    let used = time::etc_name(off).unwrap_or_else(|| "UTC".into());
-                    warn("", WarningKind::TimeZoneMissing { used: used.clone() });
-                    (Zone::Fixed(off), used)
-                }
-            }
-        }
-    };
-    let mut unknown_zone_used = false;
-    let mut local_offset = |naive: NaiveDateTime| match zone {
-        Zone::Rule(r) => r.offset_at_local(naive),
-        Zone::Fixed(o) => {
-            unknown_zone_used = true;
-            o
-        }
-    };
-    let to_local = |t: DateTime<FixedOffset>| match zone {
-        Zone::Rule(r) => t.with_timezone(&time::fixed(r.offset_at_utc(t.naive_utc()))),
-        Zone::Fixed(_) => t,
-    };
+            None => Settled {
+                unknown: Some((name.clone(), common.unwrap_or(0))),
+                ..fixed(name)
+            },
+        };
+    }
+    let guessed = d
+        .city
+        .as_deref()
+        .and_then(time::zone_for_city)
+        .and_then(|z| time::rule_for(z).map(|r| (z, r)))
+        .filter(|&(_, r)| agrees(r));
+    if let Some((z, rule)) = guessed {
+        let city = d.city.clone().unwrap_or_default();
+        w.warn(
+            "",
+            WarningKind::TimeZoneGuessed {
+                city,
+                zone: z.to_owned(),
+            },
+        );
+        return Settled {
+            zone: Zone::Rule(rule),
+            name: z.to_owned(),
+            unknown: None,
+        };
+    }
+    let used = time::etc_name(common.unwrap_or(0)).unwrap_or_else(|| "UTC".into());
+    w.warn("", WarningKind::TimeZoneMissing { used: used.clone() });
+    fixed(used)
+}
 
-    // 3. Days: their local dates, and the local time each starts.
-    let mut day_dates: Vec<Option<NaiveDate>> = Vec::new();
-    let mut day_starts: Vec<Option<NaiveTime>> = Vec::new();
-    for day in &d.days {
+/// Step 3, days: their local dates, and the local time each starts.
+fn local_days(days: &[Day], zone: Zone, w: &mut Warnings) -> LocalDays {
+    let mut local = LocalDays {
+        dates: Vec::new(),
+        starts: Vec::new(),
+    };
+    for day in days {
         let start = match day.start.as_deref().and_then(time::parse_when) {
-            Some(When::Exact(t)) => Some(to_local(t).naive_local()),
+            Some(When::Exact(t)) => Some(zone.to_local(t).naive_local()),
             Some(When::Local(n)) => Some(n),
             _ => None,
         };
         let date = match (day.date, start) {
             (Some(given), Some(s)) if s.date() != given => {
-                warn(
-                    &day.place,
-                    WarningKind::DayDateNotLocal {
-                        given,
-                        local: s.date(),
-                    },
-                );
-                Some(s.date())
+                let local = s.date();
+                w.warn(&day.place, WarningKind::DayDateNotLocal { given, local });
+                Some(local)
             }
             (Some(given), _) => Some(given),
             (None, Some(s)) => Some(s.date()),
             (None, None) => None,
         };
-        day_starts.push(start.filter(|s| Some(s.date()) == date).map(|s| s.time()));
-        day_dates.push(date);
+        let starts = start.filter(|s| Some(s.date()) == date).map(|s| s.time());
+        local.starts.push(starts);
+        local.dates.push(date);
     }
+    local
+}
 
-    // 4. Each event's start and end.
-    let mut rewritten: BTreeSet<(i32, i32)> = BTreeSet::new();
-    let mut rewritten_at: Option<String> = None;
-    struct Timed {
-        ix: usize,
-        start: DateTime<FixedOffset>,
-        end: DateTime<FixedOffset>,
+/// What step 4 notes while it places events: offsets rewritten to local time (with the
+/// first place it happened), and whether a naive time took an unknown zone's offset.
+#[derive(Default)]
+struct Placing {
+    rewritten: BTreeSet<(i32, i32)>,
+    rewritten_at: Option<String>,
+    fixed_used: bool,
+}
+
+impl Placing {
+    fn local_offset(&mut self, zone: Zone, naive: NaiveDateTime) -> i32 {
+        match zone {
+            Zone::Rule(r) => r.offset_at_local(naive),
+            Zone::Fixed(o) => {
+                self.fixed_used = true;
+                o
+            }
+        }
     }
-    let mut timed: Vec<Timed> = Vec::new();
-    for (ix, (ev, w)) in d.events.iter().zip(&written).enumerate() {
-        let clock = ev.start.as_deref().and_then(time::parse_clock);
-        let start = if let Some(t) = w.exact {
-            let local = to_local(t);
-            let from = w
-                .rewritten_from
-                .or_else(|| (local.offset() != t.offset()).then(|| t.offset().local_minus_utc()));
-            if let Some(from) = from
-                && rewritten.insert((from, local.offset().local_minus_utc()))
-            {
-                rewritten_at.get_or_insert_with(|| ev.place.clone());
-            }
-            Some(local)
-        } else {
-            match ev.date_time.as_deref().and_then(time::parse_when) {
-                Some(When::Local(n)) => at_offset(n, local_offset(n)),
-                Some(When::Date(date)) => clock
-                    .map(|c| date.and_time(c))
-                    .and_then(|n| at_offset(n, local_offset(n))),
-                _ => {
-                    let day = ev.day.and_then(|i| day_dates.get(i).copied().flatten());
-                    match (day, clock) {
-                        (Some(date), Some(c)) => {
-                            let day_start =
-                                ev.day.and_then(|i| day_starts.get(i).copied().flatten());
-                            let next = match (day_start, d.day_change) {
-                                (Some(s), _) => c < s,
-                                (None, Some(change)) => c < change,
-                                (None, None) => false,
-                            };
-                            let date = if next { date.succ_opt() } else { Some(date) };
-                            date.map(|dd| dd.and_time(c))
-                                .and_then(|n| at_offset(n, local_offset(n)))
-                        }
-                        _ => None,
-                    }
-                }
-            }
-        };
+}
+
+/// Step 4, each event's start and end; events without a usable start are left out.
+fn timed_events(
+    d: &Draft,
+    written: &[Written],
+    settled: &Settled,
+    local: &LocalDays,
+    w: &mut Warnings,
+) -> Vec<Timed> {
+    let mut placing = Placing::default();
+    let mut timed = Vec::new();
+    for (ix, (ev, wr)) in d.events.iter().zip(written).enumerate() {
+        let start = start_of(ev, wr, settled.zone, local, d.day_change, &mut placing);
         let Some(start) = start else {
             let value = ev
                 .date_time
                 .clone()
                 .or_else(|| ev.start.clone())
                 .unwrap_or_default();
-            warn(&ev.place, WarningKind::NoStart { value });
+            w.warn(&ev.place, WarningKind::NoStart { value });
             continue;
         };
-        let from_end = ev
-            .end
-            .as_deref()
-            .and_then(time::parse_when)
-            .and_then(|e| match e {
-                When::Exact(t) => Some(t.with_timezone(start.offset())),
-                When::Local(n) => at_offset(n, start.offset().local_minus_utc()),
-                When::Date(_) => None,
-            })
-            .filter(|&e| e > start);
-        let from_duration = || {
-            ev.duration
-                .as_deref()
-                .and_then(time::parse_duration)
-                .filter(|d| *d > Duration::zero())
-                .and_then(|d| add(start, d))
+        let Some(end) = end_of(ev, start, w) else {
+            continue;
         };
-        let end = match from_end.or_else(from_duration) {
-            Some(e) => e,
-            None => {
-                let value = ev
-                    .duration
-                    .clone()
-                    .or_else(|| ev.end.clone())
-                    .unwrap_or_default();
-                warn(
-                    &ev.place,
-                    WarningKind::BadDuration {
-                        value,
-                        minutes: DEFAULT_MINUTES,
-                    },
-                );
-                match add(start, Duration::minutes(DEFAULT_MINUTES)) {
-                    Some(e) => e,
-                    None => {
-                        warn(
-                            &ev.place,
-                            WarningKind::NoStart {
-                                value: time::rfc3339(start),
-                            },
-                        );
-                        continue;
-                    }
-                }
-            }
-        };
-        if let Some(day) = ev.day.and_then(|i| day_dates.get(i).copied().flatten())
+        if let Some(day) = ev.day.and_then(|i| local.dates.get(i).copied().flatten())
             && start.date_naive() > day
         {
-            warn(
-                &ev.place,
-                WarningKind::AfterMidnight {
-                    day,
-                    date: start.date_naive(),
-                },
-            );
+            let date = start.date_naive();
+            w.warn(&ev.place, WarningKind::AfterMidnight { day, date });
         }
         timed.push(Timed { ix, start, end });
     }
-    for (from, to) in &rewritten {
-        warn(
-            rewritten_at.as_deref().unwrap_or(""),
+    for (from, to) in &placing.rewritten {
+        w.warn(
+            placing.rewritten_at.as_deref().unwrap_or(""),
             WarningKind::DatesNotLocal {
                 offset: time::format_offset(*from),
                 local: time::format_offset(*to),
             },
         );
     }
-    if let Some((name, off)) = unknown_zone
-        && unknown_zone_used
+    if let Some((name, off)) = settled.unknown.clone()
+        && placing.fixed_used
     {
-        warn(
-            "",
-            WarningKind::TimeZoneUnknown {
-                name,
-                used: time::format_offset(off),
-            },
-        );
+        let used = time::format_offset(off);
+        w.warn("", WarningKind::TimeZoneUnknown { name, used });
     }
+    timed
+}
 
-    // 5. The conference days: the file's days and every date a session starts on.
-    let given: BTreeSet<NaiveDate> = day_dates.iter().flatten().copied().collect();
+/// An event's local start: its exact time in the zone, or a naive date and time, or the
+/// time of day on its day (the next date when before the day's start or `day_change`).
+fn start_of(
+    ev: &Event,
+    written: &Written,
+    zone: Zone,
+    local: &LocalDays,
+    day_change: Option<NaiveTime>,
+    placing: &mut Placing,
+) -> Option<DateTime<FixedOffset>> {
+    if let Some(t) = written.exact {
+        let at = zone.to_local(t);
+        let from = written
+            .rewritten_from
+            .or_else(|| (at.offset() != t.offset()).then(|| t.offset().local_minus_utc()));
+        if let Some(from) = from
+            && placing
+                .rewritten
+                .insert((from, at.offset().local_minus_utc()))
+        {
+            placing.rewritten_at.get_or_insert_with(|| ev.place.clone());
+        }
+        return Some(at);
+    }
+    let clock = ev.start.as_deref().and_then(time::parse_clock);
+    let mut at = |n: NaiveDateTime| at_offset(n, placing.local_offset(zone, n));
+    match ev.date_time.as_deref().and_then(time::parse_when) {
+        Some(When::Local(n)) => at(n),
+        Some(When::Date(date)) => clock.and_then(|c| at(date.and_time(c))),
+        _ => {
+            let day = ev.day.and_then(|i| local.dates.get(i).copied().flatten());
+            let (Some(date), Some(c)) = (day, clock) else {
+                return None;
+            };
+            let day_start = ev.day.and_then(|i| local.starts.get(i).copied().flatten());
+            let next = match (day_start, day_change) {
+                (Some(s), _) => c < s,
+                (None, Some(change)) => c < change,
+                (None, None) => false,
+            };
+            let date = if next { date.succ_opt() } else { Some(date) };
+            date.and_then(|dd| at(dd.and_time(c)))
+        }
+    }
+}
+
+/// An event's end: its end time, else start plus duration, else start plus the default
+/// length (with a warning); `None` when even that cannot be written.
+fn end_of(
+    ev: &Event,
+    start: DateTime<FixedOffset>,
+    w: &mut Warnings,
+) -> Option<DateTime<FixedOffset>> {
+    let from_end = ev
+        .end
+        .as_deref()
+        .and_then(time::parse_when)
+        .and_then(|e| match e {
+            When::Exact(t) => Some(t.with_timezone(start.offset())),
+            When::Local(n) => at_offset(n, start.offset().local_minus_utc()),
+            When::Date(_) => None,
+        })
+        .filter(|&e| e > start);
+    let from_duration = || {
+        ev.duration
+            .as_deref()
+            .and_then(time::parse_duration)
+            .filter(|d| *d > Duration::zero())
+            .and_then(|d| add(start, d))
+    };
+    if let Some(end) = from_end.or_else(from_duration) {
+        return Some(end);
+    }
+    let value = ev
+        .duration
+        .clone()
+        .or_else(|| ev.end.clone())
+        .unwrap_or_default();
+    let minutes = DEFAULT_MINUTES;
+    w.warn(&ev.place, WarningKind::BadDuration { value, minutes });
+    let end = add(start, Duration::minutes(DEFAULT_MINUTES));
+    if end.is_none() {
+        let value = time::rfc3339(start);
+        w.warn(&ev.place, WarningKind::NoStart { value });
+    }
+    end
+}
+
+/// Step 5, the conference days: the file's days and every date a session starts on.
+fn conference_days(
+    d: &Draft,
+    local: &LocalDays,
+    timed: &[Timed],
+    w: &mut Warnings,
+) -> BTreeSet<NaiveDate> {
+    let given: BTreeSet<NaiveDate> = local.dates.iter().flatten().copied().collect();
     let mut days = given.clone();
     let mut added: BTreeMap<NaiveDate, String> = BTreeMap::new();
-    for t in &timed {
+    for t in timed {
         let date = t.start.date_naive();
         if days.insert(date) && !given.is_empty() {
             let place = d
@@ -519,62 +613,68 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         }
     }
     for (date, place) in added {
-        warn(&place, WarningKind::DayAdded { date });
+        w.warn(&place, WarningKind::DayAdded { date });
     }
     if days.is_empty()
         && let Some(start) = d.start_date
     {
         days.insert(start);
     }
+    days
+}
 
-    // 6. Rooms, themes and speakers with unique ids.
-    let mut room_ids: HashMap<String, String> = HashMap::new();
+/// A valid slug given by the file, else one made from `name`, else `fallback`.
+fn base_id(slug: Option<&str>, name: &str, fallback: &str) -> String {
+    let base = slug
+        .filter(|s| valid_id(s))
+        .map(str::to_owned)
+        .unwrap_or_else(|| text::slug(name));
+    if base.is_empty() {
+        fallback.into()
+    } else {
+        base
+    }
+}
+
+/// Step 6a, rooms with unique ids.
+fn rooms(rooms: &[Room]) -> Listed {
+    let mut listed = Listed {
+        values: Vec::new(),
+        ids: HashMap::new(),
+    };
     let mut ids = Ids::default();
-    let mut rooms = Vec::new();
-    for r in &d.rooms {
-        let base = r
-            .slug
-            .as_deref()
-            .filter(|s| valid_id(s))
-            .map(str::to_owned)
-            .unwrap_or_else(|| text::slug(&r.name));
-        let base = if base.is_empty() { "room".into() } else { base };
-        let (id, _) = ids.claim(&base);
-        room_ids.insert(r.key.clone(), id.clone());
+    for r in rooms {
+        let (id, _) = ids.claim(&base_id(r.slug.as_deref(), &r.name, "room"));
+        listed.ids.insert(r.key.clone(), id.clone());
         let mut room = Map::new();
         room.insert("id".into(), json!(id));
         room.insert("name".into(), json!(r.name));
         if let Some(c) = r.capacity {
             room.insert("capacity".into(), json!(c));
         }
-        rooms.push(Value::Object(room));
+        listed.values.push(Value::Object(room));
     }
+    listed
+}
 
-    let mut theme_ids: HashMap<String, String> = HashMap::new();
+/// Step 6b, themes with unique ids and a colour each: the file's, or the palette's in the
+/// order of the uncoloured themes' names.
+fn themes(tracks: &[Track]) -> Listed {
+    let mut listed = Listed {
+        values: Vec::new(),
+        ids: HashMap::new(),
+    };
     let mut ids = Ids::default();
-    let mut uncoloured: Vec<&str> = d
-        .tracks
+    let mut uncoloured: Vec<&str> = tracks
         .iter()
         .filter(|t| t.colour.as_deref().and_then(text::colour).is_none())
         .map(|t| t.name.as_str())
         .collect();
     uncoloured.sort_unstable();
     uncoloured.dedup();
-    let mut themes = Vec::new();
-    for t in &d.tracks {
-        let base = t
-            .slug
-            .as_deref()
-            .filter(|s| valid_id(s))
-            .map(str::to_owned)
-            .unwrap_or_else(|| text::slug(&t.name));
-        let base = if base.is_empty() {
-            "theme".into()
-        } else {
-            base
-        };
-        let (id, _) = ids.claim(&base);
-        theme_ids.insert(t.key.clone(), id.clone());
+    for t in tracks {
+        let (id, _) = ids.claim(&base_id(t.slug.as_deref(), &t.name, "theme"));
+        listed.ids.insert(t.key.clone(), id.clone());
         let colour = t
             .colour
             .as_deref()
@@ -587,19 +687,25 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
                     .unwrap_or("#37474f")
                     .to_owned()
             });
-        themes.push(json!({ "id": id, "name": t.name, "colour": colour }));
+        let theme = json!({ "id": id, "name": t.name, "colour": colour });
+        listed.values.push(theme);
     }
+    listed
+}
 
+/// Step 6c, the speakers of the timed events, with unique ids.
+fn speakers(people: &[Person], events: &[Event], timed: &[Timed]) -> Listed {
     let referenced: BTreeSet<&str> = timed
         .iter()
-        .filter_map(|t| d.events.get(t.ix))
+        .filter_map(|t| events.get(t.ix))
         .flat_map(|e| e.speakers.iter().map(String::as_str))
         .collect();
-    let mut speaker_ids: HashMap<String, String> = HashMap::new();
+    let mut listed = Listed {
+        values: Vec::new(),
+        ids: HashMap::new(),
+    };
     let mut ids = Ids::default();
-    let mut speakers = Vec::new();
-    for p in d
-        .people
+    for p in people
         .iter()
         .filter(|p| referenced.contains(p.key.as_str()))
     {
@@ -619,7 +725,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             base
         };
         let (id, _) = ids.claim(&base);
-        speaker_ids.insert(p.key.clone(), id.clone());
+        listed.ids.insert(p.key.clone(), id.clone());
         let mut s = Map::new();
         s.insert("id".into(), json!(id));
         let name = if p.name.is_empty() {
@@ -631,85 +737,88 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         if let Some(bio) = &p.bio {
             s.insert("bio".into(), json!(bio));
         }
-        speakers.push(Value::Object(s));
+        listed.values.push(Value::Object(s));
     }
+    listed
+}
 
-    // 7. Languages.
-    let mut session_langs: Vec<Option<String>> = Vec::new();
-    let mut lang_warnings: Vec<(String, WarningKind)> = Vec::new();
-    let mut unknown_langs: Vec<(String, String)> = Vec::new();
+/// Step 7, languages: each session's, repaired where possible, and the conference's (the
+/// file's, else the most common session language, else English).
+fn languages(d: &Draft, timed: &[Timed], w: &mut Warnings) -> Languages {
+    let mut sessions: Vec<Option<String>> = Vec::new();
+    let mut repaired: Vec<(String, WarningKind)> = Vec::new();
+    let mut unknown: Vec<(String, String)> = Vec::new();
     let mut missing = 0usize;
-    for t in &timed {
+    for t in timed {
         let Some(ev) = d.events.get(t.ix) else {
-            session_langs.push(None);
+            sessions.push(None);
             continue;
         };
         let raw = ev.language.as_deref().unwrap_or("");
         match text::language(raw) {
             Language::Empty => {
                 missing += 1;
-                session_langs.push(None);
+                sessions.push(None);
             }
-            Language::Code { code, repaired } => {
-                if repaired {
-                    lang_warnings.push((
-                        ev.place.clone(),
-                        WarningKind::LanguageRepaired {
-                            from: raw.trim().to_owned(),
-                            to: code.clone(),
-                        },
-                    ));
+            Language::Code { code, repaired: r } => {
+                if r {
+                    let from = raw.trim().to_owned();
+                    let to = code.clone();
+                    repaired.push((ev.place.clone(), WarningKind::LanguageRepaired { from, to }));
                 }
-                session_langs.push(Some(code));
+                sessions.push(Some(code));
             }
             Language::Unknown => {
-                unknown_langs.push((ev.place.clone(), raw.trim().to_owned()));
-                session_langs.push(None);
+                unknown.push((ev.place.clone(), raw.trim().to_owned()));
+                sessions.push(None);
             }
         }
     }
-    let conference_lang = match d.language.as_deref().map(text::language) {
+    let conference = match d.language.as_deref().map(text::language) {
         Some(Language::Code { code, .. }) => code,
         _ => {
-            let used = mode_str(session_langs.iter().flatten().map(String::as_str))
+            let used = mode_str(sessions.iter().flatten().map(String::as_str))
                 .unwrap_or("en")
                 .to_owned();
-            warn("", WarningKind::ConferenceLanguage { used: used.clone() });
+            w.warn("", WarningKind::ConferenceLanguage { used: used.clone() });
             used
         }
     };
-    for (place, kind) in lang_warnings {
-        warn(&place, kind);
+    for (place, kind) in repaired {
+        w.warn(&place, kind);
     }
-    for (place, from) in unknown_langs {
-        warn(
-            &place,
-            WarningKind::LanguageUnknown {
-                from,
-                to: conference_lang.clone(),
-            },
-        );
+    for (place, from) in unknown {
+        let to = conference.clone();
+        w.warn(&place, WarningKind::LanguageUnknown { from, to });
     }
     if missing > 0 {
-        warn(
+        let used = conference.clone();
+        w.warn(
             "",
             WarningKind::LanguageMissing {
                 count: missing,
-                used: conference_lang.clone(),
+                used,
             },
         );
     }
+    Languages {
+        sessions,
+        conference,
+    }
+}
 
-    // 8. Types and sessions.
-    let mut type_ids: HashMap<String, String> = HashMap::new();
-    let mut type_ids_taken = Ids::default();
-    let mut types = Vec::new();
-    let mut session_ids = Ids::default();
-    let mut outs: Vec<Out> = Vec::new();
-    for (n, (t, lang)) in timed.iter().zip(session_langs).enumerate() {
-        let Some(ev) = d.events.get(t.ix) else {
-            continue;
-        };
+/// The session types met so far: the id each label became, and the document's entries.
+#[derive(Default)]
+struct Types {
+    ids: HashMap<String, String>,
+    taken: Ids,
+    values: Vec<Value>,
+}
+
+impl Types {
+    /// The type id and kind of an event: its type label, else a kind read from its title,
+    /// else "Other".
+    fn of(&mut self, ev: &Event) -> (String, &'static str) {
         let type_label = text::line(&ev.type_name);
         let (key, kind) = if type_label.is_empty() {
             match text::kind_from_title(&ev.title) {
@@ -720,55 +829,42 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             let kind = text::kind_for(&type_label);
             (type_label, kind)
         };
-        let type_id = match type_ids.get(&key) {
-            Some(id) => id.clone(),
-            None => {
-                let base = text::slug(&key);
-                let base = if base.is_empty() { "type".into() } else { base };
-                let (id, _) = type_ids_taken.claim(&base);
-                type_ids.insert(key.clone(), id.clone());
-                types.push(json!({ "id": id, "name": key, "kind": kind }));
-                id
-            }
-        };
-
-        let raw_id = ev.id.as_deref().map(str::trim).filter(|i| !i.is_empty());
-        let base = match raw_id {
-            Some(raw) if valid_id(raw) => raw.to_owned(),
-            Some(raw) => {
-                let s = text::slug(raw);
-                let s = if s.is_empty() {
-                    format!("event-{}", n + 1)
-                } else {
-                    s
-                };
-                warn(
-                    &ev.place,
-                    WarningKind::IdRewritten {
-                        from: raw.to_owned(),
-                        to: s.clone(),
-                    },
-                );
-                s
-            }
-            None => format!("event-{}", n + 1),
-        };
-        let (id, renamed) = session_ids.claim(&base);
-        if renamed {
-            warn(
-                &ev.place,
-                WarningKind::DuplicateId {
-                    id: base,
-                    renamed: id.clone(),
-                },
-            );
+        if let Some(id) = self.ids.get(&key) {
+            return (id.clone(), kind);
         }
+        let base = text::slug(&key);
+        let base = if base.is_empty() { "type".into() } else { base };
+        let (id, _) = self.taken.claim(&base);
+        self.ids.insert(key.clone(), id.clone());
+        self.values
+            .push(json!({ "id": id, "name": key, "kind": kind }));
+        (id, kind)
+    }
+}
 
+/// Step 8, types and sessions. `refs` are the ids of rooms, themes and speakers (step 6).
+fn sessions(
+    events: &[Event],
+    timed: &[Timed],
+    languages: Vec<Option<String>>,
+    refs: [&HashMap<String, String>; 3],
+    w: &mut Warnings,
+) -> Sessions {
+    let [room_ids, theme_ids, speaker_ids] = refs;
+    let mut types = Types::default();
+    let mut session_ids = Ids::default();
+    let mut outs: Vec<Out> = Vec::new();
+    for (n, (t, lang)) in timed.iter().zip(languages).enumerate() {
+        let Some(ev) = events.get(t.ix) else {
+            continue;
+        };
+        let (type_id, kind) = types.of(ev);
+        let id = session_id(ev, n, &mut session_ids, w);
         let mut s = Map::new();
         s.insert("id".into(), json!(id));
         let title = text::line(&ev.title);
         let title = if title.is_empty() {
-            warn(&ev.place, WarningKind::NoTitle);
+            w.warn(&ev.place, WarningKind::NoTitle);
             "(untitled)".to_owned()
         } else {
             title
@@ -783,8 +879,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             s.insert("subtitle".into(), json!(sub));
         }
         s.insert("type".into(), json!(type_id));
-        let theme = ev.track.as_ref().and_then(|k| theme_ids.get(k));
-        if let Some(theme) = theme {
+        if let Some(theme) = ev.track.as_ref().and_then(|k| theme_ids.get(k)) {
             s.insert("themes".into(), json!([theme]));
         }
         let room = ev.room.as_ref().and_then(|k| room_ids.get(k)).cloned();
@@ -810,27 +905,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         if !sp.is_empty() {
             s.insert("speakers".into(), json!(sp));
         }
-        // The first http(s) link. Other schemes (and a broken own URL) are reported;
-        // relative links in link lists (FOSDEM 2012's attachments) are skipped quietly.
-        let mut url = None;
-        for (k, candidate) in ev.urls.iter().map(|u| u.trim()).enumerate() {
-            if let Some(u) = text::web_url(candidate) {
-                url = Some(u);
-                break;
-            }
-            let has_scheme = candidate
-                .split_once(':')
-                .is_some_and(|(s, _)| !s.is_empty() && !s.contains(['/', '?', '#']));
-            if !candidate.is_empty() && (has_scheme || (k == 0 && ev.own_url)) {
-                warn(
-                    &ev.place,
-                    WarningKind::UrlDropped {
-                        value: candidate.chars().take(200).collect(),
-                    },
-                );
-            }
-        }
-        if let Some(u) = url {
+        if let Some(u) = first_web_url(ev, w) {
             s.insert("url".into(), json!(u));
         }
         outs.push(Out {
@@ -842,8 +917,66 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             room,
         });
     }
+    Sessions {
+        types: types.values,
+        outs,
+    }
+}
 
-    // 9. Blocks: seminars and workshops starting together in at least three rooms.
+/// A session's unique id: the file's id (made into a slug when invalid), else
+/// `event-N` for the `n`th session (from 0); renamed when taken.
+fn session_id(ev: &Event, n: usize, taken: &mut Ids, w: &mut Warnings) -> String {
+    let raw_id = ev.id.as_deref().map(str::trim).filter(|i| !i.is_empty());
+    let base = match raw_id {
+        Some(raw) if valid_id(raw) => raw.to_owned(),
+        Some(raw) => {
+            let s = text::slug(raw);
+            let s = if s.is_empty() {
+                format!("event-{}", n + 1)
+            } else {
+                s
+            };
+            let from = raw.to_owned();
+            w.warn(
+                &ev.place,
+                WarningKind::IdRewritten {
+                    from,
+                    to: s.clone(),
+                },
+            );
+            s
+        }
+        None => format!("event-{}", n + 1),
+    };
+    let (id, renamed) = taken.claim(&base);
+    if renamed {
+        let renamed = id.clone();
+        w.warn(&ev.place, WarningKind::DuplicateId { id: base, renamed });
+    }
+    id
+}
+
+/// The first http(s) link of an event. Other schemes (and a broken own URL) are
+/// reported; relative links in link lists (FOSDEM 2012's attachments) are skipped quietly.
+fn first_web_url(ev: &Event, w: &mut Warnings) -> Option<String> {
+    for (k, candidate) in ev.urls.iter().map(|u| u.trim()).enumerate() {
+        if let Some(u) = text::web_url(candidate) {
+            return Some(u);
+        }
+        let has_scheme = candidate
+            .split_once(':')
+            .is_some_and(|(s, _)| !s.is_empty() && !s.contains(['/', '?', '#']));
+        if !candidate.is_empty() && (has_scheme || (k == 0 && ev.own_url)) {
+            let value = candidate.chars().take(200).collect();
+            w.warn(&ev.place, WarningKind::UrlDropped { value });
+        }
+    }
+    None
+}
+
+/// Step 9, blocks: seminars and workshops starting together in at least three rooms. Each
+/// member session gets its block's id.
+fn blocks(outs: &mut [Out]) -> Vec<Value> {
     let mut groups: BTreeMap<DateTime<FixedOffset>, Vec<usize>> = BTreeMap::new();
     for (i, o) in outs.iter().enumerate() {
         if matches!(o.kind, "seminar" | "workshop") {
@@ -878,25 +1011,28 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
             }
         }
     }
+    blocks
+}
 
-    // 10. The document.
-    let title = d
-        .title
+/// The conference's title: the file's, else its short name, else "Programme".
+fn title(d: &Draft) -> String {
+    d.title
         .as_deref()
         .map(text::line)
         .filter(|t| !t.is_empty())
         .or_else(|| d.id.clone())
-        .unwrap_or_else(|| "Programme".into());
-    let id =
-        d.id.as_deref()
-            .map(str::trim)
-            .filter(|i| valid_id(i))
-            .map(str::to_owned)
-            .or_else(|| d.id.as_deref().map(text::slug).filter(|s| !s.is_empty()))
-            .or_else(|| Some(text::slug(&title)).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "programme".into());
+        .unwrap_or_else(|| "Programme".into())
+}
+
+/// Step 10a, the document's `conference` object.
+fn conference(
+    d: &Draft,
+    zone_name: &str,
+    language: &str,
+    days: &BTreeSet<NaiveDate>,
+) -> Map<String, Value> {
     let mut conference = Map::new();
-    conference.insert("title".into(), json!(title));
+    conference.insert("title".into(), json!(title(d)));
     for (field, value) in [
         ("subtitle", &d.subtitle),
         ("venue", &d.venue),
@@ -907,7 +1043,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         }
     }
     conference.insert("time_zone".into(), json!(zone_name));
-    conference.insert("language".into(), json!(conference_lang));
+    conference.insert("language".into(), json!(language));
     conference.insert(
         "days".into(),
         json!(days.iter().map(|d| time::ymd(*d)).collect::<Vec<_>>()),
@@ -915,6 +1051,20 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
     if let Some(u) = d.url.as_deref().and_then(text::web_url) {
         conference.insert("url".into(), json!(u));
     }
+    conference
+}
+
+/// Step 10b, the document: its id (the file's short name or a slug of it, else of the
+/// title), revision, `conference` and the lists, in the order the format writes them.
+fn document(d: &Draft, conference: Map<String, Value>, lists: [(&str, Vec<Value>); 6]) -> Value {
+    let id =
+        d.id.as_deref()
+            .map(str::trim)
+            .filter(|i| valid_id(i))
+            .map(str::to_owned)
+            .or_else(|| d.id.as_deref().map(text::slug).filter(|s| !s.is_empty()))
+            .or_else(|| Some(text::slug(&title(d))).filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| "programme".into());
     let mut doc = Map::new();
     doc.insert("format".into(), json!(parse::FORMAT));
     doc.insert("id".into(), json!(id));
@@ -927,18 +1077,20 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         doc.insert("revision".into(), json!(r));
     }
     doc.insert("conference".into(), Value::Object(conference));
-    doc.insert("rooms".into(), Value::Array(rooms));
-    doc.insert("themes".into(), Value::Array(themes));
-    doc.insert("types".into(), Value::Array(types));
-    doc.insert("blocks".into(), Value::Array(blocks));
-    doc.insert("speakers".into(), Value::Array(speakers));
-    let places: Vec<String> = outs.iter().map(|o| o.place.clone()).collect();
-    doc.insert(
-        "sessions".into(),
-        Value::Array(outs.into_iter().map(|o| Value::Object(o.value)).collect()),
-    );
-    let document = Value::Object(doc);
+    for (name, values) in lists {
+        doc.insert(name.into(), Value::Array(values));
+    }
+    Value::Object(doc)
+}
 
+/// Step 11: the document validated as `seminarplan/1`; an error in a session is reported
+/// at the event's place in the source file.
+fn validated(
+    document: Value,
+    places: &[String],
+    format: Format,
+    warnings: Vec<Warning>,
+) -> Result<Imported, Vec<ProgrammeError>> {
     match parse::parse_programme(&document.to_string()) {
         Ok(programme) => Ok(Imported {
             programme,
@@ -949,7 +1101,7 @@ pub(crate) fn finish(mut d: Draft, format: Format) -> Result<Imported, Vec<Progr
         Err(errors) => Err(errors
             .into_iter()
             .map(|e| ProgrammeError {
-                path: source_path(&e.path, &places),
+                path: source_path(&e.path, places),
                 problem: e.problem,
             })
             .collect()),

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::parse::valid_id;
 use crate::richtext;
+use crate::text::decode_entities;
 
 /// Longest id we make from a name.
 const MAX_SLUG: usize = 64;
@@ -200,11 +201,11 @@ pub(crate) fn kind_from_title(title: &str) -> Option<(&'static str, &'static str
 
 /// Decodes character references, twice when the text was escaped twice (`&amp;#39;`).
 pub(crate) fn decode_twice(s: &str) -> String {
-    let once = richtext::decode_entities(s);
+    let once = decode_entities(s);
     if once == s {
         once
     } else {
-        richtext::decode_entities(&once)
+        decode_entities(&once)
     }
 }
 

@@ -3,7 +3,7 @@
 //! Nesting is bounded and nothing panics. (A general XML crate would cost more wasm than
 //! the few shapes schedule exports use.)
 
-use crate::richtext::decode_entities;
+use crate::text::decode_entities;
 
 /// Deepest element nesting accepted.
 pub(crate) const MAX_DEPTH: usize = 64;
