@@ -513,7 +513,7 @@ mod state {
 
     use seminarplan_core::delegation::Outcome;
     use seminarplan_core::delegation::actions::TeamAction;
-    use seminarplan_core::i18n::Lang;
+    use seminarplan_core::lang::Lang;
     use seminarplan_core::model::Shared;
     use seminarplan_core::state::{Action, AppState};
     use seminarplan_core::url_state::UrlState;

@@ -72,7 +72,7 @@ pub enum RenameError {
 /// and separator characters dropped, white space collapsed, at most `MAX_NAME_CHARS`
 /// characters. `None` when nothing is left.
 pub fn clean_name(raw: &str) -> Option<String> {
-    let cleaned = crate::parse::clean(raw);
+    let cleaned = crate::text::clean(raw);
     let visible = cleaned
         .chars()
         // Zero-width characters could make two names look alike; `~` separates link parts.

@@ -304,7 +304,18 @@ impl AppState {
             Action::Dismiss(n) => {
                 self.notices.remove(&n);
             }
-            Action::Team(a) => self.apply_team(a),
+            Action::Team(a) => {
+                let programme = match &self.load {
+                    Load::Ready(p) => Some(p.0.clone()),
+                    _ => None,
+                };
+                let around = crate::delegation::actions::Around {
+                    programme: programme.as_deref(),
+                    plan: &mut self.plan,
+                    shared: &mut self.shared,
+                };
+                self.team.apply(a, around);
+            }
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The delegation's part of the app state (`AppState::team`) and every change to it
 //! (`Action::Team`): colleagues read from storage, a shared plan kept as a colleague's, a
-//! delegation link taken, a colleague renamed or removed.
+//! delegation link taken, a colleague renamed or removed. `state` hands over the parts of
+//! the app state these changes read and write, so this module does not import it.
 //!
 //! The visitor's own plan changes here only through the usual merge (`Plan::merge`), when
 //! the visitor says which person of a delegation link they are.
 
-use crate::model::SessionId;
-use crate::state::AppState;
+use crate::model::{Programme, SessionId};
+use crate::plan::Plan;
+use crate::share::Shared;
 
 use super::link::{TeamLink, resolve};
 use super::{Delegation, Outcome, RenameError};
@@ -60,68 +62,74 @@ impl TeamState {
     }
 }
 
-impl AppState {
-    pub(crate) fn apply_team(&mut self, action: TeamAction) {
+/// The parts of the app state a delegation change may read or write besides `team`.
+pub struct Around<'a> {
+    pub programme: Option<&'a Programme>,
+    /// The visitor's own plan: changed only through `Plan::merge`.
+    pub plan: &'a mut Plan,
+    /// A shared plan waiting for the visitor's decision.
+    pub shared: &'a mut Option<Shared>,
+}
+
+impl TeamState {
+    pub fn apply(&mut self, action: TeamAction, around: Around<'_>) {
         match action {
             TeamAction::Loaded(team) => {
-                self.team.colleagues = team;
-                self.team.loaded = true;
-                if let Some(p) = self.programme() {
-                    let p = p.clone();
-                    self.team.colleagues.fill_snapshots(&p);
+                self.colleagues = team;
+                self.loaded = true;
+                if let Some(p) = around.programme {
+                    self.colleagues.fill_snapshots(p);
                 }
             }
-            TeamAction::AddShared { name, force } => self.add_shared(&name, force),
-            TeamAction::TakeTeam { mine, force } => self.take_team(mine.as_deref(), force),
-            TeamAction::DismissTeam => self.team.incoming = None,
+            TeamAction::AddShared { name, force } => self.add_shared(&name, force, around),
+            TeamAction::TakeTeam { mine, force } => self.take_team(mine.as_deref(), force, around),
+            TeamAction::DismissTeam => self.incoming = None,
             TeamAction::Rename { from, to } => {
-                self.team.rename_error = self.team.colleagues.rename(&from, &to).err();
+                self.rename_error = self.colleagues.rename(&from, &to).err();
             }
             TeamAction::Remove(name) => {
-                self.team.colleagues.remove(&name);
+                self.colleagues.remove(&name);
             }
             TeamAction::AcknowledgeChanges => {
-                if let Some(p) = self.programme() {
-                    let p = p.clone();
-                    self.team.colleagues.acknowledge(&p);
+                if let Some(p) = around.programme {
+                    self.colleagues.acknowledge(p);
                 }
             }
             TeamAction::DismissOutcomes => {
-                self.team.outcomes.clear();
-                self.team.rename_error = None;
+                self.outcomes.clear();
+                self.rename_error = None;
             }
         }
     }
 
-    fn add_shared(&mut self, name: &str, force: bool) {
-        let Some(shared) = self.shared.take() else {
+    fn add_shared(&mut self, name: &str, force: bool, around: Around<'_>) {
+        let Some(shared) = around.shared.take() else {
             return;
         };
-        let programme = self.programme().cloned();
-        let outcome = self.team.colleagues.add_or_update(
+        let outcome = self.colleagues.add_or_update(
             name,
             shared.ids.clone(),
-            self.team.shared_stamp,
+            self.shared_stamp,
             force,
-            programme.as_deref(),
+            around.programme,
         );
         if matches!(
             outcome,
             Outcome::NotNewer | Outcome::BadName | Outcome::Full
         ) {
             // Nothing was kept: the link waits, so the visitor can decide otherwise.
-            self.shared = Some(shared);
+            *around.shared = Some(shared);
         }
         let shown = super::clean_name(name).unwrap_or_default();
-        self.team.outcomes = vec![(shown, outcome)];
+        self.outcomes = vec![(shown, outcome)];
     }
 
-    fn take_team(&mut self, mine: Option<&str>, force: bool) {
-        let Some((link, raw)) = self.team.incoming.take() else {
+    fn take_team(&mut self, mine: Option<&str>, force: bool, around: Around<'_>) {
+        let Some((link, raw)) = self.incoming.take() else {
             return;
         };
-        let programme = self.programme().cloned();
-        let ids = |tokens: &[String]| match &programme {
+        let programme = around.programme;
+        let ids = |tokens: &[String]| match programme {
             Some(p) => resolve(p, tokens),
             None => tokens
                 .iter()
@@ -132,21 +140,21 @@ impl AppState {
         let mut outcomes = Vec::new();
         for person in &link.people {
             if is_mine(&person.name) {
-                self.plan.merge(&crate::plan::Plan {
+                around.plan.merge(&Plan {
                     starred: ids(&person.tokens),
-                    ..Default::default()
+                    ..Plan::default()
                 });
-                if let Some(p) = &programme {
-                    self.plan.fill_snapshots(p);
+                if let Some(p) = programme {
+                    around.plan.fill_snapshots(p);
                 }
                 continue;
             }
-            let outcome = self.team.colleagues.add_or_update(
+            let outcome = self.colleagues.add_or_update(
                 &person.name,
                 ids(&person.tokens),
                 person.stamp,
                 force,
-                programme.as_deref(),
+                programme,
             );
             outcomes.push((person.name.clone(), outcome));
         }
@@ -161,8 +169,8 @@ impl AppState {
                     .filter(|p| !is_mine(&p.name))
                     .collect(),
             };
-            self.team.incoming = Some((rest, raw));
+            self.incoming = Some((rest, raw));
         }
-        self.team.outcomes = outcomes;
+        self.outcomes = outcomes;
     }
 }
