@@ -150,7 +150,10 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ("ics", &["model"]),
     ("now", &["model", "plan"]),
     ("grid", &["model", "time"]),
-    ("delegation", &["model", "parse", "plan", "share", "text"]),
+    (
+        "delegation",
+        &["lang", "model", "parse", "plan", "share", "text"],
+    ),
     ("saved", &["delegation", "parse", "plan"]),
     // The view in a URL, the app state, and every word shown.
     (

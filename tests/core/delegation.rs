@@ -473,6 +473,9 @@ fn the_colleagues_record_round_trips_and_refuses_what_it_cannot_read() {
     team.add_or_update("Anna", ids(&["s-102"]), 9, false, Some(&p));
     team.add_or_update("Bo", ids(&[]), 0, false, Some(&p));
     assert_eq!(load(&store(&team)), Ok(team.clone()));
+    team.me = clean_name("Cia \u{202E}");
+    assert_eq!(load(&store(&team)), Ok(team.clone()));
+    assert_eq!(team.me.as_deref(), Some("Cia"));
     assert_eq!(
         team_key("default", "inkopsforum-2027"),
         "seminarplan:default:team:inkopsforum-2027"
@@ -607,6 +610,11 @@ mod state {
         assert!(s.team.rename_error.is_some());
         s.apply(Action::Team(TeamAction::Remove("Bo".into())));
         assert_eq!(s.team.colleagues.len(), 1);
+        s.apply(Action::Team(TeamAction::SetMyName("  ".into())));
+        assert_eq!(s.team.colleagues.me, None);
+        // The view is in the URL like the others.
+        open(&mut s, "view=team");
+        assert_eq!(s.url_state().to_query(), "view=team");
         // A link that cannot be read is ignored.
         open(&mut s, "team=%3Cscript%3E");
         assert!(s.team.incoming.is_none());

@@ -16,6 +16,7 @@ pub mod actions;
 pub mod coverage;
 pub mod day;
 pub mod link;
+mod texts;
 
 use std::collections::BTreeSet;
 
@@ -41,6 +42,8 @@ pub struct Colleague {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Delegation {
     pub colleagues: Vec<Colleague>,
+    /// The visitor's own name in delegation links they make (cleaned), once typed.
+    pub me: Option<String>,
 }
 
 /// What adding or updating a colleague did.

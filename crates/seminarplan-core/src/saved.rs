@@ -142,6 +142,9 @@ struct TeamRecord {
     v: u32,
     #[serde(default)]
     colleagues: Vec<SavedColleague>,
+    /// The visitor's own name in delegation links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    me: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -157,6 +160,7 @@ struct SavedColleague {
 pub fn encode_team(team: &crate::delegation::Delegation) -> String {
     let record = TeamRecord {
         v: TEAM_VERSION,
+        me: team.me.clone(),
         colleagues: team
             .colleagues
             .iter()
@@ -185,7 +189,10 @@ pub fn decode_team(text: &str) -> Result<crate::delegation::Delegation, DecodeEr
         return Err(DecodeError::Future(version.v));
     }
     let record: TeamRecord = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
-    let mut team = crate::delegation::Delegation::default();
+    let mut team = crate::delegation::Delegation {
+        me: record.me.as_deref().and_then(crate::delegation::clean_name),
+        ..Default::default()
+    };
     for (n, c) in record.colleagues.into_iter().enumerate() {
         let plan_text = serde_json::to_string(&c.plan).map_err(|_| DecodeError::Corrupt)?;
         let plan = decode(&plan_text)?;

@@ -12,12 +12,15 @@ const MAX_LEN: usize = 4096;
 /// Most ids one facet takes from a URL.
 const MAX_IDS: usize = 50;
 
-/// The two views of the widget: the whole programme, or the visitor's own schedule.
+/// The views of the widget: the whole programme, the visitor's own schedule, or the
+/// delegation's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
     Programme,
     MySchedule,
+    /// The delegation: colleagues' schedules next to the visitor's own.
+    Team,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -110,6 +113,7 @@ impl UrlState {
                 }
                 "starred" => state.filters.starred_only = v == "1",
                 "view" if v == "mine" => state.view = View::MySchedule,
+                "view" if v == "team" => state.view = View::Team,
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
@@ -130,8 +134,10 @@ impl UrlState {
     /// equal strings. Empty for the default view.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if self.view == View::MySchedule {
-            parts.push("view=mine".into());
+        match self.view {
+            View::MySchedule => parts.push("view=mine".into()),
+            View::Team => parts.push("view=team".into()),
+            View::Programme => {}
         }
         match &self.filters.day {
             DayChoice::Default => {}

@@ -53,6 +53,8 @@ pub enum TeamAction {
     /// The visitor has seen what changed in the colleagues' sessions.
     AcknowledgeChanges,
     DismissOutcomes,
+    /// The visitor's own name in the delegation links they make.
+    SetMyName(String),
 }
 
 impl TeamState {
@@ -95,6 +97,7 @@ impl TeamState {
                     self.colleagues.acknowledge(p);
                 }
             }
+            TeamAction::SetMyName(name) => self.colleagues.me = super::clean_name(&name),
             TeamAction::DismissOutcomes => {
                 self.outcomes.clear();
                 self.rename_error = None;
