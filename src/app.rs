@@ -1,48 +1,42 @@
 //! The root component: owns the one reducer, loads the programme, and wires the saved
 //! plan to storage. Everything it renders comes from `components`.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::browser::url::{self, UrlMode};
-use crate::browser::{clipboard, download, fetch, print, storage, theme_sheet};
+use crate::browser::{clipboard, download, print};
 use crate::components::{
-    changes_notice::ChangesNotice, day_tabs::DayTabs, filter_panel::FilterPanel, header::Header,
+    add_colleague::AddColleague, changes_notice::ChangesNotice, day_plan::DayPlan,
+    day_tabs::DayTabs, delegation_view::DelegationView, filter_panel::FilterPanel, header::Header,
     layout_switch::LayoutSwitch, load_error::LoadErrorView, my_schedule::MySchedule,
     notices::Notices, now_next::NowNext as NowNextStrip, programme_view::ProgrammeView,
     result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
     share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
-    stale_notice::StaleNotice, timetable::Timetable,
+    stale_notice::StaleNotice, team_link_offer::TeamLinkOffer, team_outcomes::TeamOutcomes,
+    timetable::Timetable,
 };
+use crate::context::{Store, Widget};
+use crate::hooks::clock::use_clock;
+use crate::hooks::preferences::use_preferences;
+use crate::hooks::programme::use_programme;
+use crate::hooks::saved_plan::use_saved_plan;
+use crate::hooks::search_index::use_search_index;
+use crate::hooks::team::use_team;
+use crate::hooks::url_sync::use_url_sync;
 use chrono::{DateTime, FixedOffset};
+use seminarplan_core::delegation::link::{encode_team, stamp_share};
 use seminarplan_core::filter::{self, resolve_day};
 use seminarplan_core::ics;
 use seminarplan_core::lang::Lang;
-use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::{SessionId, Shared};
 use seminarplan_core::now;
+use seminarplan_core::plan::Plan;
 use seminarplan_core::plan::clashes;
-use seminarplan_core::saved;
-use seminarplan_core::search::{self, Index};
+use seminarplan_core::search;
 use seminarplan_core::share;
-use seminarplan_core::state::{Action, AppState, Layout, Load, Notice, Stale};
+use seminarplan_core::state::{Action, AppState, Layout, Load};
 use seminarplan_core::url_state::View;
-use seminarplan_core::url_state::{UrlState, encode_component};
-
-/// The reducer that wraps the pure `AppState`.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Store(pub AppState);
-
-impl Reducible for Store {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.0.apply(action);
-        Rc::new(next)
-    }
-}
+use seminarplan_core::url_state::encode_component;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -70,89 +64,6 @@ pub struct AppProps {
     pub timeout: Option<AttrValue>,
 }
 
-/// The time the widget shows the conference at: the fixed clock if one is given, else the
-/// browser's, ticking every 30 seconds.
-#[hook]
-fn use_clock(fixed: Option<AttrValue>) -> DateTime<FixedOffset> {
-    let pinned = fixed
-        .as_deref()
-        .and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok());
-    let now = use_state(|| download::now().fixed_offset());
-    {
-        let now = now.clone();
-        use_effect_with(pinned.is_some(), move |&pinned| {
-            let tick = (!pinned).then(|| {
-                gloo::timers::callback::Interval::new(30_000, move || {
-                    now.set(download::now().fixed_offset())
-                })
-            });
-            move || drop(tick)
-        });
-    }
-    pinned.unwrap_or(*now)
-}
-
-/// A programme file's text as a programme, or its problems.
-fn import(text: &str) -> Result<Shared, LoadError> {
-    // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
-    match seminarplan_core::import::import(text) {
-        Ok(imported) => {
-            if !imported.warnings.is_empty() {
-                web_sys::console::warn_1(
-                    &format!(
-                        "Seminarplan: {} repaired {} problem(s) in the programme file; run seminarplan-check for details.",
-                        imported.format.describe(),
-                        imported.warnings.len()
-                    )
-                    .into(),
-                );
-            }
-            Ok(Shared(Rc::new(imported.programme)))
-        }
-        Err(errors) => Err(LoadError::Invalid(errors)),
-    }
-}
-
-/// Loads the programme and says what to show. When the file cannot be fetched or read,
-/// the last good copy kept in the browser is shown instead, marked as possibly out of
-/// date; without one, the error is shown with the plan saved for this address.
-async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
-    let Some(url) = src else {
-        return vec![match import(seminarplan_core::DEMO_PROGRAMME) {
-            Ok(programme) => Action::Loaded(programme),
-            Err(why) => Action::Failed(why),
-        }];
-    };
-    let fresh = match fetch::fetch_text(&url, timeout_ms).await {
-        Ok(text) => import(&text).map(|programme| (programme, text)),
-        Err(fault) => Err(LoadError::Fetch(fault)),
-    };
-    let why = match fresh {
-        Ok((programme, text)) => {
-            storage::keep_programme(&namespace, &url, &programme.id, &text);
-            return vec![Action::Loaded(programme)];
-        }
-        Err(why) => why,
-    };
-    let kept = storage::kept_programme(&namespace, &url);
-    if let Some(kept) = &kept
-        && let Some(text) = &kept.text
-        && let Ok(programme) = import(text)
-    {
-        let stale = Stale {
-            why,
-            fetched_ms: kept.fetched_ms,
-        };
-        return vec![Action::LoadedStale(programme, stale)];
-    }
-    let plan = kept
-        .and_then(|kept| storage::peek_plan(&saved::key(&namespace, &kept.id)))
-        .filter(|plan| !plan.starred.is_empty());
-    let mut actions = vec![Action::Failed(why)];
-    actions.extend(plan.map(Action::OfflinePlan));
-    actions
-}
-
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
 fn local_time(lang: Lang, ms: i64) -> String {
     let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
@@ -160,61 +71,6 @@ fn local_time(lang: Lang, ms: i64) -> String {
         .zip(DateTime::from_timestamp_millis(ms))
         .map(|(offset, t)| lang.date_time(t.with_timezone(&offset)))
         .unwrap_or_default()
-}
-
-/// Keeps the view and the page's URL in step: reads it at start and after Back/Forward,
-/// and writes it after every change (a new history entry for everything but typing).
-#[hook]
-fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
-    {
-        let dispatch = store.dispatcher();
-        use_effect_with(mode, move |&mode| {
-            // An empty URL keeps the first view the organiser chose.
-            let query = url::read(mode);
-            if !query.is_empty() {
-                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
-            }
-            let dispatch = dispatch.clone();
-            let listeners = url::watch(mode, move |query| {
-                dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
-            });
-            move || drop(listeners)
-        });
-    }
-    let wanted = store.0.url_state();
-    let last = use_mut_ref(|| None::<UrlState>);
-    use_effect_with(wanted, move |wanted| {
-        let previous = last.borrow_mut().replace(wanted.clone());
-        if let Some(previous) = previous {
-            // Typing, and a handled share link leaving the URL, replace the entry: Back
-            // should not step through every letter or offer the shared plan again.
-            let same_but_text_and_share = UrlState {
-                filters: seminarplan_core::filter::Filters {
-                    text: wanted.filters.text.clone(),
-                    ..previous.filters.clone()
-                },
-                share: wanted.share.clone(),
-                ..previous.clone()
-            } == *wanted;
-            url::write(mode, &wanted.to_query(), !same_but_text_and_share);
-        }
-    });
-}
-
-/// The search index kept for a programme.
-type IndexCache = Rc<std::cell::RefCell<Option<(Shared, Rc<Index>)>>>;
-
-/// The search index of `programme`, from `cache` or built (and kept) now.
-fn index_for(cache: &IndexCache, programme: &Shared) -> Rc<Index> {
-    let mut cache = cache.borrow_mut();
-    match &*cache {
-        Some((p, index)) if p == programme => index.clone(),
-        _ => {
-            let index = Rc::new(Index::new(programme));
-            *cache = Some((programme.clone(), index.clone()));
-            index
-        }
-    }
 }
 
 /// A callback that turns its value into an action on the store.
@@ -227,7 +83,7 @@ fn send<T: 'static>(store: &UseReducerHandle<Store>, make: fn(T) -> Action) -> C
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let (view, layout) = (props.view, props.layout);
-    let store = use_reducer(move || {
+    let store = use_reducer_eq(move || {
         let mut state = AppState::new(lang);
         state.apply(Action::ShowView(view));
         if let Some(layout) = layout {
@@ -237,120 +93,24 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_url_sync(&store, props.url_mode);
     let clock = use_clock(props.now.clone());
-    let state = &store.0;
     // The widget's root element: style sheets go into the root it lives in.
     let root = use_node_ref();
-
-    // The visitor's layout choice (list or grid), remembered per namespace.
-    let layout_key = saved::layout_key(&props.namespace);
-    {
-        let dispatch = store.dispatcher();
-        let key = layout_key.clone();
-        let lang_key = saved::lang_key(&props.namespace);
-        use_effect_with((), move |_| {
-            match storage::read_pref(&key).as_deref() {
-                Some("grid") => dispatch.dispatch(Action::SetLayout(Layout::Grid)),
-                Some("list") => dispatch.dispatch(Action::SetLayout(Layout::List)),
-                _ => {}
-            }
-            // The visitor's own language choice wins over the page's default.
-            if let Some(code) = storage::read_pref(&lang_key) {
-                dispatch.dispatch(Action::SetLang(Lang::from_code(&code)));
-            }
-        });
-    }
-
-    // Load (and reload on "try again") the programme.
-    {
-        let dispatch = store.dispatcher();
-        let namespace = props.namespace.clone();
-        let timeout = seminarplan_core::loading::timeout_ms(props.timeout.as_deref());
-        use_effect_with((props.src.clone(), state.attempt), move |(src, _)| {
-            let src = src.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                for action in load(src, namespace, timeout).await {
-                    dispatch.dispatch(action);
-                }
-            });
-        });
-    }
-
-    // Once a programme is there: its theme colours, its saved plan, and other tabs.
-    let programme_id = state.programme().map(|p| p.id.clone());
-    let key = programme_id
-        .as_ref()
-        .map(|id| saved::key(&props.namespace, id));
-    // Set when the record under the key could be neither read nor set aside: then
-    // nothing is written over it during this visit.
-    let hold = use_mut_ref(|| false);
-    {
-        let dispatch = store.dispatcher();
-        let programme = state.programme().cloned();
-        let root = root.clone();
-        let hold = hold.clone();
-        use_effect_with(key.clone(), move |key| {
-            let listener = key.as_ref().and_then(|key| {
-                if let (Some(p), Some(root)) = (&programme, root.get()) {
-                    theme_sheet::install(&root, p);
-                }
-                let loaded = storage::read_plan(key);
-                *hold.borrow_mut() = loaded.hold;
-                if let Some(notice) = loaded.notice {
-                    dispatch.dispatch(Action::Notice(notice));
-                }
-                dispatch.dispatch(Action::PlanLoaded(loaded.plan));
-                let dispatch = dispatch.clone();
-                storage::watch_plan(key.clone(), move |plan| {
-                    dispatch.dispatch(Action::PlanLoaded(plan));
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Save the plan whenever it changes, but never before it was read.
-    {
-        let dispatch = store.dispatcher();
-        let told = state.notices.contains(&Notice::StorageUnavailable)
-            || state.notices.contains(&Notice::StorageFull);
-        let namespace = props.namespace.clone();
-        use_effect_with(
-            (key, state.plan.clone(), state.plan_loaded),
-            move |(key, plan, loaded)| {
-                if let (Some(key), true) = (key, *loaded)
-                    && !*hold.borrow()
-                    && let Err(notice) = storage::write_plan(&namespace, key, plan)
-                    && !told
-                {
-                    dispatch.dispatch(Action::Notice(notice));
-                }
-            },
-        );
-    }
-
+    let prefs = use_preferences(&store, &props.namespace);
+    use_programme(
+        &store,
+        props.src.clone(),
+        &props.namespace,
+        props.timeout.clone(),
+        &root,
+    );
+    let on_restore = use_saved_plan(&store, &props.namespace);
+    use_team(&store, &props.namespace);
+    let state = &store.0;
     let lang = state.lang;
 
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
-    // The search index is not built before the first sessions are painted: a moment
-    // after, or at the first search if that comes sooner. It is kept per programme.
-    let index_cache = use_mut_ref(|| None::<(Shared, Rc<Index>)>);
-    let index = match &programme {
-        Some(p) if !state.filters.text.trim().is_empty() => index_for(&index_cache, p),
-        _ => Rc::new(Index::default()),
-    };
-    {
-        let cache = index_cache.clone();
-        use_effect_with(programme.clone(), move |p| {
-            let p = p.clone();
-            let later = p.map(|p| {
-                gloo::timers::callback::Timeout::new(200, move || {
-                    index_for(&cache, &p);
-                })
-            });
-            move || drop(later)
-        });
-    }
+    let index = use_search_index(programme.clone(), &state.filters.text);
     let today = programme
         .as_ref()
         .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
@@ -378,29 +138,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_star = send(&store, Action::ToggleStar);
     let on_expand = send(&store, Action::ToggleExpanded);
-    let on_view = send(&store, Action::ShowView);
-    let on_lang = {
-        let dispatch = store.dispatcher();
-        let key = saved::lang_key(&props.namespace);
-        Callback::from(move |lang: Lang| {
-            storage::write_pref(&key, lang.code());
-            dispatch.dispatch(Action::SetLang(lang));
-        })
-    };
-    let on_day = send(&store, Action::SetDay);
-    let on_dismiss = send(&store, Action::Dismiss);
-    let on_text = send(&store, Action::SetText);
-    let on_starred = send(&store, Action::SetStarredOnly);
     let on_open = send(&store, Action::OpenSession);
-    let on_speaker = send(&store, Action::OpenSpeaker);
-    let on_toggle = send(&store, |(f, id)| Action::ToggleFacet(f, id));
-    let on_retry = send(&store, |()| Action::Retry);
-    let on_clear = send(&store, |()| Action::ClearFilters);
-    let on_panel = send(&store, |()| Action::ToggleFilterPanel);
-    let on_choose = send(&store, Action::ChooseInstead);
-    let on_block = send(&store, Action::ShowBlock);
-    let on_seen = send(&store, |()| Action::AcknowledgeChanges);
-    let on_share = send(&store, |()| Action::ShowShare(true));
     // Keyboard users can pass the filter panel's many checkboxes in one step.
     let results = use_node_ref();
     let on_skip = {
@@ -411,99 +149,37 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let on_share_close = send(&store, |()| Action::ShowShare(false));
-    let on_merge = send(&store, |()| Action::MergeShared);
-    let on_adopt = send(&store, |()| Action::AdoptShared);
-    let on_ignore = send(&store, |()| Action::DismissShared);
     let on_copy = Callback::from(|link: AttrValue| clipboard::copy(&link));
-    let on_layout = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |layout: Layout| {
-            let value = if layout == Layout::Grid {
-                "grid"
-            } else {
-                "list"
-            };
-            storage::write_pref(&layout_key, value);
-            dispatch.dispatch(Action::SetLayout(layout));
-        })
-    };
-    let on_grid_mode = send(&store, Action::SetGridMode);
-    let on_calendar = {
-        let programme = programme.clone();
-        let plan = state.plan.clone();
-        Callback::from(move |one: Option<SessionId>| {
-            let Some(p) = &programme else { return };
-            let sessions: Vec<usize> = match &one {
-                Some(id) => p.session_ix(id).into_iter().collect(),
-                None => {
-                    let mut all: Vec<usize> = plan
-                        .starred
-                        .iter()
-                        .filter_map(|id| p.session_ix(id))
-                        .collect();
-                    all.sort_unstable();
-                    all
-                }
-            };
-            let text = ics::calendar(p, &sessions, download::now(), lang.code());
-            let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
-            download::offer(&name, "text/calendar;charset=utf-8", &text);
-        })
-    };
-    let changes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
-        p.as_ref()
-            .map(|p| seminarplan_core::plan::changes(p, plan))
-            .unwrap_or_default()
-    });
+    let on_calendar = calendar(programme.clone(), state.plan.clone(), lang);
 
     let body = match &state.load {
         Load::Loading => html! {
             <p class="sp-loading" role="status">{ lang.loading() }</p>
         },
         Load::Failed(error) => html! {
-            <LoadErrorView error={error.clone()} {lang} src={props.src.clone()} on_retry={on_retry.clone()}
-                plan={state.offline_plan.clone()} />
+            <LoadErrorView error={error.clone()} src={props.src.clone()} plan={state.offline_plan.clone()} />
         },
         Load::Ready(programme) => {
             let main = match state.view {
                 View::Programme => html! {
                     <div class="sp-browse">
                         <aside class="sp-browse__side">
-                            <SearchBox value={AttrValue::from(state.filters.text.clone())} {lang} on_input={on_text.clone()} />
+                            <SearchBox value={AttrValue::from(state.filters.text.clone())} />
                             <button type="button" class="sp-skip" onclick={on_skip}>{ lang.skip_filters() }</button>
                             <FilterPanel
-                                programme={programme.clone()}
                                 filters={state.filters.clone()}
                                 counts={outcome.counts.clone()}
-                                {lang}
                                 open={state.filters_open}
-                                on_toggle={on_toggle.clone()}
-                                on_starred={on_starred.clone()}
-                                on_clear={on_clear.clone()}
-                                {on_panel}
                             />
                         </aside>
                         <div class="sp-browse__main" ref={results} tabindex="-1">
-                            <ResultBar
-                                programme={programme.clone()}
-                                filters={state.filters.clone()}
-                                count={outcome.matching.len()}
-                                {lang}
-                                {on_toggle}
-                                {on_text}
-                                {on_starred}
-                                {on_clear}
-                            />
+                            <ResultBar filters={state.filters.clone()} count={outcome.matching.len()} />
                             <DayTabs
-                                programme={programme.clone()}
-                                {lang}
                                 selected={day}
                                 counts={outcome.counts.clone()}
                                 show_counts={state.filters.is_active()}
-                                on_select={on_day}
                             />
-                            <LayoutSwitch {lang} layout={state.layout} mode={state.grid_mode} on_layout={on_layout} on_mode={on_grid_mode} />
+                            <LayoutSwitch layout={state.layout} mode={state.grid_mode} on_layout={prefs.on_layout} />
                             if let (Layout::Grid, Some(d)) = (state.layout, day) {
                                 <Timetable
                                     programme={programme.clone()}
@@ -536,73 +212,165 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 },
                 View::MySchedule => html! {
-                    <MySchedule
-                        programme={programme.clone()}
-                        {lang}
-                        plan={state.plan.clone()}
-                        clashes={clashes.clone()}
-                        expanded={state.expanded.clone()}
-                        on_star={on_star.clone()}
-                        {on_expand}
-                        on_open={on_open.clone()}
-                        {on_choose}
-                        {on_block}
-                        on_calendar={on_calendar.reform(|()| None)}
-                        {on_share}
-                        on_print={Callback::from(|()| print::print())}
-                    />
+                    <>
+                        <MySchedule
+                            expanded={state.expanded.clone()}
+                            on_calendar={on_calendar.reform(|()| None)}
+                            on_print={Callback::from(|()| print::print())}
+                        />
+                        <DayPlan plan={state.plan.clone()} title={AttrValue::from(lang.my_day())} id="mine" />
+                    </>
                 },
+                View::Team => {
+                    let link = url::link_with(
+                        props.url_mode,
+                        &format!(
+                            "team={}",
+                            encode_component(&team_value(state, programme, lang))
+                        ),
+                    );
+                    html! {
+                        <DelegationView team={state.team.clone()} link={AttrValue::from(link)}
+                            on_calendar={person_calendar(programme.clone(), state, lang)}
+                            on_copy={on_copy.clone()} on_print={Callback::from(|()| print::print())} />
+                    }
+                }
             };
             let page = if let Some(id) = &state.open {
                 html! {
-                    <SessionPage programme={programme.clone()} id={id.clone()} {lang} plan={state.plan.clone()}
-                        {on_star} on_open={on_open.clone()} on_speaker={on_speaker.clone()}
-                        on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
+                    <SessionPage id={id.clone()} on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
                 }
             } else if let Some(id) = &state.speaker {
-                html! {
-                    <SpeakerPage programme={programme.clone()} id={id.clone()} {lang} on_open={on_open.clone()} {on_speaker} />
-                }
+                html! { <SpeakerPage id={id.clone()} /> }
             } else if state.share_open {
-                let value = share::encode(&programme.id, &state.plan.starred);
+                let value = stamp_share(
+                    &share::encode(&programme.id, &state.plan.starred),
+                    download::now().timestamp().max(0) as u64,
+                );
                 let link = url::link_with(
                     props.url_mode,
                     &format!("share={}", encode_component(&value)),
                 );
-                html! { <ShareDialog link={AttrValue::from(link)} {lang} {on_copy} on_close={on_share_close} /> }
+                html! { <ShareDialog link={AttrValue::from(link)} {on_copy} /> }
             } else {
                 html! {}
             };
-            let shared = state.shared.as_ref().map(|shared| html! {
-                <SharedPlan programme={programme.clone()} shared={shared.clone()} plan={state.plan.clone()} {lang}
-                    {on_merge} {on_adopt} on_dismiss={on_ignore} />
+            let shared = state.shared.as_ref().map(|shared| {
+                let names: Vec<String> = state
+                    .team
+                    .colleagues
+                    .colleagues
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect();
+                html! {
+                    <>
+                        <SharedPlan shared={shared.clone()} />
+                        <AddColleague {names} />
+                    </>
+                }
+            });
+            let team_link = state.team.incoming.as_ref().map(|(link, _)| {
+                html! {
+                    <TeamLinkOffer link={link.clone()} />
+                }
             });
             html! {
                 <>
-                    <Header
-                        programme={programme.clone()}
-                        {lang}
-                        view={state.view}
-                        starred={state.plan.len()}
-                        clashes={clashes.len()}
-                        {on_view}
-                        {on_lang}
-                    />
-                    <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {lang} {on_dismiss} />
+                    <Header view={state.view} on_lang={prefs.on_lang} />
+                    <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {on_restore} />
                     if let Some(stale) = &state.stale {
-                        <StaleNotice stale={stale.clone()} {lang} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
-                            reloading={state.reloading} {on_retry} />
+                        <StaleNotice stale={stale.clone()} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
+                            reloading={state.reloading} />
                     }
-                    <ChangesNotice changes={(*changes).clone()} {lang} {on_seen} />
+                    <ChangesNotice />
                     <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }
+                    { team_link.unwrap_or_default() }
+                    <TeamOutcomes team={state.team.clone()} shared_waiting={state.shared.is_some()} />
                     <div class="sp-main">{ main }</div>
                     { page }
                 </>
             }
         }
     };
+    let widget = Widget::new(&store, clashes);
     html! {
-        <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+        <ContextProvider<Widget> context={widget}>
+            <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+        </ContextProvider<Widget>>
     }
+}
+
+/// Downloads a calendar file: of one session, or with `None` of every starred one.
+fn calendar(programme: Option<Shared>, plan: Plan, lang: Lang) -> Callback<Option<SessionId>> {
+    Callback::from(move |one: Option<SessionId>| {
+        let Some(p) = &programme else { return };
+        let sessions: Vec<usize> = match &one {
+            Some(id) => p.session_ix(id).into_iter().collect(),
+            None => {
+                let mut all: Vec<usize> = plan
+                    .starred
+                    .iter()
+                    .filter_map(|id| p.session_ix(id))
+                    .collect();
+                all.sort_unstable();
+                all
+            }
+        };
+        let text = ics::calendar(p, &sessions, download::now(), lang.code());
+        let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
+        download::offer(&name, "text/calendar;charset=utf-8", &text);
+    })
+}
+
+/// The delegation link's value: the visitor (by the name they typed, else "Jag"/"Me",
+/// stamped now) and every colleague (with the stamp of their link).
+fn team_value(state: &AppState, programme: &Shared, lang: Lang) -> String {
+    let team = &state.team.colleagues;
+    let me = team.me.clone().unwrap_or_else(|| lang.me().to_owned());
+    let now = download::now().timestamp().max(0) as u64;
+    let mut people = vec![(me.as_str(), now, &state.plan.starred)];
+    people.extend(
+        team.colleagues
+            .iter()
+            .map(|c| (c.name.as_str(), c.stamp, &c.plan.starred)),
+    );
+    encode_team(programme, &people)
+}
+
+/// Downloads a person's plan as a calendar file: a colleague's by name, the visitor's own
+/// with an empty name. The file is named after the person.
+fn person_calendar(programme: Shared, state: &AppState, lang: Lang) -> Callback<String> {
+    let team = state.team.colleagues.clone();
+    let mine = state.plan.starred.clone();
+    Callback::from(move |name: String| {
+        let p = &programme;
+        let starred = if name.is_empty() {
+            &mine
+        } else {
+            match team.find(&name) {
+                Some(i) => &team.colleagues[i].plan.starred,
+                None => return,
+            }
+        };
+        let mut sessions: Vec<usize> = starred.iter().filter_map(|id| p.session_ix(id)).collect();
+        sessions.sort_unstable();
+        let text = ics::calendar(p, &sessions, download::now(), lang.code());
+        let stem = ics::file_name(p, None);
+        let stem = stem.strip_suffix(".ics").unwrap_or(&stem);
+        let who: String = if name.is_empty() {
+            lang.me().to_owned()
+        } else {
+            name.clone()
+        }
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+        download::offer(
+            &format!("{stem}-{who}.ics"),
+            "text/calendar;charset=utf-8",
+            &text,
+        );
+    })
 }

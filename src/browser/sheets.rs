@@ -20,6 +20,7 @@ pub const WIDGET_CSS: &str = concat!(
     include_str!("../../styles/page.css"),
     include_str!("../../styles/schedule.css"),
     include_str!("../../styles/timetable.css"),
+    include_str!("../../styles/delegation.css"),
 );
 
 thread_local! {

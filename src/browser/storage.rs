@@ -10,7 +10,8 @@ use web_sys::{Storage, StorageEvent};
 
 use seminarplan_core::loading;
 
-use seminarplan_core::plan::Plan;
+use seminarplan_core::delegation::Delegation;
+use seminarplan_core::plan::{self, Plan};
 use seminarplan_core::saved::{self, DecodeError};
 use seminarplan_core::state::Notice;
 
@@ -30,80 +31,125 @@ fn is_quota(error: &JsValue) -> bool {
         .is_some_and(|name| name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED")
 }
 
-/// What reading the saved plan gave.
-pub struct Loaded {
+/// Whether a sync may set aside a record it cannot read. Reading because something
+/// happened elsewhere (another tab wrote, the page was shown again) never does: only
+/// the first read and a change of the visitor's own, so two versions of the widget in
+/// two tabs cannot keep setting each other's records aside.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    SetAside,
+    Leave,
+}
+
+/// What a sync of the saved plan gave.
+pub struct Synced {
+    /// The plan in memory merged with what storage holds (what was written, if anything).
     pub plan: Plan,
     pub notice: Option<Notice>,
-    /// Nothing may be written under this key during this visit: it holds a record that
-    /// could not be read nor set aside, and writing would destroy it.
-    pub hold: bool,
+    /// The key an unreadable record was just copied to.
+    pub aside: Option<String>,
+    /// Something was written under the key.
+    pub wrote: bool,
 }
 
-/// Reads the plan stored under `key`. An unreadable record is copied aside under another
-/// key before anything can overwrite it.
-pub fn read_plan(key: &str) -> Loaded {
+/// The one place where the saved plan is read and written: reads what storage holds
+/// under `key` now, merges `mine` into it (`plan::reconcile`: the later change to each
+/// session wins), and writes the result when it differs. A record that cannot be read is
+/// first copied aside under another key (`unreadable` permitting; else nothing is
+/// written over it), and when even the copy fails nothing is written at all.
+pub fn sync_plan(namespace: &str, key: &str, mine: &Plan, unreadable: Unreadable) -> Synced {
+    let mut out = Synced {
+        plan: mine.clone(),
+        notice: None,
+        aside: None,
+        wrote: false,
+    };
     let Some(storage) = local_storage() else {
-        return Loaded {
-            plan: Plan::default(),
-            notice: Some(Notice::StorageUnavailable),
-            hold: false,
-        };
+        out.notice = Some(Notice::StorageUnavailable);
+        return out;
     };
-    let Ok(Some(text)) = storage.get_item(key) else {
-        return Loaded {
-            plan: Plan::default(),
-            notice: None,
-            hold: false,
-        };
-    };
-    match saved::decode(&text) {
-        Ok(plan) => Loaded {
-            plan,
-            notice: None,
-            hold: false,
-        },
-        Err(e) => {
-            let stamp = js_sys::Date::now().to_string();
-            let aside = saved::aside_key(key, &stamp);
-            let copied = storage.set_item(&aside, &text);
-            let kept = copied.is_ok();
-            let notice = match (e, copied) {
-                (_, Err(why)) if is_quota(&why) => Notice::StorageFull,
-                (_, Err(_)) => Notice::StorageUnavailable,
-                (DecodeError::Corrupt, Ok(())) => Notice::StorageCorrupt,
-                (DecodeError::Future(_), Ok(())) => Notice::StorageFuture,
-            };
-            if kept {
-                // The original stays until the copy exists; only then is the key reused.
+    let text = storage.get_item(key).ok().flatten();
+    let stored = match text.as_deref().map(saved::decode) {
+        None => Plan::default(),
+        Some(Ok(stored)) => stored,
+        Some(Err(_)) if unreadable == Unreadable::Leave => return out,
+        Some(Err(e)) => {
+            let text = text.unwrap_or_default();
+            match set_aside(&storage, key, &text, e) {
+                Ok((aside, notice)) => {
+                    out.aside = Some(aside);
+                    out.notice = Some(notice);
+                }
+                Err(notice) => {
+                    out.notice = Some(notice);
+                    return out;
+                }
+            }
+            if *mine == Plan::default() {
+                // The original stays until the copy exists; only then is the key freed.
                 let _ = storage.remove_item(key);
+                return out;
             }
-            Loaded {
-                plan: Plan::default(),
-                notice: Some(notice),
-                hold: !kept,
-            }
+            Plan::default()
         }
+    };
+    out.plan = plan::reconcile(mine, &stored);
+    if out.plan == stored && out.aside.is_none() {
+        return out;
+    }
+    match write(&storage, namespace, key, &out.plan) {
+        Ok(()) => out.wrote = true,
+        Err(notice) => out.notice = out.notice.or(Some(notice)),
+    }
+    out
+}
+
+/// Copies an unreadable record under a key of its own; the key and what to tell the
+/// visitor, or why it could not be copied.
+fn set_aside(
+    storage: &Storage,
+    key: &str,
+    text: &str,
+    why: DecodeError,
+) -> Result<(String, Notice), Notice> {
+    let stamp = js_sys::Date::now().to_string();
+    let aside = saved::aside_key(key, &stamp);
+    match storage.set_item(&aside, text) {
+        Ok(()) => Ok((
+            aside,
+            match why {
+                DecodeError::Corrupt => Notice::StorageCorrupt,
+                DecodeError::Future(_) => Notice::StorageFuture,
+            },
+        )),
+        Err(e) if is_quota(&e) => Err(Notice::StorageFull),
+        Err(_) => Err(Notice::StorageUnavailable),
     }
 }
 
-/// Writes the plan, or says why the browser refused: unavailable, or full. When full, the
-/// namespace's programme copies are dropped first: the plan matters more than a copy.
-pub fn write_plan(namespace: &str, key: &str, plan: &Plan) -> Result<(), Notice> {
-    let storage = local_storage().ok_or(Notice::StorageUnavailable)?;
-    let text = saved::encode(plan);
-    if storage.get_item(key).ok().flatten().as_deref() == Some(text.as_str()) {
-        return Ok(());
-    }
+/// Writes the plan, or says why the browser refused: unavailable, or full (also when
+/// the plan is too large for one record). When full, the namespace's programme copies are
+/// dropped first: the plan matters more than a copy.
+fn write(storage: &Storage, namespace: &str, key: &str, plan: &Plan) -> Result<(), Notice> {
+    let text = saved::encode(plan).map_err(|_| Notice::StorageFull)?;
     match storage.set_item(key, &text) {
         Ok(()) => Ok(()),
         Err(why) if is_quota(&why) => {
-            drop_programme_copies(&storage, namespace);
+            drop_programme_copies(storage, namespace);
             storage
                 .set_item(key, &text)
                 .map_err(|_| Notice::StorageFull)
         }
         Err(_) => Err(Notice::StorageUnavailable),
     }
+}
+
+/// What can still be read of the record set aside under `aside` (`saved::salvage`).
+pub fn salvage_aside(aside: &str) -> Plan {
+    local_storage()
+        .and_then(|s| s.get_item(aside).ok().flatten())
+        .map(|text| saved::salvage(&text))
+        .unwrap_or_default()
 }
 
 fn drop_programme_copies(storage: &Storage, namespace: &str) {
@@ -165,25 +211,74 @@ pub fn peek_plan(key: &str) -> Option<Plan> {
     saved::decode(&text).ok()
 }
 
-/// Calls `on_plan` whenever another tab changes the plan under `key`.
-pub fn watch_plan(key: String, on_plan: impl Fn(Plan) + 'static) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new(&window, "storage", move |event| {
-        let Some(event) = event.dyn_ref::<StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() != Some(key.as_str()) {
-            return;
-        }
-        match event.new_value() {
-            Some(text) => {
-                if let Ok(plan) = saved::decode(&text) {
-                    on_plan(plan);
-                }
+/// The name of the event a widget sends on its window after writing a plan, so other
+/// widgets on the same page (which get no `storage` event) read it too.
+const SAVED_EVENT: &str = "seminarplan-plan-saved";
+
+/// Tells the other widgets on this page that the plan under `key` was written.
+pub fn announce_saved(key: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(key));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(SAVED_EVENT, &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Calls `on_change` whenever the plan under `key` may differ from the one in memory:
+/// another tab wrote it or cleared storage (`storage`), another widget on this page wrote
+/// it, the page came back from the back/forward cache (`pageshow`), or it became visible
+/// again. Dropping the listeners stops it.
+pub fn watch_plan(key: String, on_change: impl Fn() + 'static) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let on_change = std::rc::Rc::new(on_change);
+    let mut listeners = Vec::new();
+    {
+        let (key, on_change) = (key.clone(), on_change.clone());
+        listeners.push(EventListener::new(&window, "storage", move |event| {
+            let Some(event) = event.dyn_ref::<StorageEvent>() else {
+                return;
+            };
+            // `None`: storage was cleared.
+            if event.key().is_none_or(|k| k == key) {
+                on_change();
             }
-            None => on_plan(Plan::default()),
-        }
-    }))
+        }));
+    }
+    {
+        let on_change = on_change.clone();
+        listeners.push(EventListener::new(&window, SAVED_EVENT, move |event| {
+            let detail = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|e| e.detail().as_string());
+            if detail.as_deref() == Some(key.as_str()) {
+                on_change();
+            }
+        }));
+    }
+    {
+        let on_change = on_change.clone();
+        listeners.push(EventListener::new(&window, "pageshow", move |_| {
+            on_change()
+        }));
+    }
+    if let Some(document) = window.document() {
+        let visible = document.clone();
+        listeners.push(EventListener::new(
+            &document,
+            "visibilitychange",
+            move |_| {
+                if visible.visibility_state() == web_sys::VisibilityState::Visible {
+                    on_change();
+                }
+            },
+        ));
+    }
+    listeners
 }
 
 /// Reads a small preference (such as the list or grid layout); `None` if unset or if
@@ -196,5 +291,63 @@ pub fn read_pref(key: &str) -> Option<String> {
 pub fn write_pref(key: &str, value: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(key, value);
+    }
+}
+
+/// What reading the kept colleagues gave (`saved::decode_team`).
+pub struct TeamRead {
+    pub team: Delegation,
+    pub notice: Option<Notice>,
+    /// Nothing may be written under the key during this visit: it holds a record that
+    /// could not be read nor set aside.
+    pub hold: bool,
+}
+
+/// Reads the colleagues kept under `key`. A record that cannot be read is copied aside
+/// (`unreadable` permitting) and the key freed; when even the copy fails, the key is held.
+pub fn read_team(key: &str, unreadable: Unreadable) -> TeamRead {
+    let mut out = TeamRead {
+        team: Delegation::default(),
+        notice: None,
+        hold: false,
+    };
+    let Some(storage) = local_storage() else {
+        out.notice = Some(Notice::StorageUnavailable);
+        return out;
+    };
+    let Some(text) = storage.get_item(key).ok().flatten() else {
+        return out;
+    };
+    match saved::decode_team(&text) {
+        Ok(team) => out.team = team,
+        Err(_) if unreadable == Unreadable::Leave => out.hold = true,
+        Err(e) => match set_aside(&storage, key, &text, e) {
+            Ok((_, notice)) => {
+                out.notice = Some(notice);
+                let _ = storage.remove_item(key);
+            }
+            Err(notice) => {
+                out.notice = Some(notice);
+                out.hold = true;
+            }
+        },
+    }
+    out
+}
+
+/// Writes the colleagues under `key` when they differ from what is kept there.
+pub fn write_team(key: &str, team: &Delegation) -> Result<(), Notice> {
+    let storage = local_storage().ok_or(Notice::StorageUnavailable)?;
+    let text = saved::encode_team(team);
+    if storage.get_item(key).ok().flatten().as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    match storage.set_item(key, &text) {
+        Ok(()) => {
+            announce_saved(key);
+            Ok(())
+        }
+        Err(why) if is_quota(&why) => Err(Notice::StorageFull),
+        Err(_) => Err(Notice::StorageUnavailable),
     }
 }

@@ -3,31 +3,32 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
-use seminarplan_core::plan::Change;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct ChangesNoticeProps {
-    pub changes: Vec<Change>,
-    pub lang: Lang,
-    pub on_seen: Callback<()>,
-}
+use seminarplan_core::plan::changes;
 
 #[component]
-pub fn ChangesNotice(props: &ChangesNoticeProps) -> Html {
-    if props.changes.is_empty() {
+pub fn ChangesNotice() -> Html {
+    let widget = use_widget();
+    let lang = widget.lang;
+    let changes = use_memo(
+        (widget.programme.clone(), widget.plan.clone()),
+        |(p, plan)| p.as_ref().map(|p| changes(p, plan)).unwrap_or_default(),
+    );
+    let on_seen = widget.callback(|()| Action::AcknowledgeChanges);
+    if changes.is_empty() {
         return html! {};
     }
-    let lang = props.lang;
     let on_seen = {
-        let cb = props.on_seen.clone();
+        let cb = on_seen.clone();
         Callback::from(move |_| cb.emit(()))
     };
     html! {
         <section class="sp-changes" role="region" aria-labelledby="sp-changes-title">
             <h2 class="sp-changes__title" id="sp-changes-title">{ lang.changes_title() }</h2>
             <ul class="sp-changes__list">
-                { for props.changes.iter().map(|c| html! { <li>{ lang.change(c) }</li> }) }
+                { for changes.iter().map(|c| html! { <li>{ lang.change(c) }</li> }) }
             </ul>
             <button type="button" class="sp-button" onclick={on_seen}>{ lang.seen_changes() }</button>
         </section>

@@ -3,29 +3,32 @@
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::filter::{Counts, DayChoice};
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct DayTabsProps {
-    pub programme: Shared,
-    pub lang: Lang,
     /// The day shown; `None` for all days.
     pub selected: Option<usize>,
     pub counts: Counts,
     /// Whether to show counts (only when filters are active, to keep the tabs calm).
     pub show_counts: bool,
-    pub on_select: Callback<DayChoice>,
 }
 
 #[component]
 pub fn DayTabs(props: &DayTabsProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_select = widget.callback(Action::SetDay);
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
     // The visible text is the whole date, so the button's name starts with what a speech
     // user reads on it (WCAG 2.5.3); the count is added for screen readers as words.
     let button = |choice: DayChoice, current: bool, long: String, n: usize| {
-        let on_select = props.on_select.clone();
+        let on_select = on_select.clone();
         let label = if props.show_counts {
             format!("{long}, {}", lang.count_label(n))
         } else {
@@ -46,8 +49,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
             </li>
         }
     };
-    let days = props
-        .programme
+    let days = programme
         .conference
         .days
         .iter()

@@ -4,28 +4,31 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
+use seminarplan_core::filter::{Counts, FACETS, Filters, options};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
-    pub programme: Shared,
     pub filters: Filters,
     pub counts: Counts,
-    pub lang: Lang,
     pub open: bool,
-    pub on_toggle: Callback<(Facet, String)>,
-    pub on_starred: Callback<bool>,
-    pub on_clear: Callback<()>,
-    pub on_panel: Callback<()>,
 }
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_toggle = widget.callback(|(f, id)| Action::ToggleFacet(f, id));
+    let on_starred = widget.callback(Action::SetStarredOnly);
+    let on_clear = widget.callback(|()| Action::ClearFilters);
+    let on_panel = widget.callback(|()| Action::ToggleFilterPanel);
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
     let groups = FACETS.iter().filter_map(|&facet| {
-        let opts = options(&props.programme, facet, lang);
+        let opts = options(&programme, facet, lang);
         if opts.len() < 2 {
             return None;
         }
@@ -34,7 +37,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             let n = props.counts.of(facet, i);
             let checked = chosen.contains(&id);
             let input_id = format!("sp-f-{}-{id}", facet.key());
-            let on_toggle = props.on_toggle.clone();
+            let on_toggle = on_toggle.clone();
             let value = id.clone();
             html! {
                 <li class={classes!("sp-filter__option", (n == 0 && !checked).then_some("sp-is-empty"))}>
@@ -55,16 +58,16 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         })
     });
     let on_starred = {
-        let cb = props.on_starred.clone();
+        let cb = on_starred.clone();
         let on = !props.filters.starred_only;
         Callback::from(move |_| cb.emit(on))
     };
     let on_clear = {
-        let cb = props.on_clear.clone();
+        let cb = on_clear.clone();
         Callback::from(move |_| cb.emit(()))
     };
     let on_panel = {
-        let cb = props.on_panel.clone();
+        let cb = on_panel.clone();
         Callback::from(move |_| cb.emit(()))
     };
     let active = props.filters.active_count();

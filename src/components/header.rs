@@ -2,25 +2,29 @@
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+
 use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared;
+use seminarplan_core::state::Action;
 use seminarplan_core::url_state::View;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub programme: Shared,
-    pub lang: Lang,
     pub view: View,
-    pub starred: usize,
-    pub clashes: usize,
-    pub on_view: Callback<View>,
     pub on_lang: Callback<Lang>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
-    let p = &props.programme;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_view = widget.callback(Action::ShowView);
+    let starred = widget.plan.len();
+    let clashes = widget.clashes.len();
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
+    let p = &programme;
     let plang = p.lang();
     let title = p.conference.title.get(lang.code(), plang);
     let place = [
@@ -35,7 +39,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     .collect::<Vec<_>>()
     .join(", ");
     let tab = |view: View, label: Html| {
-        let on_view = props.on_view.clone();
+        let on_view = on_view.clone();
         let current = props.view == view;
         html! {
             <button
@@ -46,13 +50,13 @@ pub fn Header(props: &HeaderProps) -> Html {
             >{ label }</button>
         }
     };
-    let count = if props.starred > 0 {
-        html! { <span class="sp-badge">{ props.starred }</span> }
+    let count = if starred > 0 {
+        html! { <span class="sp-badge">{ starred }</span> }
     } else {
         html! {}
     };
-    let clash_badge = if props.clashes > 0 {
-        html! { <span class="sp-badge sp-badge--clash">{ "!" }<span class="sp-visually-hidden">{ lang.clashes_count(props.clashes) }</span></span> }
+    let clash_badge = if clashes > 0 {
+        html! { <span class="sp-badge sp-badge--clash">{ "!" }<span class="sp-visually-hidden">{ lang.clashes_count(clashes) }</span></span> }
     } else {
         html! {}
     };
@@ -77,6 +81,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="sp-viewswitch" aria-label={lang.views_label()}>
                 { tab(View::Programme, html! { lang.programme() }) }
                 { tab(View::MySchedule, html! { <>{ lang.my_schedule() }{ count }{ clash_badge }</> }) }
+                { tab(View::Team, html! { lang.team_view() }) }
             </nav>
         </header>
     }

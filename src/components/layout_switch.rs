@@ -3,22 +3,24 @@
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::grid::Mode;
-use seminarplan_core::lang::Lang;
 use seminarplan_core::state::Layout;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutSwitchProps {
-    pub lang: Lang,
     pub layout: Layout,
     pub mode: Mode,
     pub on_layout: Callback<Layout>,
-    pub on_mode: Callback<Mode>,
 }
 
 #[component]
 pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_mode = widget.callback(Action::SetGridMode);
     let button = |layout: Layout, label: &'static str| {
         let cb = props.on_layout.clone();
         let current = props.layout == layout;
@@ -28,7 +30,7 @@ pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
         }
     };
     let on_dim = {
-        let cb = props.on_mode.clone();
+        let cb = on_mode.clone();
         let next = if props.mode == Mode::Dim {
             Mode::Hide
         } else {

@@ -4,7 +4,9 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::loading::LoadError;
 use seminarplan_core::loading::saved_sessions;
 use seminarplan_core::plan::Plan;
@@ -13,9 +15,7 @@ use seminarplan_core::time::span;
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {
     pub error: LoadError,
-    pub lang: Lang,
     pub src: Option<AttrValue>,
-    pub on_retry: Callback<()>,
     /// The plan saved for this programme, shown so the visitor keeps what they chose.
     #[prop_or_default]
     pub plan: Option<Plan>,
@@ -26,7 +26,9 @@ const SHOWN: usize = 20;
 
 #[component]
 pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_retry = widget.callback(|()| Action::Retry);
     let detail = match &props.error {
         LoadError::Fetch(fault) => {
             html! { <p class="sp-error__why">{ lang.fetch_fault(fault) }</p> }
@@ -47,7 +49,7 @@ pub fn LoadErrorView(props: &LoadErrorProps) -> Html {
         }
     };
     let on_retry = {
-        let on_retry = props.on_retry.clone();
+        let on_retry = on_retry.clone();
         Callback::from(move |_| on_retry.emit(()))
     };
     let saved = props.plan.as_ref().map(|plan| {

@@ -3,51 +3,39 @@
 //! one-tap swap, cancelled sessions kept visible, and the calendar download.
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use super::programme_view::clash_titles;
 use super::session_card::SessionCard;
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
-use seminarplan_core::plan::{Clash, Plan, block_choices};
+use seminarplan_core::model::SessionId;
+use seminarplan_core::plan::block_choices;
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct MyScheduleProps {
-    pub programme: Shared,
-    pub lang: Lang,
-    pub plan: Plan,
-    pub clashes: Rc<Vec<Clash>>,
     pub expanded: BTreeSet<SessionId>,
-    pub on_star: Callback<SessionId>,
-    pub on_expand: Callback<SessionId>,
-    pub on_open: Callback<Option<SessionId>>,
-    pub on_choose: Callback<SessionId>,
-    /// Shows one block's seminars in the programme (by block id).
-    pub on_block: Callback<String>,
     /// Downloads the whole plan as a calendar file.
     pub on_calendar: Callback<()>,
-    /// Opens the share dialog (link and QR code).
-    pub on_share: Callback<()>,
     /// Prints My schedule, one day per page.
     pub on_print: Callback<()>,
 }
 
 #[component]
 pub fn MySchedule(props: &MyScheduleProps) -> Html {
-    let p = &props.programme;
-    let lang = props.lang;
-    let (ui, pl) = (lang.code(), p.lang());
-    let mut chosen: Vec<usize> = props
-        .plan
-        .starred
-        .iter()
-        .filter_map(|id| p.session_ix(id))
-        .collect();
-    chosen.sort_unstable();
-    let missing: Vec<String> = props.plan.missing(p).map(str::to_owned).collect();
+    let widget = use_widget();
+    let lang = widget.lang;
+    let plan = widget.plan.clone();
+    let clashes = widget.clashes.clone();
+    let on_star = widget.on_star();
+    let on_expand = widget.on_expand();
+    let on_open = widget.on_open();
+    let on_choose = widget.callback(Action::ChooseInstead);
+    let on_block = widget.callback(Action::ShowBlock);
+    let on_share = widget.callback(|()| Action::ShowShare(true));
 
     // "Choose this instead" removes the button pressed (and the other card): focus goes
     // to the chosen seminar's title once it is drawn, never to the page.
@@ -68,19 +56,31 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
             }
         });
     }
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
+    let p = &programme;
+    let (ui, pl) = (lang.code(), p.lang());
+    let mut chosen: Vec<usize> = plan
+        .starred
+        .iter()
+        .filter_map(|id| p.session_ix(id))
+        .collect();
+    chosen.sort_unstable();
+    let missing: Vec<String> = plan.missing(p).map(str::to_owned).collect();
     let on_choose = {
-        let cb = props.on_choose.clone();
+        let cb = on_choose.clone();
         Callback::from(move |id: SessionId| {
             *focus_next.borrow_mut() = Some(id.clone());
             cb.emit(id);
         })
     };
 
-    let blocks = block_choices(p, &props.plan).into_iter().map(|choice| {
+    let blocks = block_choices(p, &plan).into_iter().map(|choice| {
         let b = &p.blocks[choice.block];
         let name = b.name.get(ui, pl).to_owned();
         let what = if choice.chosen.is_empty() {
-            let cb = props.on_block.clone();
+            let cb = on_block.clone();
             let id = b.id.clone();
             html! {
                 <>
@@ -96,7 +96,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                 .iter()
                 .map(|&i| {
                     let s = &p.sessions[i];
-                    let cb = props.on_open.clone();
+                    let cb = on_open.clone();
                     let id = s.id.clone();
                     html! {
                         <button type="button" class="sp-linkbutton sp-blocks__choice"
@@ -129,9 +129,9 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
 
     let summary = html! {
         <p class="sp-summary" role="status">
-            { lang.chosen_count(props.plan.len()) }
-            if !props.clashes.is_empty() {
-                { " · " }<strong class="sp-summary__clash">{ lang.clashes_count(props.clashes.len()) }</strong>
+            { lang.chosen_count(plan.len()) }
+            if !clashes.is_empty() {
+                { " · " }<strong class="sp-summary__clash">{ lang.clashes_count(clashes.len()) }</strong>
             }
         </p>
     };
@@ -140,7 +140,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
         Callback::from(move |_| cb.emit(()))
     };
     let on_share = {
-        let cb = props.on_share.clone();
+        let cb = on_share.clone();
         Callback::from(move |_| cb.emit(()))
     };
     let on_print = {
@@ -176,11 +176,11 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
                                         {lang}
                                         starred=true
                                         expanded={props.expanded.contains(&s.id)}
-                                        clashes_with={clash_titles(p, &props.clashes, &s.id)}
+                                        clashes_with={clash_titles(p, &clashes, &s.id)}
                                         heading_level={4}
-                                        on_star={props.on_star.clone()}
-                                        on_expand={props.on_expand.clone()}
-                                        on_open={props.on_open.clone()}
+                                        on_star={on_star.clone()}
+                                        on_expand={on_expand.clone()}
+                                        on_open={on_open.clone()}
                                         on_choose={Some(on_choose.clone())}
                                     />
                                 </li>
@@ -191,8 +191,8 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
             })
         });
     let cancelled = missing.into_iter().map(|id| {
-        let on_star = props.on_star.clone();
-        let title = props.plan.snapshots.get(&id).map_or_else(|| id.clone(), |s| s.title.clone());
+        let on_star = on_star.clone();
+        let title = plan.snapshots.get(&id).map_or_else(|| id.clone(), |s| s.title.clone());
         let label = lang.star_remove(&title);
         let remove_id = id.clone();
         html! {
@@ -206,7 +206,7 @@ pub fn MySchedule(props: &MyScheduleProps) -> Html {
     html! {
         <section class="sp-mine" aria-labelledby="sp-mine-heading" ref={section}>
             <h2 class="sp-day__title" id="sp-mine-heading">{ lang.my_schedule() }</h2>
-            if props.plan.is_empty() {
+            if plan.is_empty() {
                 <p class="sp-empty">{ lang.empty_schedule() }</p>
             } else {
                 { summary }

@@ -3,20 +3,17 @@
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::filter::{FACETS, Facet, Filters, options};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultBarProps {
-    pub programme: Shared,
     pub filters: Filters,
     pub count: usize,
-    pub lang: Lang,
-    pub on_toggle: Callback<(Facet, String)>,
-    pub on_text: Callback<String>,
-    pub on_starred: Callback<bool>,
-    pub on_clear: Callback<()>,
 }
 
 /// The visible name of an option, by id.
@@ -29,7 +26,15 @@ fn option_name(programme: &Shared, facet: Facet, id: &str, lang: Lang) -> String
 
 #[component]
 pub fn ResultBar(props: &ResultBarProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_toggle = widget.callback(|(f, id)| Action::ToggleFacet(f, id));
+    let on_text = widget.callback(Action::SetText);
+    let on_starred = widget.callback(Action::SetStarredOnly);
+    let on_clear = widget.callback(|()| Action::ClearFilters);
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
     let f = &props.filters;
     let mut chips: Vec<Html> = Vec::new();
     let chip = |label: String, onclick: Callback<MouseEvent>| {
@@ -42,14 +47,14 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
         }
     };
     if !f.text.trim().is_empty() {
-        let cb = props.on_text.clone();
+        let cb = on_text.clone();
         chips.push(chip(
             format!("\"{}\"", f.text.trim()),
             Callback::from(move |_| cb.emit(String::new())),
         ));
     }
     if f.starred_only {
-        let cb = props.on_starred.clone();
+        let cb = on_starred.clone();
         chips.push(chip(
             lang.only_starred().to_owned(),
             Callback::from(move |_| cb.emit(false)),
@@ -57,12 +62,12 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
     }
     for facet in FACETS {
         for id in f.set(facet) {
-            let cb = props.on_toggle.clone();
+            let cb = on_toggle.clone();
             let value = id.clone();
             let label = format!(
                 "{}: {}",
                 lang.facet_name(facet),
-                option_name(&props.programme, facet, id, lang)
+                option_name(&programme, facet, id, lang)
             );
             chips.push(chip(
                 label,
@@ -71,7 +76,7 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
         }
     }
     let on_clear = {
-        let cb = props.on_clear.clone();
+        let cb = on_clear.clone();
         Callback::from(move |_| cb.emit(()))
     };
     let empty = props.count == 0;

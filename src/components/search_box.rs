@@ -2,19 +2,21 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
     pub value: AttrValue,
-    pub lang: Lang,
-    pub on_input: Callback<String>,
 }
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_input = widget.callback(Action::SetText);
     let oninput = {
-        let on_input = props.on_input.clone();
+        let on_input = on_input.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             on_input.emit(input.value());
@@ -22,7 +24,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <div class="sp-search" role="search">
-            <label class="sp-search__label" for="sp-search-input">{ props.lang.search_label() }</label>
+            <label class="sp-search__label" for="sp-search-input">{ lang.search_label() }</label>
             <input
                 id="sp-search-input"
                 class="sp-search__input"
@@ -30,7 +32,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="200"
-                placeholder={props.lang.search_placeholder()}
+                placeholder={lang.search_placeholder()}
                 value={props.value.clone()}
                 {oninput}
             />

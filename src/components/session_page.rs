@@ -4,34 +4,36 @@
 
 use yew::prelude::*;
 
+use crate::context::use_widget;
+
 use super::star_button::StarButton;
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
-use seminarplan_core::plan::Plan;
+use seminarplan_core::model::SessionId;
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionPageProps {
-    pub programme: Shared,
     pub id: SessionId,
-    pub lang: Lang,
-    pub plan: Plan,
-    pub on_star: Callback<SessionId>,
-    pub on_open: Callback<Option<SessionId>>,
-    pub on_speaker: Callback<Option<String>>,
     pub on_calendar: Callback<SessionId>,
 }
 
 #[component]
 pub fn SessionPage(props: &SessionPageProps) -> Html {
-    let p = &props.programme;
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let plan = widget.plan.clone();
+    let on_star = widget.on_star();
+    let on_open = widget.on_open();
+    let on_speaker = widget.on_speaker();
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
+    let p = &programme;
     let (ui, pl) = (lang.code(), p.lang());
     let Some(s) = p.session(&props.id) else {
         return html! {};
     };
     let on_close = {
-        let cb = props.on_open.clone();
+        let cb = on_open.clone();
         Callback::from(move |_| cb.emit(None))
     };
     // Escape closes the native dialog; keep the state (and URL) in step.
@@ -58,13 +60,13 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
         .unwrap_or_default();
     let date = p.conference.days.get(s.day).copied();
     html! {
-        <super::modal::Modal labelled_by="sp-dialog-title" lang={AttrValue::from(ui)} on_close={props.on_open.reform(|()| None)}>
+        <super::modal::Modal labelled_by="sp-dialog-title" lang={AttrValue::from(ui)} on_close={on_open.reform(|()| None)}>
             <article class="sp-page" data-session={s.id.clone()} lang={(s.language != ui).then(|| s.language.clone())}>
                 <div class="sp-page__head">
                     <h2 class="sp-page__title" id="sp-dialog-title">{ &s.title }</h2>
                     if kind.kind.can_star() {
                         <StarButton id={s.id.clone()} title={AttrValue::from(s.title.clone())}
-                            starred={props.plan.is_starred(&s.id)} {lang} on_star={props.on_star.clone()} />
+                            starred={plan.is_starred(&s.id)} {lang} on_star={on_star.clone()} />
                     }
                 </div>
                 if let Some(sub) = &s.subtitle { <p class="sp-page__subtitle">{ sub }</p> }
@@ -97,7 +99,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                         <ul class="sp-list">
                             { for s.speakers.iter().map(|&i| {
                                 let sp = &p.speakers[i];
-                                let cb = props.on_speaker.clone();
+                                let cb = on_speaker.clone();
                                 let sid = sp.id.clone();
                                 html! {
                                     <li class="sp-speaker">
@@ -118,12 +120,12 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                         <ul class="sp-list">
                             { for alternatives.into_iter().map(|i| {
                                 let o = &p.sessions[i];
-                                let cb = props.on_open.clone();
+                                let cb = on_open.clone();
                                 let oid = o.id.clone();
                                 let room = o.room.map(|r| p.rooms[r].name.get(ui, pl).to_owned()).unwrap_or_default();
                                 html! {
                                     <li class="sp-alt" data-session={o.id.clone()}>
-                                        if props.plan.is_starred(&o.id) { <span class="sp-alt__star" aria-hidden="true">{ "★ " }</span> }
+                                        if plan.is_starred(&o.id) { <span class="sp-alt__star" aria-hidden="true">{ "★ " }</span> }
                                         <button type="button" class="sp-linkbutton" lang={(o.language != ui).then(|| o.language.clone())}
                                             onclick={Callback::from(move |_| cb.emit(Some(oid.clone())))}>{ &o.title }</button>
                                         <span class="sp-alt__room">{ " · " }{ room }</span>

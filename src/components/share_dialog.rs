@@ -2,20 +2,22 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::share::qr;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
     pub link: AttrValue,
-    pub lang: Lang,
     pub on_copy: Callback<AttrValue>,
-    pub on_close: Callback<()>,
 }
 
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_close = widget.callback(|()| Action::ShowShare(false));
     let code = qr(&props.link).map(|m| {
         let size = m.size().to_string();
         html! {
@@ -27,7 +29,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         }
     });
     let on_close = {
-        let cb = props.on_close.clone();
+        let cb = on_close.clone();
         Callback::from(move |_| cb.emit(()))
     };
     let on_copy = {
@@ -36,7 +38,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         Callback::from(move |_| cb.emit(link.clone()))
     };
     html! {
-        <super::modal::Modal labelled_by="sp-share-title" lang={AttrValue::from(lang.code())} on_close={props.on_close.clone()}>
+        <super::modal::Modal labelled_by="sp-share-title" lang={AttrValue::from(lang.code())} on_close={widget.callback(|()| Action::ShowShare(false))}>
             <div class="sp-page sp-share">
                 <h2 class="sp-page__title" id="sp-share-title">{ lang.share_title() }</h2>
                 <p>{ lang.share_help() }</p>

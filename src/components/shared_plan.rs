@@ -3,26 +3,28 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::Shared as SharedProgramme;
-use seminarplan_core::plan::Plan;
+use crate::context::use_widget;
+
 use seminarplan_core::share::Shared;
+use seminarplan_core::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedPlanProps {
-    pub programme: SharedProgramme,
     pub shared: Shared,
-    pub plan: Plan,
-    pub lang: Lang,
-    pub on_merge: Callback<()>,
-    pub on_adopt: Callback<()>,
-    pub on_dismiss: Callback<()>,
 }
 
 #[component]
 pub fn SharedPlan(props: &SharedPlanProps) -> Html {
-    let lang = props.lang;
-    let p = &props.programme;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let Some(p) = widget.programme.clone() else {
+        return html! {};
+    };
+    let p = &p;
+    let on_dismiss = widget.callback(|()| Action::DismissShared);
+    let on_merge = widget.callback(|()| Action::MergeShared);
+    let on_adopt = widget.callback(|()| Action::AdoptShared);
+    let plan = widget.plan.clone();
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_| cb.emit(()))
@@ -31,7 +33,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
         return html! {
             <section class="sp-changes sp-shared" aria-labelledby="sp-shared-title">
                 <h2 class="sp-changes__title" id="sp-shared-title">{ lang.shared_other_programme() }</h2>
-                <button type="button" class="sp-button" onclick={emit(&props.on_dismiss)}>{ lang.dismiss() }</button>
+                <button type="button" class="sp-button" onclick={emit(&on_dismiss)}>{ lang.dismiss() }</button>
             </section>
         };
     }
@@ -42,7 +44,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
         .filter_map(|id| p.session_ix(id))
         .collect();
     sessions.sort_unstable();
-    let mine = props.plan.len();
+    let mine = plan.len();
     html! {
         <section class="sp-changes sp-shared" aria-labelledby="sp-shared-title">
             <h2 class="sp-changes__title" id="sp-shared-title">{ lang.shared_title(props.shared.ids.len()) }</h2>
@@ -54,11 +56,11 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                 }) }
             </ul>
             <p class="sp-error__actions">
-                <button type="button" class="sp-button sp-shared__merge" onclick={emit(&props.on_merge)}>{ lang.merge_shared() }</button>
-                <button type="button" class="sp-button sp-shared__adopt" onclick={emit(&props.on_adopt)}>
+                <button type="button" class="sp-button sp-shared__merge" onclick={emit(&on_merge)}>{ lang.merge_shared() }</button>
+                <button type="button" class="sp-button sp-shared__adopt" onclick={emit(&on_adopt)}>
                     { if mine == 0 { lang.adopt_shared_empty().to_owned() } else { lang.adopt_shared(mine) } }
                 </button>
-                <button type="button" class="sp-button sp-shared__dismiss" onclick={emit(&props.on_dismiss)}>{ lang.ignore_shared() }</button>
+                <button type="button" class="sp-button sp-shared__dismiss" onclick={emit(&on_dismiss)}>{ lang.ignore_shared() }</button>
             </p>
         </section>
     }

@@ -2,33 +2,35 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
-use seminarplan_core::model::{SessionId, Shared};
+use crate::context::use_widget;
+
 use seminarplan_core::time;
 
 #[derive(Properties, PartialEq)]
 pub struct SpeakerPageProps {
-    pub programme: Shared,
     pub id: String,
-    pub lang: Lang,
-    pub on_open: Callback<Option<SessionId>>,
-    pub on_speaker: Callback<Option<String>>,
 }
 
 #[component]
 pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
-    let p = &props.programme;
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_open = widget.on_open();
+    let on_speaker = widget.on_speaker();
+    let Some(programme) = widget.programme.clone() else {
+        return html! {};
+    };
+    let p = &programme;
     let Some(speaker_ix) = p.speakers.iter().position(|s| s.id == props.id) else {
         return html! {};
     };
     let sp = &p.speakers[speaker_ix];
     let on_close = {
-        let cb = props.on_speaker.clone();
+        let cb = on_speaker.clone();
         Callback::from(move |_| cb.emit(None))
     };
     let sessions = p.sessions.iter().filter(|s| s.speakers.contains(&speaker_ix)).map(|s| {
-        let cb = props.on_open.clone();
+        let cb = on_open.clone();
         let id = s.id.clone();
         let date = p.conference.days.get(s.day).map(|&d| lang.short_date(d)).unwrap_or_default();
         html! {
@@ -39,7 +41,7 @@ pub fn SpeakerPage(props: &SpeakerPageProps) -> Html {
         }
     });
     html! {
-        <super::modal::Modal labelled_by="sp-speaker-title" lang={AttrValue::from(lang.code())} on_close={props.on_speaker.reform(|()| None)}>
+        <super::modal::Modal labelled_by="sp-speaker-title" lang={AttrValue::from(lang.code())} on_close={on_speaker.reform(|()| None)}>
             <article class="sp-page">
                 <h2 class="sp-page__title" id="sp-speaker-title">{ &sp.name }</h2>
                 if let Some(org) = &sp.organisation { <p class="sp-page__subtitle">{ org }</p> }

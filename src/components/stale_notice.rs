@@ -3,25 +3,27 @@
 
 use yew::prelude::*;
 
-use seminarplan_core::lang::Lang;
+use crate::context::use_widget;
+use seminarplan_core::state::Action;
+
 use seminarplan_core::state::Stale;
 
 #[derive(Properties, PartialEq)]
 pub struct StaleNoticeProps {
     pub stale: Stale,
-    pub lang: Lang,
     /// When the copy was fetched, already written in the visitor's local time.
     pub fetched: AttrValue,
     /// A retry is under way.
     pub reloading: bool,
-    pub on_retry: Callback<()>,
 }
 
 #[component]
 pub fn StaleNotice(props: &StaleNoticeProps) -> Html {
-    let lang = props.lang;
+    let widget = use_widget();
+    let lang = widget.lang;
+    let on_retry = widget.callback(|()| Action::Retry);
     let on_retry = {
-        let on_retry = props.on_retry.clone();
+        let on_retry = on_retry.clone();
         Callback::from(move |_| on_retry.emit(()))
     };
     html! {

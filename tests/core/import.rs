@@ -1578,7 +1578,7 @@ fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
     plan.toggle("s-101");
     plan.toggle("s-302");
     plan.fill_snapshots(&super::demo());
-    let record = saved::encode(&plan);
+    let record = saved::encode(&plan).expect("a small plan fits");
     let copy = loading::encode_cache("/p.json", "inkopsforum-2027", 1_800_000_000_000, SMALL);
     let link = share::encode("inkopsforum-2027", &plan.starred);
     let seeds: Vec<String> = vec![
@@ -1608,7 +1608,7 @@ fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
         if let Ok(plan) = saved::decode(&text) {
             accepted[0] += 1;
             assert_eq!(
-                saved::decode(&saved::encode(&plan)),
+                saved::decode(&saved::encode(&plan).expect("a decoded plan fits")),
                 Ok(plan),
                 "input {n}: {text}"
             );

@@ -1,7 +1,9 @@
 //! The saved record: round trip, versions, and records we cannot read.
 
-use seminarplan_core::plan::{Plan, Snapshot};
-use seminarplan_core::saved::{DecodeError, aside_key, decode, encode, key};
+use seminarplan_core::plan::{MAX_REMOVALS, Plan, Snapshot, reconcile};
+use seminarplan_core::saved::{
+    DecodeError, MAX_RECORD, TooLarge, aside_key, decode, encode, key, salvage,
+};
 
 #[test]
 fn round_trip_keeps_every_star() {
@@ -9,7 +11,7 @@ fn round_trip_keeps_every_star() {
     for id in ["s-101", "s-302", "plenum-oppning"] {
         plan.toggle(id);
     }
-    assert_eq!(decode(&encode(&plan)), Ok(plan));
+    assert_eq!(decode(&encode(&plan).expect("a small plan fits")), Ok(plan));
 }
 
 #[test]
@@ -75,8 +77,145 @@ fn snapshots_survive_a_round_trip_and_stale_ones_are_dropped() {
             gone: false,
         },
     );
-    assert_eq!(decode(&encode(&plan)), Ok(plan.clone()));
+    assert_eq!(
+        decode(&encode(&plan).expect("a small plan fits")),
+        Ok(plan.clone())
+    );
     // A snapshot of a session no longer starred is not kept.
     let text = r#"{"v":2,"starred":["a"],"snapshots":{"b":{"title":"B","start":"x","end":"y"}}}"#;
     assert!(decode(text).expect("valid").snapshots.is_empty());
+}
+
+/// A plan with `ids` starred one after another.
+fn starred(ids: &[&str]) -> Plan {
+    let mut plan = Plan::default();
+    for id in ids {
+        plan.set(id, true);
+    }
+    plan
+}
+
+#[test]
+fn stamps_and_removals_survive_a_round_trip() {
+    let mut plan = starred(&["a", "b", "c"]);
+    plan.set("b", false);
+    let text = encode(&plan).expect("fits");
+    let back = decode(&text).expect("readable");
+    assert_eq!(back, plan);
+    assert_eq!(back.starred.len(), 2);
+    assert!(back.stamps.contains_key("b"), "the removal is remembered");
+    // A record of the version before stamps reads with none, and still merges.
+    let old = decode(r#"{"v":2,"starred":["a"]}"#).expect("readable");
+    assert!(old.stamps.is_empty());
+    assert!(reconcile(&old, &back).starred.contains("a"));
+}
+
+#[test]
+fn two_copies_that_each_starred_one_session_merge_to_both() {
+    // Two widgets (or tabs) started from the same saved plan, each starred another
+    // session: whichever writes last, both stars are kept.
+    let saved = starred(&["s-101"]);
+    let mut one = saved.clone();
+    one.set("s-207", true);
+    let mut two = saved.clone();
+    two.set("s-208", true);
+    for (a, b) in [(&one, &two), (&two, &one)] {
+        let merged = reconcile(a, b);
+        let ids: Vec<&str> = merged.starred.iter().map(String::as_str).collect();
+        assert_eq!(ids, ["s-101", "s-207", "s-208"]);
+        // Merging again with either copy changes nothing.
+        assert_eq!(reconcile(&merged, a).starred, merged.starred);
+        assert_eq!(reconcile(b, &merged).starred, merged.starred);
+    }
+}
+
+#[test]
+fn the_later_change_wins_and_a_stale_copy_cannot_undo_it() {
+    let stale = starred(&["x", "y"]);
+    let mut newer = stale.clone();
+    newer.set("x", false);
+    newer.stamp_changes_since(&stale, 1_800_000_000_000);
+    // The stale copy (a page restored from the back/forward cache) still has x.
+    assert!(!reconcile(&stale, &newer).starred.contains("x"));
+    assert!(!reconcile(&newer, &stale).starred.contains("x"));
+    // Starring x again later (from the stale copy, once it has merged) brings it back.
+    let mut again = reconcile(&stale, &newer);
+    let before = again.clone();
+    again.set("x", true);
+    again.stamp_changes_since(&before, 1_800_000_000_500);
+    assert!(reconcile(&newer, &again).starred.contains("x"));
+    // On equal stamps a star wins over a removal: nothing chosen is lost.
+    let mut on = Plan::default();
+    on.starred.insert("z".into());
+    on.stamps.insert("z".into(), 5);
+    let mut off = Plan::default();
+    off.stamps.insert("z".into(), 5);
+    assert!(reconcile(&off, &on).starred.contains("z"));
+}
+
+#[test]
+fn an_empty_copy_does_not_empty_the_plan() {
+    // Another tab set the record aside and removed the key: this tab reads nothing.
+    let mine = starred(&["a", "b"]);
+    assert_eq!(reconcile(&mine, &Plan::default()), mine);
+}
+
+#[test]
+fn removals_remembered_are_bounded() {
+    let mut plan = Plan::default();
+    for n in 0..MAX_REMOVALS + 50 {
+        let id = format!("s{n}");
+        plan.set(&id, true);
+        plan.set(&id, false);
+    }
+    assert_eq!(plan.stamps.len(), MAX_REMOVALS);
+    // The most recent ones are kept.
+    assert!(plan.stamps.contains_key(&format!("s{}", MAX_REMOVALS + 49)));
+    assert!(!plan.stamps.contains_key("s0"));
+}
+
+#[test]
+fn encode_never_writes_a_record_decode_refuses() {
+    // About 100 stars whose snapshots have very long titles: over 1 MB with them.
+    let mut plan = Plan::default();
+    for n in 0..120 {
+        let id = format!("s-{n}");
+        plan.set(&id, true);
+        plan.snapshots.insert(
+            id,
+            Snapshot {
+                title: "Lång titel ".repeat(1000),
+                start: "2027-03-16T14:00:00+01:00".into(),
+                end: "2027-03-16T15:00:00+01:00".into(),
+                room: Some("Sal A".into()),
+                gone: false,
+            },
+        );
+    }
+    let text = encode(&plan).expect("the stars fit without the snapshots");
+    assert!(text.len() <= MAX_RECORD, "{} bytes", text.len());
+    let back = decode(&text).expect("what encode writes, decode reads");
+    assert_eq!(back.starred, plan.starred, "every star is kept");
+    // Stars alone too many for one record: nothing is written rather than a record
+    // that could not be read back.
+    let mut huge = Plan::default();
+    for n in 0..6000 {
+        huge.starred.insert(format!("{n:0>190}"));
+    }
+    assert_eq!(encode(&huge), Err(TooLarge));
+}
+
+#[test]
+fn salvage_reads_what_it_can_of_a_record_set_aside() {
+    let ids = |p: Plan| p.starred.into_iter().collect::<Vec<_>>();
+    // Cut short: the complete ids before the cut.
+    assert_eq!(ids(salvage(r#"{"v":2,"starred":["s-101","s-2"#)), ["s-101"]);
+    // From a newer version: its starred list.
+    assert_eq!(
+        ids(salvage(r#"{"v":7,"starred":["b","a"],"new":{"x":1}}"#)),
+        ["a", "b"]
+    );
+    // Nothing readable: nothing.
+    assert!(ids(salvage("not json")).is_empty());
+    assert!(ids(salvage(r#"{"v":2,"starred":["<script>"]}"#)).is_empty());
 }

@@ -155,3 +155,31 @@ fn filters_session_pages_and_the_url() {
     other.apply(Action::FromUrl(Box::new(url.clone())));
     assert_eq!(other.url_state(), url);
 }
+
+#[test]
+fn a_plan_read_again_is_merged_not_taken_over() {
+    let mut s = ready();
+    s.apply(Action::PlanLoaded(Plan::default()));
+    s.apply_at(Action::ToggleStar("s1".into()), 1_800_000_000_000);
+    assert!(
+        s.plan.stamps["s1"] >= 1_800_000_000_000,
+        "the star is stamped now"
+    );
+    // A copy read from storage that does not know about the star yet (written by another
+    // widget before it) does not take it away, and its own star is added.
+    let mut other = Plan::default();
+    other.set("s2", true);
+    s.apply(Action::PlanLoaded(other));
+    let ids: Vec<&str> = s.plan.starred.iter().map(String::as_str).collect();
+    assert_eq!(ids, ["s1", "s2"]);
+    // An empty read (the key was removed elsewhere) empties nothing.
+    s.apply(Action::PlanLoaded(Plan::default()));
+    assert_eq!(s.plan.len(), 2);
+    // A record set aside and read back in part: its stars are added, the notice goes.
+    s.apply(Action::Notice(Notice::StorageCorrupt));
+    let mut found = Plan::default();
+    found.set("s3", true);
+    s.apply(Action::Restore(found));
+    assert!(s.plan.is_starred("s3"));
+    assert!(s.notices.is_empty());
+}

@@ -394,6 +394,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot switch to tab {tab:?}: {e}"));
     }
 
+    /// The browser's Back button.
+    pub async fn back(&self) {
+        self.client.back().await.expect("go back");
+    }
+
+    /// The browser's Forward button.
+    pub async fn forward(&self) {
+        self.client.forward().await.expect("go forward");
+    }
+
     /// Reloads the page and waits for the new document's load event.
     pub async fn reload(&self) {
         self.client.refresh().await.expect("reload the page");

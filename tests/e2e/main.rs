@@ -17,6 +17,7 @@ mod faults;
 mod finding;
 mod formats;
 mod grid;
+mod merging;
 mod schedule;
 mod server;
 

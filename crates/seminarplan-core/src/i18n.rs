@@ -147,6 +147,14 @@ impl Lang {
         )
     }
 
+    /// The button in the notice about a record set aside.
+    pub fn restore_aside(self) -> &'static str {
+        self.pick(
+            "Hämta tillbaka det som går att läsa",
+            "Restore what can be read",
+        )
+    }
+
     pub fn dismiss(self) -> &'static str {
         self.pick("Stäng meddelandet", "Dismiss message")
     }

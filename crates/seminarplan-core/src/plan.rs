@@ -4,6 +4,11 @@
 //! clash when their time spans overlap (touching is not overlapping). Whether they share a
 //! seminar block is reported too, because "you picked two seminars in pass 3" is what a
 //! visitor understands fastest.
+//!
+//! A plan is also a record that several writers share: two widgets on one page, two tabs,
+//! a page restored from the back/forward cache. Each star and unstar carries a stamp (see
+//! [`Plan::stamps`]), and [`reconcile`] merges two copies so that the later change to
+//! each session wins: a stale copy can never undo a newer choice made elsewhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +20,15 @@ pub struct Plan {
     /// What each starred session looked like when the visitor last saw it, so a newer
     /// programme's changes can be pointed out.
     pub snapshots: BTreeMap<SessionId, Snapshot>,
+    /// When each session was last starred or unstarred: milliseconds since 1970 when the
+    /// browser's clock is known, else a count that only grows. An id here that is not in
+    /// `starred` was removed (remembered, so an older copy cannot bring it back); a
+    /// starred id without a stamp was starred before stamps existed (as if at 0).
+    pub stamps: BTreeMap<SessionId, i64>,
 }
+
+/// How many removals a plan remembers (the most recent ones).
+pub const MAX_REMOVALS: usize = 256;
 
 /// A starred session as the visitor last saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,12 +137,70 @@ impl Plan {
 
     /// Stars or unstars; returns whether the session is starred afterwards.
     pub fn toggle(&mut self, id: &str) -> bool {
-        if self.starred.remove(id) {
-            self.snapshots.remove(id);
-            false
-        } else {
+        let on = !self.starred.contains(id);
+        self.set(id, on);
+        on
+    }
+
+    /// Stars (`on`) or unstars `id`, stamped later than anything this plan knows of.
+    /// Nothing happens when it already is so.
+    pub fn set(&mut self, id: &str, on: bool) {
+        if self.starred.contains(id) == on {
+            return;
+        }
+        let stamp = self.latest() + 1;
+        if on {
             self.starred.insert(id.to_owned());
-            true
+        } else {
+            self.starred.remove(id);
+            self.snapshots.remove(id);
+        }
+        self.stamps.insert(id.to_owned(), stamp);
+        self.forget_old_removals();
+    }
+
+    /// The latest stamp in the plan (0 for none).
+    pub fn latest(&self) -> i64 {
+        self.stamps.values().copied().max().unwrap_or(0)
+    }
+
+    /// Raises every stamp that differs from `before` to at least `now_ms`: the changes
+    /// just made happened now, which orders them after changes made earlier elsewhere
+    /// (whose stamps this plan may not know yet).
+    pub fn stamp_changes_since(&mut self, before: &Plan, now_ms: i64) {
+        for (id, stamp) in self.stamps.iter_mut() {
+            if before.stamps.get(id) != Some(stamp) {
+                *stamp = (*stamp).max(now_ms);
+            }
+        }
+    }
+
+    /// Keeps only the [`MAX_REMOVALS`] most recent removals.
+    pub(crate) fn forget_old_removals(&mut self) {
+        let mut removed: Vec<(i64, SessionId)> = self
+            .stamps
+            .iter()
+            .filter(|(id, _)| !self.starred.contains(*id))
+            .map(|(id, &t)| (t, id.clone()))
+            .collect();
+        if removed.len() <= MAX_REMOVALS {
+            return;
+        }
+        removed.sort_unstable();
+        for (_, id) in &removed[..removed.len() - MAX_REMOVALS] {
+            self.stamps.remove(id);
+        }
+    }
+
+    /// Stars exactly `ids`: every other starred session is unstarred (adopting a plan
+    /// someone shared). Each change is stamped, so it reaches the other copies.
+    pub fn adopt(&mut self, ids: &BTreeSet<SessionId>) {
+        let gone: Vec<SessionId> = self.starred.difference(ids).cloned().collect();
+        for id in gone {
+            self.set(&id, false);
+        }
+        for id in ids {
+            self.set(id, true);
         }
     }
 
@@ -166,7 +237,7 @@ impl Plan {
     /// Adds everything starred in `other` (merging a shared plan into one's own).
     pub fn merge(&mut self, other: &Plan) {
         for id in &other.starred {
-            self.starred.insert(id.clone());
+            self.set(id, true);
         }
     }
 
@@ -185,6 +256,48 @@ impl Plan {
             .map(String::as_str)
             .filter(|id| programme.session(id).is_none())
     }
+}
+
+/// One session as one copy of a plan knows it: starred or not, and when that was decided
+/// (`None`: this copy has never heard of the session).
+fn known(plan: &Plan, id: &str) -> Option<(i64, bool)> {
+    let starred = plan.starred.contains(id);
+    match plan.stamps.get(id) {
+        Some(&t) => Some((t, starred)),
+        None if starred => Some((0, true)),
+        None => None,
+    }
+}
+
+/// Two copies of a plan merged: for each session the later decision wins (on equal
+/// stamps a star wins over a removal, so nothing chosen is lost). Snapshots come from
+/// `mine` first. The result is the same whichever copy is `mine`, apart from snapshots,
+/// and merging it again with either copy changes nothing.
+pub fn reconcile(mine: &Plan, theirs: &Plan) -> Plan {
+    let ids: BTreeSet<&SessionId> = [mine, theirs]
+        .into_iter()
+        .flat_map(|p| p.starred.iter().chain(p.stamps.keys()))
+        .collect();
+    let mut out = Plan::default();
+    for id in ids {
+        let (stamp, on) = match (known(mine, id), known(theirs, id)) {
+            (Some(a), Some(b)) => a.max(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => continue,
+        };
+        if on {
+            out.starred.insert(id.clone());
+            let snapshot = mine.snapshots.get(id).or_else(|| theirs.snapshots.get(id));
+            if let Some(snapshot) = snapshot {
+                out.snapshots.insert(id.clone(), snapshot.clone());
+            }
+        }
+        if stamp != 0 || !on {
+            out.stamps.insert(id.clone(), stamp);
+        }
+    }
+    out.forget_old_removals();
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -281,11 +394,9 @@ pub fn choose_instead(programme: &Programme, plan: &mut Plan, id: &str) -> Vec<S
         .cloned()
         .collect();
     for other in &removed {
-        plan.toggle(other);
+        plan.set(other, false);
     }
-    if !plan.is_starred(id) {
-        plan.toggle(id);
-    }
+    plan.set(id, true);
     plan.fill_snapshots(programme);
     removed
 }

@@ -13,8 +13,9 @@ use crate::plan::{Plan, Snapshot};
 /// The record version this build writes. Version 1 had no snapshots; it is migrated.
 pub const VERSION: u32 = 2;
 
-/// Records larger than this are not decoded (a plan is a few kilobytes at most).
-const MAX_RECORD: usize = 1024 * 1024;
+/// Records larger than this are not decoded (a plan is a few kilobytes at most), and
+/// [`encode`] never writes one.
+pub const MAX_RECORD: usize = 1024 * 1024;
 
 /// The storage key of a programme's plan. `namespace` lets several widgets on one site
 /// keep separate plans.
@@ -43,6 +44,12 @@ struct Record {
     starred: Vec<String>,
     #[serde(default)]
     snapshots: BTreeMap<String, SavedSnapshot>,
+    /// When each starred session was starred (`Plan::stamps`); older records have none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    at: BTreeMap<String, i64>,
+    /// Sessions unstarred, and when: so an older copy elsewhere cannot bring them back.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    removed: BTreeMap<String, i64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -69,8 +76,16 @@ pub enum DecodeError {
     Future(u32),
 }
 
-pub fn encode(plan: &Plan) -> String {
-    let record = Record {
+/// The plan is too large to be saved as one record (thousands of stars).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge;
+
+/// The record for `plan`, never larger than [`MAX_RECORD`] (what [`decode`] accepts): when
+/// it would be, the snapshots are left out first (they only serve to point out changes),
+/// then the remembered removals and stamps. When the stars alone do not fit, nothing is
+/// written: `TooLarge`.
+pub fn encode(plan: &Plan) -> Result<String, TooLarge> {
+    let mut record = Record {
         v: VERSION,
         starred: plan.starred.iter().cloned().collect(),
         snapshots: plan
@@ -90,8 +105,31 @@ pub fn encode(plan: &Plan) -> String {
                 )
             })
             .collect(),
+        at: BTreeMap::new(),
+        removed: BTreeMap::new(),
     };
-    serde_json::to_string(&record).unwrap_or_default()
+    for (id, &t) in &plan.stamps {
+        if plan.starred.contains(id) {
+            record.at.insert(id.clone(), t);
+        } else {
+            record.removed.insert(id.clone(), t);
+        }
+    }
+    let fits = |r: &Record| {
+        serde_json::to_string(r)
+            .ok()
+            .filter(|text| text.len() <= MAX_RECORD)
+    };
+    if let Some(text) = fits(&record) {
+        return Ok(text);
+    }
+    record.snapshots.clear();
+    if let Some(text) = fits(&record) {
+        return Ok(text);
+    }
+    record.removed.clear();
+    record.at.clear();
+    fits(&record).ok_or(TooLarge)
 }
 
 pub fn decode(text: &str) -> Result<Plan, DecodeError> {
@@ -109,6 +147,17 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
         .into_iter()
         .filter(|id| crate::parse::valid_id(id))
         .collect();
+    let mut stamps: BTreeMap<String, i64> = record
+        .at
+        .into_iter()
+        .filter(|(id, _)| starred.contains(id))
+        .collect();
+    stamps.extend(
+        record
+            .removed
+            .into_iter()
+            .filter(|(id, _)| crate::parse::valid_id(id) && !starred.contains(id)),
+    );
     let snapshots = record
         .snapshots
         .into_iter()
@@ -126,7 +175,40 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
             )
         })
         .collect();
-    Ok(Plan { starred, snapshots })
+    let mut plan = Plan {
+        starred,
+        snapshots,
+        stamps,
+    };
+    // A record keeps no more removals than a plan does.
+    plan.forget_old_removals();
+    Ok(plan)
+}
+
+/// The starred sessions that can still be read from a record [`decode`] refused: a record
+/// from a newer version (its `starred` list), or one cut short (every complete id in its
+/// `starred` list). For offering to restore a record that was set aside.
+pub fn salvage(text: &str) -> Plan {
+    let mut plan = Plan::default();
+    let text = &text[..text.len().min(MAX_RECORD)];
+    let Some(start) = text.find("\"starred\"") else {
+        return plan;
+    };
+    let rest = &text[start + "\"starred\"".len()..];
+    let Some(open) = rest.find('[') else {
+        return plan;
+    };
+    let list = &rest[open + 1..];
+    let list = &list[..list.find(']').unwrap_or(list.len())];
+    // Each complete string of the list: `"id"`; a last one cut short has no closing quote.
+    let mut parts = list.split('"');
+    parts.next();
+    while let (Some(id), Some(_)) = (parts.next(), parts.next()) {
+        if crate::parse::valid_id(id) {
+            plan.set(id, true);
+        }
+    }
+    plan
 }
 
 /// The version of the colleagues record (`encode_team`) this build writes.
@@ -153,7 +235,7 @@ struct SavedColleague {
     #[serde(default)]
     stamp: u64,
     /// The colleague's plan, as `encode` writes the visitor's own.
-    plan: Record,
+    plan: serde_json::Value,
 }
 
 /// The colleagues as a versioned JSON record.
@@ -167,11 +249,13 @@ pub fn encode_team(team: &crate::delegation::Delegation) -> String {
             .map(|c| SavedColleague {
                 name: c.name.clone(),
                 stamp: c.stamp,
-                plan: serde_json::from_str(&encode(&c.plan)).unwrap_or(Record {
-                    v: VERSION,
-                    starred: c.plan.starred.iter().cloned().collect(),
-                    snapshots: BTreeMap::new(),
-                }),
+                // A plan too large to write keeps at least its stars.
+                plan: encode(&c.plan)
+                    .ok()
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .unwrap_or_else(
+                        || serde_json::json!({ "v": VERSION, "starred": c.plan.starred }),
+                    ),
             })
             .collect(),
     };
@@ -194,8 +278,7 @@ pub fn decode_team(text: &str) -> Result<crate::delegation::Delegation, DecodeEr
         ..Default::default()
     };
     for (n, c) in record.colleagues.into_iter().enumerate() {
-        let plan_text = serde_json::to_string(&c.plan).map_err(|_| DecodeError::Corrupt)?;
-        let plan = decode(&plan_text)?;
+        let plan = decode(&c.plan.to_string())?;
         // A name lost to cleaning, or repeated, gets a number: the plan is never dropped.
         let name = crate::delegation::clean_name(&c.name)
             .filter(|name| team.find(name).is_none())

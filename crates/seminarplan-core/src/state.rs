@@ -110,8 +110,12 @@ pub enum Action {
     FromUrl(Box<UrlState>),
     ToggleExpanded(SessionId),
     ToggleStar(SessionId),
-    /// The saved plan was read (at start, or changed in another tab).
+    /// The saved plan was read (at start, when it changed elsewhere, or when the page is
+    /// shown again): merged with the plan in memory, the later change to each session
+    /// winning (`plan::reconcile`).
     PlanLoaded(Plan),
+    /// Adds the sessions that could be read from a record set aside (the visitor asked).
+    Restore(Plan),
     /// Star this session and unstar the starred ones it clashes with.
     ChooseInstead(SessionId),
     /// The visitor has seen what changed in the programme.
@@ -169,6 +173,20 @@ impl AppState {
     fn fill_snapshots(&mut self) {
         if let Load::Ready(p) = &self.load {
             self.plan.fill_snapshots(p);
+        }
+    }
+
+    /// `apply`, with the plan's changes stamped `now_ms` (the browser's clock) or later, so
+    /// they win over older changes made in other tabs or widgets.
+    pub fn apply_at(&mut self, action: Action, now_ms: i64) {
+        let before = self.plan.stamps.clone();
+        self.apply(action);
+        if self.plan.stamps != before {
+            let before = Plan {
+                stamps: before,
+                ..Plan::default()
+            };
+            self.plan.stamp_changes_since(&before, now_ms);
         }
     }
 
@@ -248,7 +266,9 @@ impl AppState {
                 }
             }
             Action::PlanLoaded(plan) => {
-                self.plan = plan;
+                // What storage holds wins for snapshots (so an acknowledgement made
+                // elsewhere is kept); for stars, the later change wins either way.
+                self.plan = crate::plan::reconcile(&plan, &self.plan);
                 self.plan_loaded = true;
                 self.fill_snapshots();
             }
@@ -273,12 +293,15 @@ impl AppState {
             }
             Action::AdoptShared => {
                 if let Some(shared) = self.shared.take() {
-                    self.plan = Plan {
-                        starred: shared.ids,
-                        ..Plan::default()
-                    };
+                    self.plan.adopt(&shared.ids);
                     self.fill_snapshots();
                 }
+            }
+            Action::Restore(found) => {
+                self.plan.merge(&found);
+                self.fill_snapshots();
+                self.notices.remove(&Notice::StorageCorrupt);
+                self.notices.remove(&Notice::StorageFuture);
             }
             Action::MergeShared => {
                 if let Some(shared) = self.shared.take() {

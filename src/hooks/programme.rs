@@ -1,0 +1,105 @@
+//! `use_programme`: loads the programme file (again on "try again"), falling back to the
+//! last good copy kept in the browser, and gives the widget the programme's colours.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser::{fetch, storage, theme_sheet};
+use crate::context::Store;
+use seminarplan_core::loading::LoadError;
+use seminarplan_core::model::Shared;
+use seminarplan_core::saved;
+use seminarplan_core::state::{Action, Stale};
+
+/// A programme file's text as a programme, or its problems.
+fn import(text: &str) -> Result<Shared, LoadError> {
+    // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
+    match seminarplan_core::import::import(text) {
+        Ok(imported) => {
+            if !imported.warnings.is_empty() {
+                web_sys::console::warn_1(
+                    &format!(
+                        "Seminarplan: {} repaired {} problem(s) in the programme file; run seminarplan-check for details.",
+                        imported.format.describe(),
+                        imported.warnings.len()
+                    )
+                    .into(),
+                );
+            }
+            Ok(Shared(Rc::new(imported.programme)))
+        }
+        Err(errors) => Err(LoadError::Invalid(errors)),
+    }
+}
+
+/// Loads the programme and says what to show. When the file cannot be fetched or read,
+/// the last good copy kept in the browser is shown instead, marked as possibly out of
+/// date; without one, the error is shown with the plan saved for this address.
+async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
+    let Some(url) = src else {
+        return vec![match import(seminarplan_core::DEMO_PROGRAMME) {
+            Ok(programme) => Action::Loaded(programme),
+            Err(why) => Action::Failed(why),
+        }];
+    };
+    let fresh = match fetch::fetch_text(&url, timeout_ms).await {
+        Ok(text) => import(&text).map(|programme| (programme, text)),
+        Err(fault) => Err(LoadError::Fetch(fault)),
+    };
+    let why = match fresh {
+        Ok((programme, text)) => {
+            storage::keep_programme(&namespace, &url, &programme.id, &text);
+            return vec![Action::Loaded(programme)];
+        }
+        Err(why) => why,
+    };
+    let kept = storage::kept_programme(&namespace, &url);
+    if let Some(kept) = &kept
+        && let Some(text) = &kept.text
+        && let Ok(programme) = import(text)
+    {
+        let stale = Stale {
+            why,
+            fetched_ms: kept.fetched_ms,
+        };
+        return vec![Action::LoadedStale(programme, stale)];
+    }
+    let plan = kept
+        .and_then(|kept| storage::peek_plan(&saved::key(&namespace, &kept.id)))
+        .filter(|plan| !plan.starred.is_empty());
+    let mut actions = vec![Action::Failed(why)];
+    actions.extend(plan.map(Action::OfflinePlan));
+    actions
+}
+
+/// Loads the programme from `src` (the embedded demo without one) at start and at each
+/// new attempt, and installs its theme colours in the root `root` lives in.
+#[hook]
+pub fn use_programme(
+    store: &UseReducerHandle<Store>,
+    src: Option<AttrValue>,
+    namespace: &AttrValue,
+    timeout: Option<AttrValue>,
+    root: &NodeRef,
+) {
+    {
+        let dispatch = store.dispatcher();
+        let namespace = namespace.clone();
+        let timeout = seminarplan_core::loading::timeout_ms(timeout.as_deref());
+        use_effect_with((src, store.0.attempt), move |(src, _)| {
+            let src = src.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                for action in load(src, namespace, timeout).await {
+                    dispatch.dispatch(action);
+                }
+            });
+        });
+    }
+    let root = root.clone();
+    use_effect_with(store.0.programme().cloned(), move |programme| {
+        if let (Some(p), Some(root)) = (programme, root.get()) {
+            theme_sheet::install(&root, p);
+        }
+    });
+}
