@@ -20,8 +20,20 @@ pub fn TeamOutcomes(props: &TeamOutcomesProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
     let t = &props.team;
+    // The form or offer that sent the action is gone: focus goes to what it did.
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(t.outcomes.clone(), move |outcomes| {
+            if !outcomes.is_empty()
+                && let Some(el) = node.cast::<web_sys::HtmlElement>()
+            {
+                let _ = el.focus();
+            }
+        });
+    }
     if t.outcomes.is_empty() && t.rename_error.is_none() {
-        return html! { <div class="sp-teamstatus" role="status"></div> };
+        return html! { <div class="sp-teamstatus" role="status" ref={node}></div> };
     }
     let not_newer = t
         .outcomes
@@ -50,7 +62,7 @@ pub fn TeamOutcomes(props: &TeamOutcomesProps) -> Html {
         && (t.incoming.is_some() || props.shared_waiting);
     let on_dismiss = widget.callback(|()| Action::Team(TeamAction::DismissOutcomes));
     html! {
-        <div class="sp-teamstatus sp-changes" role="status">
+        <div class="sp-teamstatus sp-changes" role="status" tabindex="-1" ref={node}>
             <ul class="sp-teamstatus__list">
                 { for t.outcomes.iter().map(|(name, o)| html! { <li>{ lang.outcome(name, *o) }</li> }) }
                 if let Some(e) = t.rename_error {

@@ -672,11 +672,14 @@ async fn share_link_in_a_fresh_profile_merges() {
         "the share link points at the page it was made on ({}): {link}",
         a.origin()
     );
+    let shared = query_param(&link, "share").unwrap_or_default();
+    let (value, stamp) = seminarplan_core::delegation::link::split_stamp(&shared);
     assert_eq!(
-        query_param(&link, "share").as_deref(),
-        Some(format!("{DEMO_ID}~{S101}~{S207}").as_str()),
+        value,
+        format!("{DEMO_ID}~{S101}~{S207}"),
         "the link carries the programme and the two sessions: {link}"
     );
+    assert!(stamp > 0, "and when it was made (for colleagues): {link}");
     a.close().await;
 
     let b = driver.open(&server, PHONE).await;
