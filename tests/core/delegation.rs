@@ -615,6 +615,27 @@ mod state {
         // The view is in the URL like the others.
         open(&mut s, "view=team");
         assert_eq!(s.url_state().to_query(), "view=team");
+        // Colleagues added before the kept record was read are not lost when it is.
+        let mut early = AppState::new(Lang::Sv);
+        early.apply(Action::Loaded(Shared(Rc::new(demo()))));
+        early.apply(Action::FromUrl(Box::new(UrlState::parse(
+            "share=inkopsforum-2027~s-101~~9",
+        ))));
+        early.apply(Action::Team(TeamAction::AddShared {
+            name: "Dan".into(),
+            force: false,
+        }));
+        let mut kept = seminarplan_core::delegation::Delegation::default();
+        kept.add_or_update("Eva", ids(&["s-102"]), 1, false, None);
+        early.apply(Action::Team(TeamAction::Loaded(kept)));
+        let names: Vec<&str> = early
+            .team
+            .colleagues
+            .colleagues
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(names, ["Eva", "Dan"]);
         // A link that cannot be read is ignored.
         open(&mut s, "team=%3Cscript%3E");
         assert!(s.team.incoming.is_none());

@@ -77,7 +77,20 @@ impl TeamState {
     pub fn apply(&mut self, action: TeamAction, around: Around<'_>) {
         match action {
             TeamAction::Loaded(team) => {
-                self.colleagues = team;
+                let before = std::mem::replace(&mut self.colleagues, team);
+                if !self.loaded {
+                    // Colleagues added before the record was first read are kept too.
+                    for c in before.colleagues {
+                        self.colleagues.add_or_update(
+                            &c.name,
+                            c.plan.starred,
+                            c.stamp,
+                            false,
+                            around.programme,
+                        );
+                    }
+                    self.colleagues.me = self.colleagues.me.take().or(before.me);
+                }
                 self.loaded = true;
                 if let Some(p) = around.programme {
                     self.colleagues.fill_snapshots(p);
