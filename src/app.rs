@@ -302,21 +302,20 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The sessions of `ids` the programme has, in programme order.
+fn ordered(p: &Shared, ids: &std::collections::BTreeSet<SessionId>) -> Vec<usize> {
+    let mut all: Vec<usize> = ids.iter().filter_map(|id| p.session_ix(id)).collect();
+    all.sort_unstable();
+    all
+}
+
 /// Downloads a calendar file: of one session, or with `None` of every starred one.
 fn calendar(programme: Option<Shared>, plan: Plan, lang: Lang) -> Callback<Option<SessionId>> {
     Callback::from(move |one: Option<SessionId>| {
         let Some(p) = &programme else { return };
         let sessions: Vec<usize> = match &one {
             Some(id) => p.session_ix(id).into_iter().collect(),
-            None => {
-                let mut all: Vec<usize> = plan
-                    .starred
-                    .iter()
-                    .filter_map(|id| p.session_ix(id))
-                    .collect();
-                all.sort_unstable();
-                all
-            }
+            None => ordered(p, &plan.starred),
         };
         let text = ics::calendar(p, &sessions, download::now(), lang.code());
         let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
@@ -354,9 +353,7 @@ fn person_calendar(programme: Shared, state: &AppState, lang: Lang) -> Callback<
                 None => return,
             }
         };
-        let mut sessions: Vec<usize> = starred.iter().filter_map(|id| p.session_ix(id)).collect();
-        sessions.sort_unstable();
-        let text = ics::calendar(p, &sessions, download::now(), lang.code());
+        let text = ics::calendar(p, &ordered(p, starred), download::now(), lang.code());
         let stem = ics::file_name(p, None);
         let stem = stem.strip_suffix(".ics").unwrap_or(&stem);
         let who: String = if name.is_empty() {

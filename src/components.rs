@@ -18,6 +18,7 @@ pub mod my_schedule;
 pub mod notices;
 pub mod now_next;
 pub mod programme_view;
+pub mod qr_code;
 pub mod result_bar;
 pub mod rich_text;
 pub mod search_box;

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
+use super::qr_code::QrCode;
 use crate::context::use_widget;
 use seminarplan_core::delegation::actions::TeamAction;
-use seminarplan_core::share::qr;
 use seminarplan_core::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -21,16 +21,6 @@ pub struct TeamShareDialogProps {
 pub fn TeamShareDialog(props: &TeamShareDialogProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
-    let code = qr(&props.link).map(|m| {
-        let size = m.size().to_string();
-        html! {
-            <svg class="sp-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={lang.team_qr_label()}
-                shape-rendering="crispEdges">
-                <rect width={size.clone()} height={size} fill="#ffffff" />
-                <path d={m.svg_path()} fill="#000000" />
-            </svg>
-        }
-    });
     let on_name = {
         let widget = widget.clone();
         Callback::from(move |e: Event| {
@@ -54,7 +44,7 @@ pub fn TeamShareDialog(props: &TeamShareDialogProps) -> Html {
                 <label class="sp-search__label" for="sp-teamshare-name">{ lang.my_name_label() }</label>
                 <input id="sp-teamshare-name" class="sp-search__input sp-teamshare__name" type="text" maxlength="60"
                     autocomplete="name" value={props.my_name.clone()} placeholder={lang.me()} onchange={on_name} />
-                { code.unwrap_or_default() }
+                <QrCode text={props.link.clone()} label={lang.team_qr_label()} />
                 <label class="sp-search__label" for="sp-teamshare-link">{ lang.team_link_label() }</label>
                 <input id="sp-teamshare-link" class="sp-search__input sp-teamshare__link" type="text" readonly=true value={props.link.clone()} />
                 <p class="sp-page__actions">

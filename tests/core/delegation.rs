@@ -530,6 +530,15 @@ mod state {
         s
     }
 
+    fn names(s: &AppState) -> Vec<String> {
+        s.team
+            .colleagues
+            .colleagues
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    }
+
     fn open(s: &mut AppState, query: &str) {
         s.apply(Action::FromUrl(Box::new(UrlState::parse(query))));
     }
@@ -592,14 +601,7 @@ mod state {
             ids(&["s-103", "s-301"]),
             "merged, not replaced"
         );
-        let names: Vec<&str> = s
-            .team
-            .colleagues
-            .colleagues
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
-        assert_eq!(names, ["Anna", "Bo"]);
+        assert_eq!(names(&s), ["Anna", "Bo"]);
         // "s-2" is a prefix of every session of pass 2: it stays unresolved, shown as missing.
         assert_eq!(s.team.colleagues.colleagues[1].plan.starred, ids(&["s-2"]));
         assert_eq!(s.team.colleagues.colleagues[1].stamp, 7);
@@ -628,14 +630,7 @@ mod state {
         let mut kept = seminarplan_core::delegation::Delegation::default();
         kept.add_or_update("Eva", ids(&["s-102"]), 1, false, None);
         early.apply(Action::Team(TeamAction::Loaded(kept)));
-        let names: Vec<&str> = early
-            .team
-            .colleagues
-            .colleagues
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
-        assert_eq!(names, ["Eva", "Dan"]);
+        assert_eq!(names(&early), ["Eva", "Dan"]);
         // A link that cannot be read is ignored.
         open(&mut s, "team=%3Cscript%3E");
         assert!(s.team.incoming.is_none());

@@ -7,21 +7,13 @@
 use serde_json::{Value, json};
 
 use crate::browser::{Browser, Chromedriver};
+use crate::schedule::star_card;
 use crate::server::Server;
-use crate::{LAPTOP, open_widget, show_my_schedule, star, wait_for_widget};
+use crate::{LAPTOP, open_widget, show_my_schedule, wait_for_widget};
 
 const DEMO_ID: &str = "inkopsforum-2027";
 const PLAN_KEY: &str = "seminarplan:default:plan:inkopsforum-2027";
 const TEAM_KEY: &str = "seminarplan:default:team:inkopsforum-2027";
-
-/// Stars `id` on its programme card (day 1 is shown first) and waits for the star.
-async fn star_card(browser: &Browser, id: &str) {
-    browser.wait_for(&star(id)).await;
-    browser.click(&star(id)).await;
-    browser
-        .wait_for_attr(&star(id), "aria-pressed", "true")
-        .await;
-}
 
 /// Sets a text field's value as typing would, and sends `input` and `change`.
 async fn fill(browser: &Browser, css: &str, text: &str) {

@@ -91,7 +91,7 @@ async fn wait_saved(browser: &Browser, key: &str, ids: &[&str]) -> Value {
 }
 
 /// Stars `id` on its programme card and waits until the star shows it.
-async fn star_card(browser: &Browser, id: &str) {
+pub(crate) async fn star_card(browser: &Browser, id: &str) {
     browser.wait_for(&star(id)).await;
     browser.click(&star(id)).await;
     browser
