@@ -559,7 +559,7 @@ async fn keyboard_only_journey() {
     }
 
     // My schedule, up in the header.
-    let mine_button = ".sp-viewswitch__button:last-child";
+    let mine_button = ".sp-viewswitch__button:nth-child(2)";
     tab_to(&browser, mine_button, true, 120).await;
     press(&browser, &[Key::Enter]).await;
     browser.wait_for(".sp-mine").await;
