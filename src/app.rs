@@ -110,17 +110,17 @@ pub fn App(props: &AppProps) -> Html {
 
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
-    let index = use_search_index(programme.clone(), &state.filters.text);
+    let index = use_search_index(programme.clone(), &state.route.filters.text);
     let today = programme
         .as_ref()
         .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
     let day = programme
         .as_ref()
-        .and_then(|p| resolve_day(p, &state.filters.day, today));
+        .and_then(|p| resolve_day(p, &state.route.filters.day, today));
     let outcome = use_memo(
         (
             programme.clone(),
-            state.filters.clone(),
+            state.route.filters.clone(),
             state.plan.clone(),
             day,
         ),
@@ -130,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_default()
         },
     );
-    let terms = use_memo(state.filters.text.clone(), |t| search::terms(t));
+    let terms = use_memo(state.route.filters.text.clone(), |t| search::terms(t));
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
@@ -152,35 +152,35 @@ pub fn App(props: &AppProps) -> Html {
     let on_copy = Callback::from(|link: AttrValue| clipboard::copy(&link));
     let on_calendar = calendar(programme.clone(), state.plan.clone(), lang);
 
-    let body = match &state.load {
+    let body = match &state.loading.load {
         Load::Loading => html! {
             <p class="sp-loading" role="status">{ lang.loading() }</p>
         },
         Load::Failed(error) => html! {
-            <LoadErrorView error={error.clone()} src={props.src.clone()} plan={state.offline_plan.clone()} />
+            <LoadErrorView error={error.clone()} src={props.src.clone()} plan={state.loading.offline_plan.clone()} />
         },
         Load::Ready(programme) => {
-            let main = match state.view {
+            let main = match state.route.view {
                 View::Programme => html! {
                     <div class="sp-browse">
                         <aside class="sp-browse__side">
-                            <SearchBox value={AttrValue::from(state.filters.text.clone())} />
+                            <SearchBox value={AttrValue::from(state.route.filters.text.clone())} />
                             <button type="button" class="sp-skip" onclick={on_skip}>{ lang.skip_filters() }</button>
                             <FilterPanel
-                                filters={state.filters.clone()}
+                                filters={state.route.filters.clone()}
                                 counts={outcome.counts.clone()}
-                                open={state.filters_open}
+                                open={state.chrome.filters_open}
                             />
                         </aside>
                         <div class="sp-browse__main" ref={results} tabindex="-1">
-                            <ResultBar filters={state.filters.clone()} count={outcome.matching.len()} />
+                            <ResultBar filters={state.route.filters.clone()} count={outcome.matching.len()} />
                             <DayTabs
                                 selected={day}
                                 counts={outcome.counts.clone()}
-                                show_counts={state.filters.is_active()}
+                                show_counts={state.route.filters.is_active()}
                             />
-                            <LayoutSwitch layout={state.layout} mode={state.grid_mode} on_layout={prefs.on_layout} />
-                            if let (Layout::Grid, Some(d)) = (state.layout, day) {
+                            <LayoutSwitch layout={state.chrome.layout} mode={state.chrome.grid_mode} on_layout={prefs.on_layout} />
+                            if let (Layout::Grid, Some(d)) = (state.chrome.layout, day) {
                                 <Timetable
                                     programme={programme.clone()}
                                     {lang}
@@ -188,7 +188,7 @@ pub fn App(props: &AppProps) -> Html {
                                     matching={matching.clone()}
                                     plan={state.plan.clone()}
                                     clashes={clashes.clone()}
-                                    mode={state.grid_mode}
+                                    mode={state.chrome.grid_mode}
                                     now={Some(clock)}
                                     on_open={on_open.clone()}
                                 />
@@ -201,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
                                     terms={terms.clone()}
                                     plan={state.plan.clone()}
                                     clashes={clashes.clone()}
-                                    expanded={state.expanded.clone()}
+                                    expanded={state.chrome.expanded.clone()}
                                     on_star={on_star.clone()}
                                     on_expand={on_expand.clone()}
                                     on_open={on_open.clone()}
@@ -214,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
                 View::MySchedule => html! {
                     <>
                         <MySchedule
-                            expanded={state.expanded.clone()}
+                            expanded={state.chrome.expanded.clone()}
                             on_calendar={on_calendar.reform(|()| None)}
                             on_print={Callback::from(|()| print::print())}
                         />
@@ -236,13 +236,13 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
             };
-            let page = if let Some(id) = &state.open {
+            let page = if let Some(id) = &state.route.session {
                 html! {
                     <SessionPage id={id.clone()} on_calendar={on_calendar.reform(|id: SessionId| Some(id))} />
                 }
-            } else if let Some(id) = &state.speaker {
+            } else if let Some(id) = &state.route.speaker {
                 html! { <SpeakerPage id={id.clone()} /> }
-            } else if state.share_open {
+            } else if state.chrome.share_open {
                 let value = stamp_share(
                     &share::encode(&programme.id, &state.plan.starred),
                     download::now().timestamp().max(0) as u64,
@@ -255,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 html! {}
             };
-            let shared = state.shared.as_ref().map(|shared| {
+            let shared = state.shared().map(|shared| {
                 let names: Vec<String> = state
                     .team
                     .colleagues
@@ -270,24 +270,24 @@ pub fn App(props: &AppProps) -> Html {
                     </>
                 }
             });
-            let team_link = state.team.incoming.as_ref().map(|(link, _)| {
+            let team_link = state.team_link().map(|link| {
                 html! {
                     <TeamLinkOffer link={link.clone()} />
                 }
             });
             html! {
                 <>
-                    <Header view={state.view} on_lang={prefs.on_lang} />
-                    <Notices notices={state.notices.iter().copied().collect::<Vec<_>>()} {on_restore} />
-                    if let Some(stale) = &state.stale {
+                    <Header view={state.route.view} on_lang={prefs.on_lang} />
+                    <Notices notices={state.chrome.notices.iter().copied().collect::<Vec<_>>()} {on_restore} />
+                    if let Some(stale) = &state.loading.stale {
                         <StaleNotice stale={stale.clone()} fetched={AttrValue::from(local_time(lang, stale.fetched_ms))}
-                            reloading={state.reloading} />
+                            reloading={state.loading.reloading} />
                     }
                     <ChangesNotice />
                     <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }
                     { team_link.unwrap_or_default() }
-                    <TeamOutcomes team={state.team.clone()} shared_waiting={state.shared.is_some()} />
+                    <TeamOutcomes team={state.team.clone()} shared_waiting={state.route.share.is_some()} team_waiting={state.route.team.is_some()} />
                     <div class="sp-main">{ main }</div>
                     { page }
                 </>

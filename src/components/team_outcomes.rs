@@ -13,6 +13,8 @@ pub struct TeamOutcomesProps {
     pub team: TeamState,
     /// A shared plan still waits (so "replace anyway" keeps it as the colleague's).
     pub shared_waiting: bool,
+    /// A delegation link still waits (so "replace anyway" takes it again).
+    pub team_waiting: bool,
 }
 
 #[component]
@@ -42,7 +44,7 @@ pub fn TeamOutcomes(props: &TeamOutcomesProps) -> Html {
         .map(|(n, _)| n.clone());
     let on_force = {
         let widget = widget.clone();
-        let from_team = t.incoming.is_some();
+        let from_team = props.team_waiting;
         let waiting = props.shared_waiting;
         Callback::from(move |_| {
             if from_team {
@@ -59,7 +61,7 @@ pub fn TeamOutcomes(props: &TeamOutcomesProps) -> Html {
         })
     };
     let can_force = t.outcomes.iter().any(|(_, o)| *o == Outcome::NotNewer)
-        && (t.incoming.is_some() || props.shared_waiting);
+        && (props.team_waiting || props.shared_waiting);
     let on_dismiss = widget.callback(|()| Action::Team(TeamAction::DismissOutcomes));
     html! {
         <div class="sp-teamstatus sp-changes" role="status" tabindex="-1" ref={node}>

@@ -87,7 +87,7 @@ pub fn use_programme(
         let dispatch = store.dispatcher();
         let namespace = namespace.clone();
         let timeout = seminarplan_core::loading::timeout_ms(timeout.as_deref());
-        use_effect_with((src, store.0.attempt), move |(src, _)| {
+        use_effect_with((src, store.0.loading.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 for action in load(src, namespace, timeout).await {

@@ -68,8 +68,8 @@ pub fn use_saved_plan(store: &UseReducerHandle<Store>, namespace: &AttrValue) ->
     let state = &store.0;
     let key = state.programme().map(|p| saved::key(namespace, &p.id));
     let aside: Aside = use_mut_ref(|| None);
-    let told = state.notices.contains(&Notice::StorageUnavailable)
-        || state.notices.contains(&Notice::StorageFull);
+    let told = state.chrome.notices.contains(&Notice::StorageUnavailable)
+        || state.chrome.notices.contains(&Notice::StorageFull);
     {
         let dispatch = store.dispatcher();
         let namespace = namespace.clone();

@@ -521,7 +521,7 @@ mod state {
     use seminarplan_core::state::{Action, AppState};
     use seminarplan_core::url_state::UrlState;
 
-    use super::{demo, ids};
+    use super::{demo, ids, split_stamp};
 
     fn ready() -> AppState {
         let mut s = AppState::new(Lang::Sv);
@@ -548,7 +548,8 @@ mod state {
         let mut s = ready();
         s.apply(Action::ToggleStar("s-103".into()));
         open(&mut s, "share=inkopsforum-2027~s-101~s-201~~1a");
-        assert_eq!(s.team.shared_stamp, 36 + 10);
+        let stamp = s.route.share.as_deref().map(split_stamp).map(|(_, t)| t);
+        assert_eq!(stamp, Some(36 + 10));
         // The stamp stays in the URL while the link waits.
         assert_eq!(
             s.url_state().share.as_deref(),
@@ -558,7 +559,7 @@ mod state {
             name: " Anna ".into(),
             force: false,
         }));
-        assert!(s.shared.is_none(), "handled");
+        assert!(s.shared().is_none(), "handled");
         assert_eq!(s.team.outcomes, [("Anna".to_owned(), Outcome::Added)]);
         assert_eq!(s.plan.starred, ids(&["s-103"]), "my own plan is untouched");
         assert_eq!(
@@ -572,7 +573,7 @@ mod state {
             force: false,
         }));
         assert_eq!(s.team.outcomes, [("anna".to_owned(), Outcome::NotNewer)]);
-        assert!(s.shared.is_some());
+        assert!(s.shared().is_some());
         s.apply(Action::Team(TeamAction::AddShared {
             name: "anna".into(),
             force: true,
@@ -581,7 +582,7 @@ mod state {
             s.team.colleagues.colleagues[0].plan.starred,
             ids(&["s-102"])
         );
-        assert!(s.shared.is_none());
+        assert!(s.shared().is_none());
     }
 
     #[test]
@@ -595,7 +596,7 @@ mod state {
             mine: Some("CIA".into()),
             force: false,
         }));
-        assert!(s.team.incoming.is_none());
+        assert!(s.team_link().is_none());
         assert_eq!(
             s.plan.starred,
             ids(&["s-103", "s-301"]),
@@ -633,6 +634,6 @@ mod state {
         assert_eq!(names(&early), ["Eva", "Dan"]);
         // A link that cannot be read is ignored.
         open(&mut s, "team=%3Cscript%3E");
-        assert!(s.team.incoming.is_none());
+        assert!(s.team_link().is_none());
     }
 }

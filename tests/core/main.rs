@@ -6,6 +6,7 @@ mod architecture;
 mod contrast;
 mod delegation;
 mod filter;
+mod fuzz;
 mod generate;
 mod grid;
 mod hostile;
@@ -18,6 +19,10 @@ mod parse;
 mod plan;
 mod richtext;
 mod saved;
+// The schema checks use `regex`, a native-only dev-dependency (this crate's tests are also
+// compiled, not run, for wasm32 by clippy).
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 mod search;
 mod share;
 mod state;

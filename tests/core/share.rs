@@ -70,7 +70,7 @@ fn a_shared_link_is_merged_or_adopted_only_when_asked() {
     state.apply(Action::PlanLoaded(own));
     let url = UrlState::parse("share=p~s-1~s-2");
     state.apply(Action::FromUrl(Box::new(url)));
-    assert_eq!(state.shared.as_ref().map(|s| s.ids.len()), Some(2));
+    assert_eq!(state.shared().map(|s| s.ids.len()), Some(2));
     assert_eq!(
         state.plan.len(),
         1,
@@ -79,7 +79,7 @@ fn a_shared_link_is_merged_or_adopted_only_when_asked() {
     let mut merged = state.clone();
     merged.apply(Action::MergeShared);
     assert_eq!(merged.plan.starred, ids(&["mine", "s-1", "s-2"]));
-    assert!(merged.shared.is_none());
+    assert!(merged.shared().is_none());
     assert_eq!(
         merged.url_state().share,
         None,
@@ -94,5 +94,5 @@ fn a_shared_link_is_merged_or_adopted_only_when_asked() {
     state.apply(Action::FromUrl(Box::new(UrlState::parse(
         "share=%3Cscript%3E",
     ))));
-    assert!(state.shared.is_none());
+    assert!(state.shared().is_none());
 }

@@ -21,9 +21,9 @@ fn ready() -> AppState {
 #[test]
 fn starts_loading_in_the_given_language() {
     let s = AppState::new(Lang::En);
-    assert_eq!(s.load, Load::Loading);
+    assert_eq!(s.loading.load, Load::Loading);
     assert_eq!(s.lang, Lang::En);
-    assert_eq!(s.view, View::Programme);
+    assert_eq!(s.route.view, View::Programme);
     assert!(!s.plan_loaded);
 }
 
@@ -55,15 +55,15 @@ fn a_cancelled_star_can_be_removed_but_unknown_ids_not_added() {
 fn days_views_and_language() {
     let mut s = ready();
     s.apply(Action::SetDay(DayChoice::All));
-    assert_eq!(s.filters.day, DayChoice::All);
+    assert_eq!(s.route.filters.day, DayChoice::All);
     s.apply(Action::ShowView(View::MySchedule));
-    assert_eq!(s.view, View::MySchedule);
+    assert_eq!(s.route.view, View::MySchedule);
     s.apply(Action::SetLang(Lang::En));
     assert_eq!(s.lang, Lang::En);
     s.apply(Action::ToggleExpanded("s1".into()));
-    assert!(s.expanded.contains("s1"));
+    assert!(s.chrome.expanded.contains("s1"));
     s.apply(Action::ToggleExpanded("s1".into()));
-    assert!(s.expanded.is_empty());
+    assert!(s.chrome.expanded.is_empty());
 }
 
 #[test]
@@ -78,29 +78,29 @@ fn plan_loading_and_notices() {
     assert_eq!(s.plan.snapshots["s2"].title, "Overprövningar");
     s.apply(Action::Notice(Notice::StorageCorrupt));
     s.apply(Action::Notice(Notice::StorageCorrupt));
-    assert_eq!(s.notices.len(), 1, "each notice once");
+    assert_eq!(s.chrome.notices.len(), 1, "each notice once");
     s.apply(Action::Dismiss(Notice::StorageCorrupt));
-    assert!(s.notices.is_empty());
+    assert!(s.chrome.notices.is_empty());
 }
 
 #[test]
 fn failure_and_retry() {
     let mut s = AppState::new(Lang::Sv);
     s.apply(Action::Failed(LoadError::Fetch(FetchFault::NotFound)));
-    assert!(matches!(s.load, Load::Failed(_)));
+    assert!(matches!(s.loading.load, Load::Failed(_)));
     let mut saved = Plan::default();
     saved.toggle("s1");
     s.apply(Action::OfflinePlan(saved.clone()));
     assert_eq!(
-        s.offline_plan,
+        s.loading.offline_plan,
         Some(saved),
         "the saved plan is kept to show"
     );
-    let before = s.attempt;
+    let before = s.loading.attempt;
     s.apply(Action::Retry);
-    assert_eq!(s.load, Load::Loading);
-    assert_eq!(s.attempt, before + 1);
-    assert_eq!(s.offline_plan, None);
+    assert_eq!(s.loading.load, Load::Loading);
+    assert_eq!(s.loading.attempt, before + 1);
+    assert_eq!(s.loading.offline_plan, None);
 }
 
 #[test]
@@ -112,22 +112,22 @@ fn a_stale_programme_stays_on_screen_through_a_retry_until_a_fresh_one_comes() {
     };
     s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale.clone()));
     assert!(s.programme().is_some(), "the last good copy is shown");
-    assert_eq!(s.stale, Some(stale.clone()));
+    assert_eq!(s.loading.stale, Some(stale.clone()));
     s.apply(Action::ToggleStar("s1".into()));
     assert!(s.plan.is_starred("s1"), "the copy can be used as usual");
 
     s.apply(Action::Retry);
     assert!(s.programme().is_some(), "retrying keeps the copy on screen");
-    assert!(s.reloading);
+    assert!(s.loading.reloading);
     // The retry fails again: still the copy, no longer reloading.
     s.apply(Action::LoadedStale(Shared(Rc::new(small())), stale));
-    assert!(!s.reloading);
-    assert!(s.stale.is_some());
+    assert!(!s.loading.reloading);
+    assert!(s.loading.stale.is_some());
     // A fresh programme clears the mark.
     s.apply(Action::Retry);
     s.apply(Action::Loaded(Shared(Rc::new(small()))));
-    assert_eq!(s.stale, None);
-    assert!(!s.reloading);
+    assert_eq!(s.loading.stale, None);
+    assert!(!s.loading.reloading);
     assert!(s.plan.is_starred("s1"));
 }
 
@@ -137,7 +137,7 @@ fn filters_session_pages_and_the_url() {
     s.apply(Action::ToggleFacet(Facet::Theme, "hallbarhet".into()));
     s.apply(Action::SetText("hallbar".into()));
     s.apply(Action::SetStarredOnly(true));
-    assert_eq!(s.filters.active_count(), 3);
+    assert_eq!(s.route.filters.active_count(), 3);
     s.apply(Action::OpenSession(Some("s1".into())));
     let url = s.url_state();
     assert_eq!(url.session.as_deref(), Some("s1"));
@@ -146,9 +146,9 @@ fn filters_session_pages_and_the_url() {
         "q=hallbar&theme=hallbarhet&starred=1&session=s1"
     );
     s.apply(Action::OpenSpeaker(Some("anna".into())));
-    assert_eq!(s.open, None, "one page at a time");
+    assert_eq!(s.route.session, None, "one page at a time");
     s.apply(Action::ClearFilters);
-    assert!(!s.filters.is_active());
+    assert!(!s.route.filters.is_active());
 
     // Back/forward: the URL decides the whole view.
     let mut other = ready();
@@ -181,5 +181,5 @@ fn a_plan_read_again_is_merged_not_taken_over() {
     found.set("s3", true);
     s.apply(Action::Restore(found));
     assert!(s.plan.is_starred("s3"));
-    assert!(s.notices.is_empty());
+    assert!(s.chrome.notices.is_empty());
 }

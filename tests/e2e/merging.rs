@@ -152,8 +152,8 @@ async fn back_and_forward_between_two_pages_keep_every_star() {
     b.click("a#other").await;
     b.wait_until(
         "page b",
-        "return location.pathname.endsWith('site-b.html');",
-        vec![],
+        "return location.pathname === arguments[0];",
+        vec![json!(B)],
     )
     .await;
     wait_for_widget(&b).await;
@@ -165,8 +165,8 @@ async fn back_and_forward_between_two_pages_keep_every_star() {
     b.back().await;
     b.wait_until(
         "page a",
-        "return location.pathname.endsWith('site-a.html');",
-        vec![],
+        "return location.pathname === arguments[0];",
+        vec![json!(A)],
     )
     .await;
     wait_for_widget(&b).await;
@@ -178,8 +178,8 @@ async fn back_and_forward_between_two_pages_keep_every_star() {
     b.forward().await;
     b.wait_until(
         "page b",
-        "return location.pathname.endsWith('site-b.html');",
-        vec![],
+        "return location.pathname === arguments[0];",
+        vec![json!(B)],
     )
     .await;
     wait_for_widget(&b).await;

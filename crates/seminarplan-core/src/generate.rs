@@ -18,11 +18,17 @@ use serde_json::{Value, json};
 use crate::model::Programme;
 use crate::parse::{FORMAT, parse_programme};
 
-/// SplitMix64: small, fast, and good enough for test data.
-struct Rng(u64);
+/// SplitMix64: small, fast, and good enough for test data. The one random source of the
+/// tests too: the generator's programmes and the bounded fuzz runs (tests/core/fuzz.rs).
+pub struct Rng(u64);
 
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
+    /// A generator that always gives the same sequence for the same seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -30,8 +36,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (`n > 0`), by multiply-shift.
-    fn below(&mut self, n: usize) -> usize {
+    /// Uniform in `0..n` (0 when `n` is 0), by multiply-shift.
+    pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 

@@ -457,9 +457,56 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             },
         ));
     }
+    let days = conference_days(&raw.conference.days, &mut errors);
+    let ix = Indexes::of(&raw, &mut errors);
+    let raw::Programme {
+        id,
+        revision,
+        conference,
+        rooms,
+        themes,
+        types,
+        levels,
+        blocks,
+        speakers,
+        sessions,
+    } = raw;
+    let themes = validate_themes(themes, &mut errors);
+    let blocks = validate_blocks(blocks, &days, &mut errors);
+    let language = conference.language.trim().to_owned();
+    let sessions = validate_sessions(sessions, &ix, &days, &language, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (sessions, session_index) = ordered(sessions);
+    Ok(Programme {
+        id,
+        revision,
+        conference: Conference {
+            title: conference.title.cleaned(),
+            subtitle: conference.subtitle,
+            venue: conference.venue,
+            city: conference.city,
+            time_zone: conference.time_zone,
+            language,
+            days,
+            url: conference.url.filter(|u| valid_url(u)),
+        },
+        rooms: rooms.into_iter().map(room).collect(),
+        themes,
+        types: types.into_iter().map(session_type).collect(),
+        levels: levels.into_iter().map(level).collect(),
+        blocks,
+        speakers: speakers.into_iter().map(speaker).collect(),
+        sessions,
+        session_index,
+    })
+}
 
+/// `conference.days`: each a date, and at least one.
+fn conference_days(raw: &[String], errors: &mut Vec<ProgrammeError>) -> Vec<NaiveDate> {
     let mut days = Vec::new();
-    for (i, d) in raw.conference.days.iter().enumerate() {
+    for (i, d) in raw.iter().enumerate() {
         match crate::model::parse_date(d) {
             Some(date) => days.push(date),
             None => errors.push(err(
@@ -468,51 +515,55 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             )),
         }
     }
-    if raw.conference.days.is_empty() {
+    if raw.is_empty() {
         errors.push(err("conference.days", Problem::NoDays));
     }
-    let day_of = |date: NaiveDate| days.iter().position(|&d| d == date);
+    days
+}
 
-    let rooms_ix = index_ids(
-        "rooms",
-        raw.rooms.iter().map(|r| r.id.as_str()),
-        &mut errors,
-    );
-    let themes_ix = index_ids(
-        "themes",
-        raw.themes.iter().map(|t| t.id.as_str()),
-        &mut errors,
-    );
-    let types_ix = index_ids(
-        "types",
-        raw.types.iter().map(|t| t.id.as_str()),
-        &mut errors,
-    );
-    let levels_ix = index_ids(
-        "levels",
-        raw.levels.iter().map(|l| l.id.as_str()),
-        &mut errors,
-    );
-    let blocks_ix = index_ids(
-        "blocks",
-        raw.blocks.iter().map(|b| b.id.as_str()),
-        &mut errors,
-    );
-    let speakers_ix = index_ids(
-        "speakers",
-        raw.speakers.iter().map(|s| s.id.as_str()),
-        &mut errors,
-    );
-    // Nothing in the file refers to sessions, but their ids must still be unique.
-    index_ids(
-        "sessions",
-        raw.sessions.iter().map(|s| s.id.as_str()),
-        &mut errors,
-    );
+/// The index of the conference day `date` is, if any.
+fn day_of(days: &[NaiveDate], date: NaiveDate) -> Option<usize> {
+    days.iter().position(|&d| d == date)
+}
 
-    let themes = raw
-        .themes
-        .into_iter()
+/// Id → index for every list sessions refer to.
+struct Indexes {
+    rooms: HashMap<String, usize>,
+    themes: HashMap<String, usize>,
+    types: HashMap<String, usize>,
+    levels: HashMap<String, usize>,
+    blocks: HashMap<String, usize>,
+    speakers: HashMap<String, usize>,
+}
+
+impl Indexes {
+    /// Every list's ids, reporting malformed and duplicate ones (sessions' too: nothing
+    /// in the file refers to sessions, but their ids must still be unique).
+    fn of(raw: &raw::Programme, errors: &mut Vec<ProgrammeError>) -> Indexes {
+        let ix = Indexes {
+            rooms: index_ids("rooms", raw.rooms.iter().map(|r| r.id.as_str()), errors),
+            themes: index_ids("themes", raw.themes.iter().map(|t| t.id.as_str()), errors),
+            types: index_ids("types", raw.types.iter().map(|t| t.id.as_str()), errors),
+            levels: index_ids("levels", raw.levels.iter().map(|l| l.id.as_str()), errors),
+            blocks: index_ids("blocks", raw.blocks.iter().map(|b| b.id.as_str()), errors),
+            speakers: index_ids(
+                "speakers",
+                raw.speakers.iter().map(|s| s.id.as_str()),
+                errors,
+            ),
+        };
+        index_ids(
+            "sessions",
+            raw.sessions.iter().map(|s| s.id.as_str()),
+            errors,
+        );
+        ix
+    }
+}
+
+/// `themes`: each colour `#rrggbb`, kept in lower case.
+fn validate_themes(raw: Vec<raw::Theme>, errors: &mut Vec<ProgrammeError>) -> Vec<Theme> {
+    raw.into_iter()
         .enumerate()
         .map(|(i, t)| {
             if !valid_colour(&t.colour) {
@@ -529,17 +580,24 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
                 colour: t.colour.to_ascii_lowercase(),
             }
         })
-        .collect::<Vec<_>>();
+        .collect()
+}
 
+/// `blocks`: times that parse, end after start, on a conference day.
+fn validate_blocks(
+    raw: Vec<raw::Block>,
+    days: &[NaiveDate],
+    errors: &mut Vec<ProgrammeError>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for (i, b) in raw.blocks.into_iter().enumerate() {
-        let start = time(&b.start, format!("blocks[{i}].start"), &mut errors);
-        let end = time(&b.end, format!("blocks[{i}].end"), &mut errors);
+    for (i, b) in raw.into_iter().enumerate() {
+        let start = time(&b.start, format!("blocks[{i}].start"), errors);
+        let end = time(&b.end, format!("blocks[{i}].end"), errors);
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start {
                 errors.push(err(format!("blocks[{i}].end"), Problem::EndNotAfterStart));
             }
-            if !days.is_empty() && day_of(start.date_naive()).is_none() {
+            if !days.is_empty() && day_of(days, start.date_naive()).is_none() {
                 errors.push(err(
                     format!("blocks[{i}].start"),
                     Problem::OutsideDays {
@@ -555,107 +613,128 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             });
         }
     }
+    blocks
+}
 
-    let conference_lang = raw.conference.language.trim().to_owned();
-    let mut sessions = Vec::new();
-    for (i, s) in raw.sessions.into_iter().enumerate() {
-        let at = |field: &str| format!("sessions[{i}].{field}");
-        let kind_ix = resolve(&types_ix, RefKind::Type, &s.kind, at("type"), &mut errors);
-        let themes: Vec<usize> = s
-            .themes
-            .iter()
-            .enumerate()
-            .filter_map(|(j, t)| {
-                resolve(
-                    &themes_ix,
-                    RefKind::Theme,
-                    t,
-                    format!("sessions[{i}].themes[{j}]"),
-                    &mut errors,
-                )
-            })
-            .collect();
-        let room = s
-            .room
-            .as_deref()
-            .and_then(|r| resolve(&rooms_ix, RefKind::Room, r, at("room"), &mut errors));
-        let block = s
-            .block
-            .as_deref()
-            .and_then(|b| resolve(&blocks_ix, RefKind::Block, b, at("block"), &mut errors));
-        let level = s
-            .level
-            .as_deref()
-            .and_then(|l| resolve(&levels_ix, RefKind::Level, l, at("level"), &mut errors));
-        let speakers: Vec<usize> = s
-            .speakers
-            .iter()
-            .enumerate()
-            .filter_map(|(j, p)| {
-                resolve(
-                    &speakers_ix,
-                    RefKind::Speaker,
-                    p,
-                    format!("sessions[{i}].speakers[{j}]"),
-                    &mut errors,
-                )
-            })
-            .collect();
-        let start = time(&s.start, at("start"), &mut errors);
-        let end = time(&s.end, at("end"), &mut errors);
-        let (Some(start), Some(end)) = (start, end) else {
-            continue;
-        };
-        if end <= start {
-            errors.push(err(at("end"), Problem::EndNotAfterStart));
-        }
-        let day = day_of(start.date_naive());
-        if day.is_none() && !days.is_empty() {
-            errors.push(err(
-                at("start"),
-                Problem::OutsideDays {
-                    date: start.date_naive(),
-                },
-            ));
-        }
-        let (Some(kind_ix), Some(day)) = (kind_ix, day) else {
-            continue;
-        };
-        let language = s
-            .language
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| conference_lang.clone());
-        sessions.push(Session {
-            id: s.id,
-            title: clean(&s.title),
-            subtitle: s
-                .subtitle
-                .map(|t| clean(&t))
-                .filter(|t| !t.trim().is_empty()),
-            kind_ix,
-            themes,
-            room,
-            start,
-            end,
-            block,
-            language,
-            level,
-            tags: s.tags.iter().map(|t| clean(t)).collect(),
-            abstract_text: s
-                .abstract_text
-                .map(|t| clean(&t))
-                .filter(|t| !t.trim().is_empty()),
-            speakers,
-            url: s.url.filter(|u| valid_url(u)),
-            day,
-        });
+/// `sessions`: every reference resolved, times that parse, end after start, on a
+/// conference day; a session without a language speaks the conference's.
+fn validate_sessions(
+    raw: Vec<raw::Session>,
+    ix: &Indexes,
+    days: &[NaiveDate],
+    conference_lang: &str,
+    errors: &mut Vec<ProgrammeError>,
+) -> Vec<Session> {
+    raw.into_iter()
+        .enumerate()
+        .filter_map(|(i, s)| validate_session(i, s, ix, days, conference_lang, errors))
+        .collect()
+}
+
+/// One session (`sessions[i]`); `None` when it cannot be placed (errors reported).
+fn validate_session(
+    i: usize,
+    s: raw::Session,
+    ix: &Indexes,
+    days: &[NaiveDate],
+    conference_lang: &str,
+    errors: &mut Vec<ProgrammeError>,
+) -> Option<Session> {
+    let at = |field: &str| format!("sessions[{i}].{field}");
+    let kind_ix = resolve(&ix.types, RefKind::Type, &s.kind, at("type"), errors);
+    let themes: Vec<usize> = s
+        .themes
+        .iter()
+        .enumerate()
+        .filter_map(|(j, t)| {
+            resolve(
+                &ix.themes,
+                RefKind::Theme,
+                t,
+                format!("sessions[{i}].themes[{j}]"),
+                errors,
+            )
+        })
+        .collect();
+    let room = s
+        .room
+        .as_deref()
+        .and_then(|r| resolve(&ix.rooms, RefKind::Room, r, at("room"), errors));
+    let block = s
+        .block
+        .as_deref()
+        .and_then(|b| resolve(&ix.blocks, RefKind::Block, b, at("block"), errors));
+    let level = s
+        .level
+        .as_deref()
+        .and_then(|l| resolve(&ix.levels, RefKind::Level, l, at("level"), errors));
+    let speakers: Vec<usize> = s
+        .speakers
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| {
+            resolve(
+                &ix.speakers,
+                RefKind::Speaker,
+                p,
+                format!("sessions[{i}].speakers[{j}]"),
+                errors,
+            )
+        })
+        .collect();
+    let start = time(&s.start, at("start"), errors);
+    let end = time(&s.end, at("end"), errors);
+    let (Some(start), Some(end)) = (start, end) else {
+        return None;
+    };
+    if end <= start {
+        errors.push(err(at("end"), Problem::EndNotAfterStart));
     }
-
-    if !errors.is_empty() {
-        return Err(errors);
+    let day = day_of(days, start.date_naive());
+    if day.is_none() && !days.is_empty() {
+        errors.push(err(
+            at("start"),
+            Problem::OutsideDays {
+                date: start.date_naive(),
+            },
+        ));
     }
+    let (Some(kind_ix), Some(day)) = (kind_ix, day) else {
+        return None;
+    };
+    let language = s
+        .language
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| conference_lang.to_owned());
+    Some(Session {
+        id: s.id,
+        title: clean(&s.title),
+        subtitle: s
+            .subtitle
+            .map(|t| clean(&t))
+            .filter(|t| !t.trim().is_empty()),
+        kind_ix,
+        themes,
+        room,
+        start,
+        end,
+        block,
+        language,
+        level,
+        tags: s.tags.iter().map(|t| clean(t)).collect(),
+        abstract_text: s
+            .abstract_text
+            .map(|t| clean(&t))
+            .filter(|t| !t.trim().is_empty()),
+        speakers,
+        url: s.url.filter(|u| valid_url(u)),
+        day,
+    })
+}
 
+/// Sessions in programme order (start, room, id), and id → index.
+fn ordered(mut sessions: Vec<Session>) -> (Vec<Session>, HashMap<String, usize>) {
     sessions.sort_by(|a, b| {
         (a.start, a.room.unwrap_or(usize::MAX), &a.id).cmp(&(
             b.start,
@@ -663,68 +742,46 @@ fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
             &b.id,
         ))
     });
-    let session_index = sessions
+    let index = sessions
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
+    (sessions, index)
+}
 
-    Ok(Programme {
-        id: raw.id,
-        revision: raw.revision,
-        conference: Conference {
-            title: raw.conference.title.cleaned(),
-            subtitle: raw.conference.subtitle,
-            venue: raw.conference.venue,
-            city: raw.conference.city,
-            time_zone: raw.conference.time_zone,
-            language: conference_lang,
-            days,
-            url: raw.conference.url.filter(|u| valid_url(u)),
-        },
-        rooms: raw
-            .rooms
-            .into_iter()
-            .map(|r| Room {
-                id: r.id,
-                name: r.name.cleaned(),
-                capacity: r.capacity,
-                floor: r.floor,
-            })
-            .collect(),
-        themes,
-        types: raw
-            .types
-            .into_iter()
-            .map(|t| SessionType {
-                id: t.id,
-                name: t.name.cleaned(),
-                kind: t.kind,
-            })
-            .collect(),
-        levels: raw
-            .levels
-            .into_iter()
-            .map(|l| Level {
-                id: l.id,
-                name: l.name.cleaned(),
-            })
-            .collect(),
-        blocks,
-        speakers: raw
-            .speakers
-            .into_iter()
-            .map(|s| Speaker {
-                id: s.id,
-                name: clean(&s.name),
-                organisation: s
-                    .organisation
-                    .map(|o| clean(&o))
-                    .filter(|o| !o.trim().is_empty()),
-                bio: s.bio.map(|b| clean(&b)).filter(|b| !b.trim().is_empty()),
-            })
-            .collect(),
-        sessions,
-        session_index,
-    })
+fn room(r: raw::Room) -> Room {
+    Room {
+        id: r.id,
+        name: r.name.cleaned(),
+        capacity: r.capacity,
+        floor: r.floor,
+    }
+}
+
+fn session_type(t: raw::SessionType) -> SessionType {
+    SessionType {
+        id: t.id,
+        name: t.name.cleaned(),
+        kind: t.kind,
+    }
+}
+
+fn level(l: raw::Level) -> Level {
+    Level {
+        id: l.id,
+        name: l.name.cleaned(),
+    }
+}
+
+fn speaker(s: raw::Speaker) -> Speaker {
+    Speaker {
+        id: s.id,
+        name: clean(&s.name),
+        organisation: s
+            .organisation
+            .map(|o| clean(&o))
+            .filter(|o| !o.trim().is_empty()),
+        bio: s.bio.map(|b| clean(&b)).filter(|b| !b.trim().is_empty()),
+    }
 }

@@ -49,30 +49,10 @@ pub enum Notice {
     StorageFull,
 }
 
+/// The programme file: whether it is loading, shown or failed, and what goes with that.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct AppState {
-    pub lang: Lang,
+pub struct LoadStatus {
     pub load: Load,
-    pub view: View,
-    pub filters: Filters,
-    /// The session whose page is open.
-    pub open: Option<SessionId>,
-    /// The speaker whose page is open.
-    pub speaker: Option<String>,
-    /// The filter panel, folded away on narrow screens.
-    pub filters_open: bool,
-    /// A plan someone shared through a link, waiting for the visitor's decision.
-    pub shared: Option<crate::share::Shared>,
-    /// The share dialog (link and QR code) is open.
-    pub share_open: bool,
-    pub layout: Layout,
-    /// In the grid, whether sessions the filters leave out are dimmed or hidden.
-    pub grid_mode: crate::grid::Mode,
-    pub expanded: BTreeSet<SessionId>,
-    pub plan: Plan,
-    /// Set once the saved plan has been read: until then nothing may be written back.
-    pub plan_loaded: bool,
-    pub notices: BTreeSet<Notice>,
     /// Counts load attempts, so "try again" starts a new fetch.
     pub attempt: u32,
     /// Set when the programme shown is the last good copy, not a fresh one.
@@ -82,7 +62,36 @@ pub struct AppState {
     /// When the programme cannot be shown at all: the plan saved for it, read from the
     /// browser so the visitor still sees what they chose.
     pub offline_plan: Option<Plan>,
-    /// The delegation: colleagues' plans and links waiting for a decision.
+}
+
+/// How the widget is shown, beyond what the URL says: panels, layout and notices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chrome {
+    /// The filter panel, folded away on narrow screens.
+    pub filters_open: bool,
+    /// The share dialog (link and QR code) is open.
+    pub share_open: bool,
+    pub layout: Layout,
+    /// In the grid, whether sessions the filters leave out are dimmed or hidden.
+    pub grid_mode: crate::grid::Mode,
+    /// Session cards folded open.
+    pub expanded: BTreeSet<SessionId>,
+    pub notices: BTreeSet<Notice>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    /// Where the visitor is: the view, the filters, the open session or speaker, and a
+    /// shared plan waiting for their decision (a valid `share::encode` value). The URL
+    /// says exactly this.
+    pub route: UrlState,
+    pub loading: LoadStatus,
+    pub chrome: Chrome,
+    pub plan: Plan,
+    /// Set once the saved plan has been read: until then nothing may be written back.
+    pub plan_loaded: bool,
+    /// The delegation: colleagues' plans kept next to the own (`delegation::actions`).
     pub team: crate::delegation::actions::TeamState,
 }
 
@@ -145,7 +154,7 @@ impl AppState {
     }
 
     pub fn programme(&self) -> Option<&Shared> {
-        match &self.load {
+        match &self.loading.load {
             Load::Ready(p) => Some(p),
             _ => None,
         }
@@ -153,25 +162,22 @@ impl AppState {
 
     /// What the URL should say about this state.
     pub fn url_state(&self) -> UrlState {
-        UrlState {
-            filters: self.filters.clone(),
-            view: self.view,
-            session: self.open.clone(),
-            speaker: self.speaker.clone(),
-            share: self
-                .shared
-                .as_ref()
-                .map(|s| crate::share::encode(&s.programme, &s.ids))
-                .map(|v| match self.team.shared_stamp {
-                    0 => v,
-                    stamp => crate::delegation::link::stamp_share(&v, stamp),
-                }),
-            team: self.team.incoming.as_ref().map(|(_, raw)| raw.clone()),
-        }
+        self.route.clone()
+    }
+
+    /// The plan someone shared through a link, waiting for the visitor's decision.
+    pub fn shared(&self) -> Option<crate::share::Shared> {
+        let value = self.route.share.as_deref()?;
+        crate::share::decode(crate::delegation::link::split_stamp(value).0).ok()
+    }
+
+    /// A delegation link waiting for the visitor's decision.
+    pub fn team_link(&self) -> Option<crate::delegation::link::TeamLink> {
+        crate::delegation::link::decode_team(self.route.team.as_deref()?).ok()
     }
 
     fn fill_snapshots(&mut self) {
-        if let Load::Ready(p) = &self.load {
+        if let Load::Ready(p) = &self.loading.load {
             self.plan.fill_snapshots(p);
         }
     }
@@ -191,6 +197,157 @@ impl AppState {
     }
 
     pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Loaded(_)
+            | Action::LoadedStale(..)
+            | Action::Failed(_)
+            | Action::OfflinePlan(_)
+            | Action::Retry => self.loading.apply(action),
+            Action::SetLang(lang) => self.lang = lang,
+            Action::ShowView(_)
+            | Action::SetDay(_)
+            | Action::SetText(_)
+            | Action::ToggleFacet(..)
+            | Action::SetStarredOnly(_)
+            | Action::ClearFilters
+            | Action::OpenSession(_)
+            | Action::OpenSpeaker(_)
+            | Action::FromUrl(_)
+            | Action::DismissShared => apply_route(&mut self.route, action),
+            Action::ShowBlock(id) => {
+                let date = self.programme().and_then(|p| {
+                    p.blocks
+                        .iter()
+                        .find(|b| b.id == id)
+                        .map(|b| b.start.date_naive())
+                });
+                let filters = &mut self.route.filters;
+                *filters = Filters {
+                    day: date.map_or(DayChoice::All, DayChoice::Date),
+                    ..Filters::default()
+                };
+                filters.blocks.insert(id);
+                self.route.view = View::Programme;
+            }
+            Action::ToggleFilterPanel
+            | Action::ToggleExpanded(_)
+            | Action::ShowShare(_)
+            | Action::SetLayout(_)
+            | Action::SetGridMode(_)
+            | Action::Notice(_)
+            | Action::Dismiss(_) => self.chrome.apply(action),
+            Action::Team(a) => {
+                let programme = self.programme().map(|p| p.0.clone());
+                let around = crate::delegation::actions::Around {
+                    programme: programme.as_deref(),
+                    plan: &mut self.plan,
+                    share: &mut self.route.share,
+                    team_link: &mut self.route.team,
+                };
+                self.team.apply(a, around);
+                self.fill_snapshots();
+            }
+            _ => self.apply_to_plan(action),
+        }
+    }
+
+    /// The actions that change the plan.
+    fn apply_to_plan(&mut self, action: Action) {
+        match action {
+            Action::ToggleStar(id) => {
+                let starrable = self
+                    .programme()
+                    .and_then(|p| p.session(&id).map(|s| p.kind(s).can_star()))
+                    // A starred id the programme no longer has can still be removed.
+                    .unwrap_or_else(|| self.plan.is_starred(&id));
+                if starrable {
+                    self.plan.toggle(&id);
+                }
+            }
+            Action::PlanLoaded(plan) => {
+                // What storage holds wins for snapshots (so an acknowledgement made
+                // elsewhere is kept); for stars, the later change wins either way.
+                self.plan = crate::plan::reconcile(&plan, &self.plan);
+                self.plan_loaded = true;
+            }
+            Action::ChooseInstead(id) => {
+                if let Load::Ready(p) = &self.loading.load {
+                    crate::plan::choose_instead(p, &mut self.plan, &id);
+                }
+            }
+            Action::AdoptShared => {
+                if let Some(shared) = self.shared() {
+                    self.route.share = None;
+                    self.plan.adopt(&shared.ids);
+                }
+            }
+            Action::MergeShared => {
+                if let Some(shared) = self.shared() {
+                    self.route.share = None;
+                    self.plan.merge(&Plan {
+                        starred: shared.ids,
+                        ..Plan::default()
+                    });
+                }
+            }
+            Action::Restore(found) => {
+                self.plan.merge(&found);
+                self.chrome.notices.remove(&Notice::StorageCorrupt);
+                self.chrome.notices.remove(&Notice::StorageFuture);
+            }
+            Action::AcknowledgeChanges => {
+                if let Load::Ready(p) = &self.loading.load {
+                    self.plan.acknowledge(p);
+                }
+            }
+            _ => return,
+        }
+        self.fill_snapshots();
+    }
+}
+
+/// The actions that change where the visitor is.
+fn apply_route(route: &mut UrlState, action: Action) {
+    match action {
+        Action::ShowView(view) => route.view = view,
+        Action::SetDay(day) => route.filters.day = day,
+        Action::SetText(text) => route.filters.text = text,
+        Action::ToggleFacet(facet, id) => route.filters.toggle(facet, &id),
+        Action::SetStarredOnly(on) => route.filters.starred_only = on,
+        Action::ClearFilters => route.filters.clear(),
+        Action::OpenSession(id) => {
+            route.session = id;
+            route.speaker = None;
+        }
+        Action::OpenSpeaker(id) => {
+            route.speaker = id;
+            route.session = None;
+        }
+        Action::FromUrl(url) => {
+            *route = *url;
+            // Only a share link that can be read stays (written back in its own form, with
+            // its stamp); only a delegation link that can be read stays.
+            route.share = route.share.as_deref().and_then(|s| {
+                let (value, stamp) = crate::delegation::link::split_stamp(s);
+                let shared = crate::share::decode(value).ok()?;
+                let value = crate::share::encode(&shared.programme, &shared.ids);
+                Some(match stamp {
+                    0 => value,
+                    stamp => crate::delegation::link::stamp_share(&value, stamp),
+                })
+            });
+            route.team = route
+                .team
+                .take()
+                .filter(|t| crate::delegation::link::decode_team(t).is_ok());
+        }
+        Action::DismissShared => route.share = None,
+        _ => {}
+    }
+}
+
+impl LoadStatus {
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Loaded(p) => {
                 self.load = Load::Ready(p);
@@ -219,126 +376,31 @@ impl AppState {
                     self.offline_plan = None;
                 }
             }
-            Action::SetLang(lang) => self.lang = lang,
-            Action::ShowView(view) => self.view = view,
-            Action::SetDay(day) => self.filters.day = day,
-            Action::SetText(text) => self.filters.text = text,
-            Action::ToggleFacet(facet, id) => self.filters.toggle(facet, &id),
-            Action::SetStarredOnly(on) => self.filters.starred_only = on,
-            Action::ClearFilters => self.filters.clear(),
+            _ => {}
+        }
+    }
+}
+
+impl Chrome {
+    fn apply(&mut self, action: Action) {
+        match action {
             Action::ToggleFilterPanel => self.filters_open = !self.filters_open,
-            Action::OpenSession(id) => {
-                self.open = id;
-                self.speaker = None;
-            }
-            Action::OpenSpeaker(id) => {
-                self.speaker = id;
-                self.open = None;
-            }
-            Action::FromUrl(url) => {
-                let url = *url;
-                self.filters = url.filters;
-                self.view = url.view;
-                self.open = url.session;
-                self.speaker = url.speaker;
-                let share = url
-                    .share
-                    .as_deref()
-                    .map(crate::delegation::link::split_stamp);
-                self.team.shared_stamp = share.map_or(0, |(_, stamp)| stamp);
-                self.shared = share.and_then(|(s, _)| crate::share::decode(s).ok());
-                self.team.set_incoming(url.team);
-            }
             Action::ToggleExpanded(id) => {
-                if !self.expanded.remove(&id) {
+                let was_open = self.expanded.remove(&id);
+                if !was_open {
                     self.expanded.insert(id);
                 }
             }
-            Action::ToggleStar(id) => {
-                let starrable = self
-                    .programme()
-                    .and_then(|p| p.session(&id).map(|s| p.kind(s).can_star()))
-                    // A starred id the programme no longer has can still be removed.
-                    .unwrap_or_else(|| self.plan.is_starred(&id));
-                if starrable {
-                    self.plan.toggle(&id);
-                    self.fill_snapshots();
-                }
-            }
-            Action::PlanLoaded(plan) => {
-                // What storage holds wins for snapshots (so an acknowledgement made
-                // elsewhere is kept); for stars, the later change wins either way.
-                self.plan = crate::plan::reconcile(&plan, &self.plan);
-                self.plan_loaded = true;
-                self.fill_snapshots();
-            }
-            Action::ChooseInstead(id) => {
-                if let Load::Ready(p) = &self.load {
-                    crate::plan::choose_instead(p, &mut self.plan, &id);
-                }
-            }
-            Action::ShowBlock(id) => {
-                let date = self.programme().and_then(|p| {
-                    p.blocks
-                        .iter()
-                        .find(|b| b.id == id)
-                        .map(|b| b.start.date_naive())
-                });
-                self.filters = Filters {
-                    day: date.map_or(DayChoice::All, DayChoice::Date),
-                    ..Filters::default()
-                };
-                self.filters.blocks.insert(id);
-                self.view = View::Programme;
-            }
-            Action::AdoptShared => {
-                if let Some(shared) = self.shared.take() {
-                    self.plan.adopt(&shared.ids);
-                    self.fill_snapshots();
-                }
-            }
-            Action::Restore(found) => {
-                self.plan.merge(&found);
-                self.fill_snapshots();
-                self.notices.remove(&Notice::StorageCorrupt);
-                self.notices.remove(&Notice::StorageFuture);
-            }
-            Action::MergeShared => {
-                if let Some(shared) = self.shared.take() {
-                    self.plan.merge(&Plan {
-                        starred: shared.ids,
-                        ..Plan::default()
-                    });
-                    self.fill_snapshots();
-                }
-            }
-            Action::DismissShared => self.shared = None,
             Action::ShowShare(open) => self.share_open = open,
             Action::SetLayout(layout) => self.layout = layout,
             Action::SetGridMode(mode) => self.grid_mode = mode,
-            Action::AcknowledgeChanges => {
-                if let Load::Ready(p) = &self.load {
-                    self.plan.acknowledge(p);
-                }
-            }
             Action::Notice(n) => {
                 self.notices.insert(n);
             }
             Action::Dismiss(n) => {
                 self.notices.remove(&n);
             }
-            Action::Team(a) => {
-                let programme = match &self.load {
-                    Load::Ready(p) => Some(p.0.clone()),
-                    _ => None,
-                };
-                let around = crate::delegation::actions::Around {
-                    programme: programme.as_deref(),
-                    plan: &mut self.plan,
-                    shared: &mut self.shared,
-                };
-                self.team.apply(a, around);
-            }
+            _ => {}
         }
     }
 }

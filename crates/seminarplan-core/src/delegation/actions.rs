@@ -8,9 +8,8 @@
 
 use crate::model::{Programme, SessionId};
 use crate::plan::Plan;
-use crate::share::Shared;
 
-use super::link::{TeamLink, resolve};
+use super::link::{decode_team, resolve, split_stamp};
 use super::{Delegation, Outcome, RenameError};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,10 +17,9 @@ pub struct TeamState {
     pub colleagues: Delegation,
     /// Set once the kept colleagues have been read: until then nothing may be written.
     pub loaded: bool,
-    /// The stamp of the shared plan waiting for a decision (`AppState::shared`).
-    pub shared_stamp: u64,
-    /// A delegation link waiting for the visitor's decision, and its value as in the URL.
-    pub incoming: Option<(TeamLink, String)>,
+    /// Who of the delegation link waiting in the URL was merged into the own plan (so
+    /// "replace anyway" neither adds them as a colleague nor merges them twice).
+    pub merged_me: Option<String>,
     /// What the last add or take did, per name, until dismissed.
     pub outcomes: Vec<(String, Outcome)>,
     /// Why the last rename was refused.
@@ -57,48 +55,27 @@ pub enum TeamAction {
     SetMyName(String),
 }
 
-impl TeamState {
-    /// Reads the delegation link of a URL (`None`: no link, or one that cannot be read).
-    pub fn set_incoming(&mut self, value: Option<String>) {
-        self.incoming = value.and_then(|v| super::link::decode_team(&v).ok().map(|l| (l, v)));
-    }
-}
-
 /// The parts of the app state a delegation change may read or write besides `team`.
 pub struct Around<'a> {
     pub programme: Option<&'a Programme>,
     /// The visitor's own plan: changed only through `Plan::merge`.
     pub plan: &'a mut Plan,
-    /// A shared plan waiting for the visitor's decision.
-    pub shared: &'a mut Option<Shared>,
+    /// The share value waiting in the URL (`share=`, maybe stamped): cleared once kept.
+    pub share: &'a mut Option<String>,
+    /// The delegation value waiting in the URL (`team=`): cleared once taken.
+    pub team_link: &'a mut Option<String>,
 }
 
 impl TeamState {
     pub fn apply(&mut self, action: TeamAction, around: Around<'_>) {
         match action {
-            TeamAction::Loaded(team) => {
-                let before = std::mem::replace(&mut self.colleagues, team);
-                if !self.loaded {
-                    // Colleagues added before the record was first read are kept too.
-                    for c in before.colleagues {
-                        self.colleagues.add_or_update(
-                            &c.name,
-                            c.plan.starred,
-                            c.stamp,
-                            false,
-                            around.programme,
-                        );
-                    }
-                    self.colleagues.me = self.colleagues.me.take().or(before.me);
-                }
-                self.loaded = true;
-                if let Some(p) = around.programme {
-                    self.colleagues.fill_snapshots(p);
-                }
-            }
+            TeamAction::Loaded(team) => self.loaded(team, around.programme),
             TeamAction::AddShared { name, force } => self.add_shared(&name, force, around),
             TeamAction::TakeTeam { mine, force } => self.take_team(mine.as_deref(), force, around),
-            TeamAction::DismissTeam => self.incoming = None,
+            TeamAction::DismissTeam => {
+                *around.team_link = None;
+                self.merged_me = None;
+            }
             TeamAction::Rename { from, to } => {
                 self.rename_error = self.colleagues.rename(&from, &to).err();
             }
@@ -118,30 +95,49 @@ impl TeamState {
         }
     }
 
+    fn loaded(&mut self, team: Delegation, programme: Option<&Programme>) {
+        let before = std::mem::replace(&mut self.colleagues, team);
+        if !self.loaded {
+            // Colleagues added before the record was first read are kept too.
+            for c in before.colleagues {
+                self.colleagues
+                    .add_or_update(&c.name, c.plan.starred, c.stamp, false, programme);
+            }
+            self.colleagues.me = self.colleagues.me.take().or(before.me);
+        }
+        self.loaded = true;
+        if let Some(p) = programme {
+            self.colleagues.fill_snapshots(p);
+        }
+    }
+
     fn add_shared(&mut self, name: &str, force: bool, around: Around<'_>) {
-        let Some(shared) = around.shared.take() else {
+        let Some((value, stamp)) = around.share.as_deref().map(split_stamp) else {
             return;
         };
-        let outcome = self.colleagues.add_or_update(
-            name,
-            shared.ids.clone(),
-            self.shared_stamp,
-            force,
-            around.programme,
-        );
-        if matches!(
+        let Ok(shared) = crate::share::decode(value) else {
+            return;
+        };
+        let outcome =
+            self.colleagues
+                .add_or_update(name, shared.ids, stamp, force, around.programme);
+        if !matches!(
             outcome,
             Outcome::NotNewer | Outcome::BadName | Outcome::Full
         ) {
-            // Nothing was kept: the link waits, so the visitor can decide otherwise.
-            *around.shared = Some(shared);
+            // Kept: the link is handled. Otherwise it waits, so the visitor can decide.
+            *around.share = None;
         }
         let shown = super::clean_name(name).unwrap_or_default();
         self.outcomes = vec![(shown, outcome)];
     }
 
     fn take_team(&mut self, mine: Option<&str>, force: bool, around: Around<'_>) {
-        let Some((link, raw)) = self.incoming.take() else {
+        let Some(link) = around
+            .team_link
+            .as_deref()
+            .and_then(|v| decode_team(v).ok())
+        else {
             return;
         };
         let programme = around.programme;
@@ -152,16 +148,20 @@ impl TeamState {
                 .cloned()
                 .collect::<std::collections::BTreeSet<SessionId>>(),
         };
-        let is_mine = |name: &str| mine.is_some_and(|m| m.to_lowercase() == name.to_lowercase());
+        let already = self.merged_me.take();
+        let mine = mine.map(str::to_owned).or_else(|| already.clone());
+        let is_mine = |name: &str| {
+            mine.as_deref()
+                .is_some_and(|m| m.to_lowercase() == name.to_lowercase())
+        };
         let mut outcomes = Vec::new();
         for person in &link.people {
             if is_mine(&person.name) {
-                around.plan.merge(&Plan {
-                    starred: ids(&person.tokens),
-                    ..Plan::default()
-                });
-                if let Some(p) = programme {
-                    around.plan.fill_snapshots(p);
+                if already.is_none() {
+                    around.plan.merge(&Plan {
+                        starred: ids(&person.tokens),
+                        ..Plan::default()
+                    });
                 }
                 continue;
             }
@@ -175,17 +175,10 @@ impl TeamState {
             outcomes.push((person.name.clone(), outcome));
         }
         if outcomes.iter().any(|(_, o)| *o == Outcome::NotNewer) {
-            // Some kept plans are newer: the link waits for "replace anyway". Whoever was
-            // merged into the own plan is not merged twice.
-            let rest = TeamLink {
-                programme: link.programme.clone(),
-                people: link
-                    .people
-                    .into_iter()
-                    .filter(|p| !is_mine(&p.name))
-                    .collect(),
-            };
-            self.incoming = Some((rest, raw));
+            // Some kept plans are newer: the link waits for "replace anyway".
+            self.merged_me = mine;
+        } else {
+            *around.team_link = None;
         }
         self.outcomes = outcomes;
     }
