@@ -216,6 +216,13 @@ impl Site {
                     .headers
                     .push(("Content-Security-Policy".to_owned(), STRICT_CSP.to_owned()));
             }
+            if name.starts_with("site-") {
+                // `no-store` (the default here) keeps a page out of the back/forward
+                // cache; the two pages of the conference site must be able to go there.
+                response
+                    .headers
+                    .push(("Cache-Control".to_owned(), "no-cache".to_owned()));
+            }
             return response;
         }
         if let Some(name) = path.strip_prefix("/cdn/seminarplan/") {
