@@ -6,12 +6,14 @@ use yew::prelude::*;
 use crate::browser::url::{self, UrlMode};
 use crate::browser::{clipboard, download, print};
 use crate::components::{
-    changes_notice::ChangesNotice, day_tabs::DayTabs, filter_panel::FilterPanel, header::Header,
+    add_colleague::AddColleague, changes_notice::ChangesNotice, day_plan::DayPlan,
+    day_tabs::DayTabs, delegation_view::DelegationView, filter_panel::FilterPanel, header::Header,
     layout_switch::LayoutSwitch, load_error::LoadErrorView, my_schedule::MySchedule,
     notices::Notices, now_next::NowNext as NowNextStrip, programme_view::ProgrammeView,
     result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
     share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
-    stale_notice::StaleNotice, timetable::Timetable,
+    stale_notice::StaleNotice, team_link_offer::TeamLinkOffer, team_outcomes::TeamOutcomes,
+    timetable::Timetable,
 };
 use crate::context::{Store, Widget};
 use crate::hooks::clock::use_clock;
@@ -19,7 +21,9 @@ use crate::hooks::preferences::use_preferences;
 use crate::hooks::programme::use_programme;
 use crate::hooks::saved_plan::use_saved_plan;
 use crate::hooks::search_index::use_search_index;
+use crate::hooks::team::use_team;
 use crate::hooks::url_sync::use_url_sync;
+use seminarplan_core::delegation::link::{encode_team, stamp_share};
 use seminarplan_core::filter::{self, resolve_day};
 use seminarplan_core::ics;
 use seminarplan_core::lang::Lang;
@@ -106,6 +110,7 @@ pub fn App(props: &AppProps) -> Html {
         &root,
     );
     let on_restore = use_saved_plan(&store, &props.namespace);
+    use_team(&store, &props.namespace);
     let state = &store.0;
     let lang = state.lang;
 
@@ -213,12 +218,30 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 },
                 View::MySchedule => html! {
-                    <MySchedule
-                        expanded={state.chrome.expanded.clone()}
-                        on_calendar={on_calendar.reform(|()| None)}
-                        on_print={Callback::from(|()| print::print())}
-                    />
+                    <>
+                        <MySchedule
+                            expanded={state.chrome.expanded.clone()}
+                            on_calendar={on_calendar.reform(|()| None)}
+                            on_print={Callback::from(|()| print::print())}
+                        />
+                        <DayPlan plan={state.plan.clone()} title={AttrValue::from(lang.my_day())} id="mine" />
+                    </>
                 },
+                View::Team => {
+                    let link = url::link_with(
+                        props.url_mode,
+                        props.keep_params.as_deref().unwrap_or_default(),
+                        &format!(
+                            "team={}",
+                            encode_component(&team_value(state, programme, lang))
+                        ),
+                    );
+                    html! {
+                        <DelegationView team={state.team.clone()} link={AttrValue::from(link)}
+                            on_calendar={person_calendar(programme.clone(), state, lang)}
+                            on_copy={on_copy.clone()} on_print={Callback::from(|()| print::print())} />
+                    }
+                }
             };
             let page = if let Some(id) = &state.route.session {
                 html! {
@@ -227,7 +250,10 @@ pub fn App(props: &AppProps) -> Html {
             } else if let Some(id) = &state.route.speaker {
                 html! { <SpeakerPage id={id.clone()} /> }
             } else if state.chrome.share_open {
-                let value = share::encode_for(programme, &state.plan.starred);
+                let value = stamp_share(
+                    &share::encode_for(programme, &state.plan.starred),
+                    download::now().timestamp().max(0) as u64,
+                );
                 let link = url::link_with(
                     props.url_mode,
                     props.keep_params.as_deref().unwrap_or_default(),
@@ -238,8 +264,23 @@ pub fn App(props: &AppProps) -> Html {
                 html! {}
             };
             let shared = state.shared().map(|shared| {
+                let names: Vec<String> = state
+                    .team
+                    .colleagues
+                    .colleagues
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect();
                 html! {
-                    <SharedPlan shared={shared.clone()} />
+                    <>
+                        <SharedPlan shared={shared.clone()} />
+                        <AddColleague {names} />
+                    </>
+                }
+            });
+            let team_link = state.team_link().map(|link| {
+                html! {
+                    <TeamLinkOffer link={link.clone()} />
                 }
             });
             html! {
@@ -253,6 +294,8 @@ pub fn App(props: &AppProps) -> Html {
                     <ChangesNotice />
                     <NowNextStrip programme={programme.clone()} plan={state.plan.clone()} {lang} now={clock} on_open={on_open.clone()} />
                     { shared.unwrap_or_default() }
+                    { team_link.unwrap_or_default() }
+                    <TeamOutcomes team={state.team.clone()} shared_waiting={state.route.share.is_some()} team_waiting={state.route.team.is_some()} />
                     <div class="sp-main">{ main }</div>
                     { page }
                 </>
@@ -267,6 +310,13 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The sessions of `ids` the programme has, in programme order.
+fn ordered(p: &ProgrammeRef, ids: &std::collections::BTreeSet<SessionId>) -> Vec<usize> {
+    let mut all: Vec<usize> = ids.iter().filter_map(|id| p.session_ix(id)).collect();
+    all.sort_unstable();
+    all
+}
+
 /// Downloads a calendar file: of one session, or with `None` of every starred one.
 fn calendar(
     programme: Option<ProgrammeRef>,
@@ -277,18 +327,59 @@ fn calendar(
         let Some(p) = &programme else { return };
         let sessions: Vec<usize> = match &one {
             Some(id) => p.session_ix(id).into_iter().collect(),
-            None => {
-                let mut all: Vec<usize> = plan
-                    .starred
-                    .iter()
-                    .filter_map(|id| p.session_ix(id))
-                    .collect();
-                all.sort_unstable();
-                all
-            }
+            None => ordered(p, &plan.starred),
         };
         let text = ics::calendar(p, &sessions, download::now(), lang.code());
         let name = ics::file_name(p, one.as_deref().and_then(|id| p.session(id)));
         download::offer(&name, "text/calendar;charset=utf-8", &text);
+    })
+}
+
+/// The delegation link's value: the visitor (by the name they typed, else "Jag"/"Me",
+/// stamped now) and every colleague (with the stamp of their link).
+fn team_value(state: &AppState, programme: &ProgrammeRef, lang: Lang) -> String {
+    let team = &state.team.colleagues;
+    let me = team.me.clone().unwrap_or_else(|| lang.me().to_owned());
+    let now = download::now().timestamp().max(0) as u64;
+    let mut people = vec![(me.as_str(), now, &state.plan.starred)];
+    people.extend(
+        team.colleagues
+            .iter()
+            .map(|c| (c.name.as_str(), c.stamp, &c.plan.starred)),
+    );
+    encode_team(programme, &people)
+}
+
+/// Downloads a person's plan as a calendar file: a colleague's by name, the visitor's own
+/// with an empty name. The file is named after the person.
+fn person_calendar(programme: ProgrammeRef, state: &AppState, lang: Lang) -> Callback<String> {
+    let team = state.team.colleagues.clone();
+    let mine = state.plan.starred.clone();
+    Callback::from(move |name: String| {
+        let p = &programme;
+        let starred = if name.is_empty() {
+            &mine
+        } else {
+            match team.find(&name) {
+                Some(i) => &team.colleagues[i].plan.starred,
+                None => return,
+            }
+        };
+        let text = ics::calendar(p, &ordered(p, starred), download::now(), lang.code());
+        let stem = ics::file_name(p, None);
+        let stem = stem.strip_suffix(".ics").unwrap_or(&stem);
+        let who: String = if name.is_empty() {
+            lang.me().to_owned()
+        } else {
+            name.clone()
+        }
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+        download::offer(
+            &format!("{stem}-{who}.ics"),
+            "text/calendar;charset=utf-8",
+            &text,
+        );
     })
 }

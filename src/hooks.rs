@@ -8,4 +8,5 @@ pub mod preferences;
 pub mod programme;
 pub mod saved_plan;
 pub mod search_index;
+pub mod team;
 pub mod url_sync;

@@ -221,7 +221,13 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
     let title = title.text_content().unwrap_or_default();
 
     let views = all(&root, ".sp-viewswitch__button");
-    assert_eq!(views.len(), 2);
+    assert_eq!(views.len(), 3);
+    assert!(
+        views[2]
+            .text_content()
+            .unwrap_or_default()
+            .contains("Delegationen")
+    );
     assert!(
         views[1]
             .text_content()

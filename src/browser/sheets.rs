@@ -21,6 +21,7 @@ pub const WIDGET_CSS: &str = concat!(
     include_str!("../../styles/schedule.css"),
     include_str!("../../styles/timetable.css"),
     include_str!("../../styles/form.css"),
+    include_str!("../../styles/delegation.css"),
 );
 
 thread_local! {

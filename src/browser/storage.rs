@@ -10,6 +10,7 @@ use web_sys::{Storage, StorageEvent};
 
 use seminarplan_core::loading;
 
+use seminarplan_core::delegation::Delegation;
 use seminarplan_core::plan::{self, Plan};
 use seminarplan_core::saved::{self, DecodeError};
 use seminarplan_core::state::Notice;
@@ -290,5 +291,63 @@ pub fn read_pref(key: &str) -> Option<String> {
 pub fn write_pref(key: &str, value: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(key, value);
+    }
+}
+
+/// What reading the kept colleagues gave (`saved::decode_team`).
+pub struct TeamRead {
+    pub team: Delegation,
+    pub notice: Option<Notice>,
+    /// Nothing may be written under the key during this visit: it holds a record that
+    /// could not be read nor set aside.
+    pub hold: bool,
+}
+
+/// Reads the colleagues kept under `key`. A record that cannot be read is copied aside
+/// (`unreadable` permitting) and the key freed; when even the copy fails, the key is held.
+pub fn read_team(key: &str, unreadable: Unreadable) -> TeamRead {
+    let mut out = TeamRead {
+        team: Delegation::default(),
+        notice: None,
+        hold: false,
+    };
+    let Some(storage) = local_storage() else {
+        out.notice = Some(Notice::StorageUnavailable);
+        return out;
+    };
+    let Some(text) = storage.get_item(key).ok().flatten() else {
+        return out;
+    };
+    match saved::decode_team(&text) {
+        Ok(team) => out.team = team,
+        Err(_) if unreadable == Unreadable::Leave => out.hold = true,
+        Err(e) => match set_aside(&storage, key, &text, e) {
+            Ok((_, notice)) => {
+                out.notice = Some(notice);
+                let _ = storage.remove_item(key);
+            }
+            Err(notice) => {
+                out.notice = Some(notice);
+                out.hold = true;
+            }
+        },
+    }
+    out
+}
+
+/// Writes the colleagues under `key` when they differ from what is kept there.
+pub fn write_team(key: &str, team: &Delegation) -> Result<(), Notice> {
+    let storage = local_storage().ok_or(Notice::StorageUnavailable)?;
+    let text = saved::encode_team(team);
+    if storage.get_item(key).ok().flatten().as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    match storage.set_item(key, &text) {
+        Ok(()) => {
+            announce_saved(key);
+            Ok(())
+        }
+        Err(why) if is_quota(&why) => Err(Notice::StorageFull),
+        Err(_) => Err(Notice::StorageUnavailable),
     }
 }

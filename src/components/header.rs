@@ -81,6 +81,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="sp-viewswitch" aria-label={lang.views_label()}>
                 { tab(View::Programme, html! { lang.programme() }) }
                 { tab(View::MySchedule, html! { <>{ lang.my_schedule() }{ count }{ clash_badge }</> }) }
+                { tab(View::Team, html! { lang.team_view() }) }
             </nav>
         </header>
     }

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
+use super::qr_code::QrCode;
 use crate::context::use_widget;
 use seminarplan_core::state::Action;
-
-use seminarplan_core::share::qr;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
@@ -18,16 +17,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
     let on_close = widget.callback(|()| Action::ShowShare(false));
-    let code = qr(&props.link).map(|m| {
-        let size = m.size().to_string();
-        html! {
-            <svg class="sp-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={lang.qr_label()}
-                shape-rendering="crispEdges">
-                <rect width={size.clone()} height={size} fill="#ffffff" />
-                <path d={m.svg_path()} fill="#000000" />
-            </svg>
-        }
-    });
     let on_close = {
         let cb = on_close.clone();
         Callback::from(move |_| cb.emit(()))
@@ -42,7 +31,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             <div class="sp-page sp-share">
                 <h2 class="sp-page__title" id="sp-share-title">{ lang.share_title() }</h2>
                 <p>{ lang.share_help() }</p>
-                { code.unwrap_or_default() }
+                <QrCode text={props.link.clone()} label={lang.qr_label()} />
                 <label class="sp-search__label" for="sp-share-link">{ lang.share_link_label() }</label>
                 <input id="sp-share-link" class="sp-search__input sp-share__link" type="text" readonly=true value={props.link.clone()} />
                 <p class="sp-page__actions">

@@ -39,6 +39,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
                     ..previous.filters.clone()
                 },
                 share: wanted.share.clone(),
+                team: wanted.team.clone(),
                 ..previous.clone()
             } == *wanted;
             url::write(mode, &wanted.to_query(), !same_but_text_and_share);

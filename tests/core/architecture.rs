@@ -144,21 +144,26 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
     ("search", &["model"]),
     ("plan", &["model"]),
     ("filter", &["lang", "model", "plan", "search"]),
-    ("saved", &["parse", "plan"]),
     ("loading", &["import", "parse", "plan"]),
     ("share", &["model", "parse"]),
     ("agenda", &["model"]),
     ("ics", &["model"]),
     ("now", &["model", "plan"]),
     ("grid", &["model", "time"]),
+    (
+        "delegation",
+        &["lang", "model", "parse", "plan", "share", "text"],
+    ),
+    ("saved", &["delegation", "parse", "plan"]),
     // The view in a URL, the app state, and every word shown.
     (
         "url_state",
-        &["filter", "model", "parse", "search", "share"],
+        &["delegation", "filter", "model", "parse", "search", "share"],
     ),
     (
         "state",
         &[
+            "delegation",
             "filter",
             "grid",
             "lang",

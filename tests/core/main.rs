@@ -4,6 +4,7 @@
 mod agenda;
 mod architecture;
 mod contrast;
+mod delegation;
 mod filter;
 mod form;
 mod fuzz;

@@ -26,6 +26,7 @@ fn round_trip_of_a_full_view() {
         speaker: Some("anna-berg".into()),
         share: Some("inkopsforum-2027~s-101".into()),
         share_unreadable: false,
+        team: Some("inkopsforum-2027~~Anna Berg.5~s-101".into()),
     };
     let query = state.to_query();
     assert_eq!(UrlState::parse(&query), state, "{query}");
@@ -112,6 +113,10 @@ fn the_pages_own_query_parameters_survive() {
     // A share link opened in a widget that keeps nothing in the URL.
     assert_eq!(share_part("?page_id=12&share=abc~s-1&q=x"), "share=abc~s-1");
     assert_eq!(share_part("?page_id=12"), "");
+    assert_eq!(
+        share_part("?team=p~~A.1~s-1&page_id=12&share=abc~s-1"),
+        "team=p~~A.1~s-1&share=abc~s-1"
+    );
     let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x"));
     assert_eq!(state.share.as_deref(), Some("abc~s-1"));
     assert!(state.filters.text.is_empty());

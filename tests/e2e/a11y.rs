@@ -647,7 +647,7 @@ async fn keyboard_only_journey() {
     }
 
     // My schedule, up in the header.
-    let mine_button = ".sp-viewswitch__button:last-child";
+    let mine_button = ".sp-viewswitch__button:nth-child(2)";
     tab_to(&browser, mine_button, true, 120).await;
     press(&browser, &[Key::Enter]).await;
     browser.wait_for(".sp-mine").await;
@@ -1014,4 +1014,104 @@ async fn registration_form_by_keyboard_and_axe() {
         .collect();
     assert_eq!(chosen, vec!["f-11", "f-12", "f-21"]);
     browser.close().await;
+}
+
+/// A delegation link with Anna (pass 1 and 2) and Bo (pass 1, as Anna): a duplicate,
+/// covered blocks and blocks nobody covers.
+const TEAM_LINK: &str = "/?team=inkopsforum-2027~1~~Anna~s-101~s-201~~Bo~s-101";
+
+/// Opens the delegation view (the third view button) and waits for its tables.
+async fn show_team(browser: &Browser) {
+    browser.click_nth(".sp-viewswitch__button", 2).await;
+    browser.wait_for(".sp-team .sp-cover").await;
+}
+
+/// The delegation: a delegation link waiting for a decision, the delegation view (who
+/// goes where, blocks nobody covers, colleagues) and its share dialog, in every setting.
+#[tokio::test]
+async fn axe_finds_nothing_in_the_delegation_view() {
+    let server = Server::start();
+    let driver = Chromedriver::start("axe_finds_nothing_in_the_delegation_view");
+    let browser = driver.open(&server, PHONE).await;
+    let mut found = Vec::new();
+    let mut audits = 0;
+    for (size, scheme) in SETTINGS {
+        let setting = setting_name(size, scheme);
+        browser.set_viewport(size.0, size.1).await;
+        set_scheme(&browser, scheme).await;
+        open_widget(&browser, TEAM_LINK).await;
+        check_scheme(&browser, scheme).await;
+        browser.wait_visible(".sp-teamlink").await;
+        found.extend(audit(&browser, &format!("delegation link offered, {setting}")).await);
+        audits += 1;
+        browser.click(".sp-teamlink__take").await;
+        browser.wait_visible(".sp-teamstatus li").await;
+        show_team(&browser).await;
+        browser.wait_for(".sp-cover__row--uncovered").await;
+        browser.wait_for(".sp-cover__dup").await;
+        found.extend(audit(&browser, &format!("delegation view, {setting}")).await);
+        audits += 1;
+        browser.click(".sp-team__share").await;
+        browser.wait_visible("dialog[open] svg.sp-qr").await;
+        found.extend(audit(&browser, &format!("delegation share dialog, {setting}")).await);
+        audits += 1;
+    }
+    assert_no_violations(&found, audits);
+    browser.close().await;
+}
+
+/// The delegation with only a keyboard, on a phone and a laptop: take a delegation link,
+/// open the delegation view, take a block nobody covers (focus goes to the list's
+/// heading, never to the page), and use the delegation's share dialog.
+#[tokio::test]
+async fn keyboard_only_delegation() {
+    let server = Server::start();
+    let driver = Chromedriver::start("keyboard_only_delegation");
+    for size in [PHONE, LAPTOP] {
+        let browser = driver.open(&server, size).await;
+        open_widget(&browser, TEAM_LINK).await;
+        browser.wait_visible(".sp-teamlink").await;
+        tab_to(&browser, ".sp-teamlink__take", false, 80).await;
+        press(&browser, &[Key::Enter]).await;
+        wait_focus(&browser, "Enter on 'add as colleagues'", ".sp-teamstatus").await;
+
+        let team_tab = ".sp-viewswitch .sp-viewswitch__button:nth-child(3)";
+        tab_to(&browser, team_tab, true, 80).await;
+        press(&browser, &[Key::Enter]).await;
+        browser.wait_for(".sp-team .sp-cover").await;
+        focus(&browser, "Enter on the delegation tab", Some(team_tab)).await;
+
+        let take = r#".sp-uncovered__block[data-block="pass-3"] [data-session="s-303"] .sp-uncovered__take"#;
+        tab_to(&browser, take, false, 120).await;
+        press(&browser, &[Key::Enter]).await;
+        wait_focus(&browser, "Enter on 'I'll take it'", "#sp-uncovered-heading").await;
+        browser
+            .wait_until(
+                "pass 3 to be covered",
+                "const tr = $q('tr[data-slot=\"pass-3\"]');
+                 return tr !== null && !tr.classList.contains('sp-cover__row--uncovered');",
+                vec![],
+            )
+            .await;
+
+        tab_to(&browser, ".sp-team__share", true, 120).await;
+        press(&browser, &[Key::Enter]).await;
+        browser.wait_visible("dialog[open] svg.sp-qr").await;
+        check_dialog_traps_focus(&browser, "the delegation's share dialog").await;
+        press(&browser, &[Key::Escape]).await;
+        browser
+            .wait_until(
+                "the delegation's share dialog to close",
+                "return $q('dialog[open]') === null;",
+                vec![],
+            )
+            .await;
+        wait_focus(
+            &browser,
+            "Escape in the delegation's share dialog",
+            ".sp-team__share",
+        )
+        .await;
+        browser.close().await;
+    }
 }

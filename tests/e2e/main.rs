@@ -12,6 +12,7 @@
 
 mod a11y;
 mod browser;
+mod delegation;
 mod embed;
 mod faults;
 mod finding;

@@ -91,7 +91,7 @@ async fn wait_saved(browser: &Browser, key: &str, ids: &[&str]) -> Value {
 }
 
 /// Stars `id` on its programme card and waits until the star shows it.
-async fn star_card(browser: &Browser, id: &str) {
+pub(crate) async fn star_card(browser: &Browser, id: &str) {
     browser.wait_for(&star(id)).await;
     browser.click(&star(id)).await;
     browser
@@ -677,8 +677,13 @@ async fn share_link_in_a_fresh_profile_merges() {
         "the share link points at the page it was made on ({}): {link}",
         a.origin()
     );
-    let value = query_param(&link, "share").unwrap_or_default();
-    let shared = seminarplan_core::share::decode(&value)
+    let full = query_param(&link, "share").unwrap_or_default();
+    let (value, stamp) = seminarplan_core::delegation::link::split_stamp(&full);
+    assert!(
+        stamp > 0,
+        "the link says when it was made (for colleagues): {link}"
+    );
+    let shared = seminarplan_core::share::decode(value)
         .unwrap_or_else(|e| panic!("the link's plan reads back ({e:?}): {link}"));
     let demo = seminarplan_core::parse::parse_programme(seminarplan_core::DEMO_PROGRAMME)
         .expect("the demo");

@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod check;
 pub mod contrast;
+pub mod delegation;
 pub mod filter;
 pub mod form;
 #[cfg(feature = "generate")]

@@ -210,3 +210,96 @@ pub fn salvage(text: &str) -> Plan {
     }
     plan
 }
+
+/// The version of the colleagues record (`encode_team`) this build writes.
+pub const TEAM_VERSION: u32 = 1;
+
+/// The storage key of the colleagues kept for a programme (`delegation::Delegation`).
+pub fn team_key(namespace: &str, programme_id: &str) -> String {
+    format!("seminarplan:{namespace}:team:{programme_id}")
+}
+
+#[derive(Serialize, Deserialize)]
+struct TeamRecord {
+    v: u32,
+    #[serde(default)]
+    colleagues: Vec<SavedColleague>,
+    /// The visitor's own name in delegation links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    me: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedColleague {
+    name: String,
+    #[serde(default)]
+    stamp: u64,
+    /// The colleague's plan, as `encode` writes the visitor's own.
+    plan: serde_json::Value,
+}
+
+/// The colleagues as a versioned JSON record.
+pub fn encode_team(team: &crate::delegation::Delegation) -> String {
+    let record = TeamRecord {
+        v: TEAM_VERSION,
+        me: team.me.clone(),
+        colleagues: team
+            .colleagues
+            .iter()
+            .map(|c| SavedColleague {
+                name: c.name.clone(),
+                stamp: c.stamp,
+                // A plan too large to write keeps at least its stars.
+                plan: encode(&c.plan)
+                    .ok()
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .unwrap_or_else(
+                        || serde_json::json!({ "v": VERSION, "starred": c.plan.starred }),
+                    ),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads the colleagues record. Names are untrusted text and cleaned again
+/// (`delegation::clean_name`); an unreadable record is an error, to be set aside.
+pub fn decode_team(text: &str) -> Result<crate::delegation::Delegation, DecodeError> {
+    if text.len() > MAX_RECORD {
+        return Err(DecodeError::Corrupt);
+    }
+    let version: VersionOnly = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+    if version.v > TEAM_VERSION {
+        return Err(DecodeError::Future(version.v));
+    }
+    let record: TeamRecord = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+    let mut team = crate::delegation::Delegation {
+        me: record.me.as_deref().and_then(crate::delegation::clean_name),
+        ..Default::default()
+    };
+    for (n, c) in record.colleagues.into_iter().enumerate() {
+        let plan = decode(&c.plan.to_string())?;
+        // A name lost to cleaning, or repeated, gets a number: the plan is never dropped.
+        let name = crate::delegation::clean_name(&c.name)
+            .filter(|name| team.find(name).is_none())
+            .unwrap_or_else(|| {
+                format!(
+                    "{} {}",
+                    c.name
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .take(20)
+                        .collect::<String>(),
+                    n + 1
+                )
+                .trim()
+                .to_owned()
+            });
+        team.colleagues.push(crate::delegation::Colleague {
+            name,
+            stamp: c.stamp,
+            plan,
+        });
+    }
+    Ok(team)
+}

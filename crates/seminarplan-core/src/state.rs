@@ -96,6 +96,8 @@ pub struct AppState {
     pub plan: Plan,
     /// Set once the saved plan has been read: until then nothing may be written back.
     pub plan_loaded: bool,
+    /// The delegation: colleagues' plans kept next to the own (`delegation::actions`).
+    pub team: crate::delegation::actions::TeamState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -146,6 +148,8 @@ pub enum Action {
     SetGridMode(crate::grid::Mode),
     Notice(Notice),
     Dismiss(Notice),
+    /// A change to the delegation (`delegation::actions`).
+    Team(crate::delegation::actions::TeamAction),
 }
 
 impl AppState {
@@ -171,7 +175,12 @@ impl AppState {
     /// The plan someone shared through a link, waiting for the visitor's decision.
     pub fn shared(&self) -> Option<crate::share::SharedPlan> {
         let value = self.route.share.as_deref()?;
-        crate::share::decode(value).ok()
+        crate::share::decode(crate::delegation::link::split_stamp(value).0).ok()
+    }
+
+    /// A delegation link waiting for the visitor's decision.
+    pub fn team_link(&self) -> Option<crate::delegation::link::TeamLink> {
+        crate::delegation::link::decode_team(self.route.team.as_deref()?).ok()
     }
 
     fn fill_snapshots(&mut self) {
@@ -247,6 +256,17 @@ impl AppState {
             | Action::SetGridMode(_)
             | Action::Notice(_)
             | Action::Dismiss(_) => self.chrome.apply(action),
+            Action::Team(a) => {
+                let programme = self.programme().map(|p| p.0.clone());
+                let around = crate::delegation::actions::Around {
+                    programme: programme.as_deref(),
+                    plan: &mut self.plan,
+                    share: &mut self.route.share,
+                    team_link: &mut self.route.team,
+                };
+                self.team.apply(a, around);
+                self.fill_snapshots();
+            }
             _ => self.apply_to_plan(action),
         }
     }
@@ -332,12 +352,25 @@ fn apply_route(route: &mut UrlState, action: Action) {
         }
         Action::FromUrl(url) => {
             *route = *url;
-            // Only a share link that can be read stays (written back in its own form).
-            route.share = route
-                .share
-                .as_deref()
-                .and_then(|s| crate::share::decode(s).ok())
-                .map(|s| crate::share::encode_with(&s.programme, s.fingerprint.as_deref(), &s.ids));
+            // Only a share link that can be read stays (written back in its own form, with
+            // its fingerprint and stamp); only a delegation link that can be read stays.
+            route.share = route.share.as_deref().and_then(|s| {
+                let (value, stamp) = crate::delegation::link::split_stamp(s);
+                let shared = crate::share::decode(value).ok()?;
+                let value = crate::share::encode_with(
+                    &shared.programme,
+                    shared.fingerprint.as_deref(),
+                    &shared.ids,
+                );
+                Some(match stamp {
+                    0 => value,
+                    stamp => crate::delegation::link::stamp_share(&value, stamp),
+                })
+            });
+            route.team = route
+                .team
+                .take()
+                .filter(|t| crate::delegation::link::decode_team(t).is_ok());
         }
         Action::DismissShared => route.share = None,
         // A plan from the host page waits for the visitor's choice, like a share link.

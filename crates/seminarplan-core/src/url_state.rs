@@ -12,12 +12,15 @@ const MAX_LEN: usize = 4096;
 /// Most ids one facet takes from a URL.
 const MAX_IDS: usize = 50;
 
-/// The two views of the widget: the whole programme, or the visitor's own schedule.
+/// The views of the widget: the whole programme, the visitor's own schedule, or the
+/// delegation's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
     Programme,
     MySchedule,
+    /// The delegation: colleagues' schedules next to the visitor's own.
+    Team,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,6 +33,8 @@ pub struct UrlState {
     pub share: Option<String>,
     /// The address held a `share=` value too long to read: the receiver is told.
     pub share_unreadable: bool,
+    /// A delegation link (`delegation::link::encode_team`), until the visitor takes it.
+    pub team: Option<String>,
 }
 
 /// Percent-encodes everything but unreserved characters (and `,`, our list separator,
@@ -115,10 +120,14 @@ impl UrlState {
                 }
                 "starred" => state.filters.starred_only = v == "1",
                 "view" if v == "mine" => state.view = View::MySchedule,
+                "view" if v == "team" => state.view = View::Team,
                 "session" => state.session = ids().next(),
                 "speaker" => state.speaker = ids().next(),
                 "share" if v.len() <= crate::share::MAX_LEN => state.share = Some(v.clone()),
                 "share" => state.share_unreadable = true,
+                "team" if v.len() <= crate::delegation::link::MAX_LEN => {
+                    state.team = Some(v.clone())
+                }
                 _ => {
                     if let Some(&facet) = FACETS.iter().find(|&&f| f.key() == k) {
                         state.filters.set_mut(facet).extend(ids());
@@ -133,8 +142,10 @@ impl UrlState {
     /// equal strings. Empty for the default view.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if self.view == View::MySchedule {
-            parts.push("view=mine".into());
+        match self.view {
+            View::MySchedule => parts.push("view=mine".into()),
+            View::Team => parts.push("view=team".into()),
+            View::Programme => {}
         }
         match &self.filters.day {
             DayChoice::Default => {}
@@ -164,6 +175,9 @@ impl UrlState {
         if let Some(s) = &self.share {
             parts.push(format!("share={}", encode_component(s)));
         }
+        if let Some(s) = &self.team {
+            parts.push(format!("team={}", encode_component(s)));
+        }
         parts.join("&")
     }
 }
@@ -172,7 +186,7 @@ impl UrlState {
 fn is_widget_key(key: &str) -> bool {
     matches!(
         key,
-        "q" | "day" | "starred" | "view" | "session" | "speaker" | "share"
+        "q" | "day" | "starred" | "view" | "session" | "speaker" | "share" | "team"
     ) || FACETS.iter().any(|f| f.key() == key)
 }
 
@@ -205,15 +219,15 @@ pub fn merge(page_query: &str, widget: &str) -> String {
     }
 }
 
-/// Only the `share=` pair of a query string, if there is one (what a widget that keeps
-/// no state in the URL still reads: a shared plan opened on another device).
+/// Only the `share=` and `team=` pairs of a query string, if there are any (what a widget
+/// that keeps no state in the URL still reads: a shared plan opened on another device).
 pub fn share_part(query: &str) -> String {
     query
         .trim_start_matches('?')
         .split('&')
-        .find(|pair| pair.starts_with("share="))
-        .unwrap_or_default()
-        .to_owned()
+        .filter(|pair| pair.starts_with("share=") || pair.starts_with("team="))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The query of a link to this page that carries `widget` (without `?`): the widget's own
