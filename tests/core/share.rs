@@ -214,3 +214,13 @@ fn a_link_names_its_programme_by_more_than_its_id() {
         );
     }
 }
+
+/// A value written without a fingerprint (a host page's offer, an old link written back)
+/// reads back as the same plan: only a fingerprinted value is read in the compact form.
+#[test]
+fn a_value_without_a_fingerprint_reads_back() {
+    let ids: BTreeSet<String> = ["s-101", "s-201", "s-2010"].map(String::from).into();
+    let value = seminarplan_core::share::encode_with("p", None, &ids);
+    let back = seminarplan_core::share::decode(&value).expect("reads back");
+    assert_eq!((back.programme.as_str(), back.ids), ("p", ids));
+}

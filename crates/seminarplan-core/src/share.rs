@@ -65,11 +65,14 @@ pub fn encode_with(
     fingerprint: Option<&str>,
     ids: &BTreeSet<String>,
 ) -> String {
+    // Only a value with a fingerprint is read as the compact form (see `decode`); without
+    // one, the first format is the one that reads back.
+    let Some(f) = fingerprint else {
+        return encode(programme_id, ids);
+    };
     let mut out = programme_id.to_owned();
-    if let Some(f) = fingerprint {
-        out.push('*');
-        out.push_str(f);
-    }
+    out.push('*');
+    out.push_str(f);
     let mut previous = "";
     for id in ids.iter().take(MAX_IDS) {
         out.push('~');
