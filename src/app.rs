@@ -28,6 +28,11 @@ use seminarplan_core::share;
 use seminarplan_core::state::{Action, AppState, Layout, Load, LoadError, Notice, Stale, View};
 use seminarplan_core::url_state::{UrlState, encode_component};
 
+/// Where the demo programme is, relative to the widget's files: Trunk copies
+/// `demo/programme.json` there (`index.html`). It is fetched like any programme, so the
+/// widget's code does not carry it.
+pub const DEMO_SRC: &str = "demo/programme.json";
+
 /// The reducer that wraps the pure `AppState`.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Store(pub AppState);
@@ -44,7 +49,8 @@ impl Reducible for Store {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The programme file's URL; `None` shows the embedded demo programme.
+    /// The programme file's URL; `None` loads the demo programme, [`DEMO_SRC`], from
+    /// beside the page (the loader passes the one beside itself).
     #[prop_or_default]
     pub src: Option<AttrValue>,
     #[prop_or_default]
@@ -115,12 +121,7 @@ fn import(text: &str) -> Result<Shared, LoadError> {
 /// the last good copy kept in the browser is shown instead, marked as possibly out of
 /// date; without one, the error is shown with the plan saved for this address.
 async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
-    let Some(url) = src else {
-        return vec![match import(seminarplan_core::DEMO_PROGRAMME) {
-            Ok(programme) => Action::Loaded(programme),
-            Err(why) => Action::Failed(why),
-        }];
-    };
+    let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
     let fresh = match fetch::fetch_text(&url, timeout_ms).await {
         Ok(text) => import(&text).map(|programme| (programme, text)),
         Err(fault) => Err(LoadError::Fetch(fault)),

@@ -40,8 +40,9 @@ pub fn install_panic_hook() {
 }
 
 /// Starts a widget for `host` (the `<seminar-plan>` element, whose attributes are its
-/// settings) inside `root`, replacing whatever the loader showed there.
-pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
+/// settings) inside `root`, replacing whatever the loader showed there. Without a `src`
+/// setting it shows `demo`: the loader passes the demo programme beside its own file.
+pub fn mount(host: &Element, root: &ShadowRoot, demo: Option<String>) -> Option<AppHandle<App>> {
     let settings = mount::settings(host);
     sheets::adopt_base(root);
     let document = host.owner_document()?;
@@ -55,7 +56,7 @@ pub fn mount(host: &Element, root: &ShadowRoot) -> Option<AppHandle<App>> {
         m.push((container.clone(), settings.lang));
     });
     let props = AppProps {
-        src: settings.src.map(AttrValue::from),
+        src: settings.src.or(demo).map(AttrValue::from),
         lang: settings.lang,
         namespace: AttrValue::from(settings.namespace),
         url_mode: settings.url_mode,

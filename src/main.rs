@@ -25,11 +25,16 @@ mod exports {
         }
     }
 
-    /// Starts a widget for `host` inside `root` (`host`'s shadow root).
+    /// Starts a widget for `host` inside `root` (`host`'s shadow root); `demo` is the
+    /// demo programme's URL, shown when `host` names no programme file.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot) -> Widget {
+    pub fn mount(
+        host: web_sys::Element,
+        root: web_sys::ShadowRoot,
+        demo: Option<String>,
+    ) -> Widget {
         Widget {
-            handle: seminarplan_web::embed::mount(&host, &root),
+            handle: seminarplan_web::embed::mount(&host, &root, demo),
         }
     }
 }

@@ -7,6 +7,8 @@
 // post-build hook), which fills in this build's hashed file names.
 const BINDINGS = "__SP_BINDINGS__";
 const WASM = "__SP_WASM__";
+// The demo programme, shown when the element names no programme file (`src`).
+const DEMO = "./demo/programme.json";
 
 const TEXT = {
   sv: {
@@ -93,7 +95,7 @@ class SeminarPlan extends HTMLElement {
       .then((bindings) => {
         this.loading = false;
         if (this.isConnected && !this.widget) {
-          this.widget = bindings.mount(this, root);
+          this.widget = bindings.mount(this, root, new URL(DEMO, import.meta.url).href);
         }
       })
       .catch((error) => {
