@@ -17,6 +17,7 @@ mod faults;
 mod finding;
 mod formats;
 mod grid;
+mod phone;
 mod schedule;
 mod server;
 
