@@ -8,9 +8,9 @@
 //! writes `target/bench/browser.json` and `target/bench/browser.md`; BENCHMARKS.md explains
 //! the method and holds a run.
 //!
-//! For every programme (the embedded demo and generated ones of 100, 1,000 and 10,000
-//! sessions, `seminarplan_core::generate`) and every CPU throttling rate, in a fresh browser
-//! profile:
+//! For every programme (the demo, `dist/demo/programme.json`, and generated ones of 100,
+//! 1,000 and 10,000 sessions, `seminarplan_core::generate`) and every CPU throttling rate,
+//! in a fresh browser profile:
 //! - **load** (median of `SEMINARPLAN_BENCH_LOADS` navigations, default 3): time from
 //!   navigation start (`performance.timeOrigin`) until the first session card is painted,
 //!   and until a keystroke sent the moment the cards were painted has been answered and

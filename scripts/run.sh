@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release bundle and serves the demo (the embedded default programme) on
+# Builds the release bundle and serves the demo (dist/demo/programme.json, the default) on
 # http://127.0.0.1:8080. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,7 +39,8 @@ use seminarplan_core::url_state::encode_component;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The programme file's URL; `None` shows the embedded demo programme.
+    /// The programme file's URL; `None` loads the demo programme, [`crate::hooks::programme::DEMO_SRC`], from
+    /// beside the page (the loader passes the one beside itself).
     #[prop_or_default]
     pub src: Option<AttrValue>,
     #[prop_or_default]

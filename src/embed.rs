@@ -41,11 +41,13 @@ pub fn install_panic_hook() {
 
 /// Starts a widget for `host` (the `<seminar-plan>` element, whose attributes are its
 /// settings) inside `root`, replacing whatever the loader showed there.
-/// `bridge` is the loader's object for this element (see `browser::form`).
+/// `bridge` is the loader's object for this element (see `browser::form`). Without a `src`
+/// setting it shows `demo`: the loader passes the demo programme beside its own file.
 pub fn mount(
     host: &Element,
     root: &ShadowRoot,
     bridge: wasm_bindgen::JsValue,
+    demo: Option<String>,
 ) -> Option<AppHandle<App>> {
     let settings = mount::settings(host);
     sheets::adopt_base(root);
@@ -60,7 +62,7 @@ pub fn mount(
         m.push((container.clone(), settings.lang));
     });
     let props = AppProps {
-        src: settings.src.map(AttrValue::from),
+        src: settings.src.or(demo).map(AttrValue::from),
         lang: settings.lang,
         namespace: AttrValue::from(settings.namespace),
         url_mode: settings.url_mode,

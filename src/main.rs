@@ -51,11 +51,17 @@ mod exports {
 
     /// Starts a widget for `host` inside `root` (`host`'s shadow root); `bridge` is the
     /// loader's object through which the widget and its element talk (form value,
-    /// validity, events, the element's API).
+    /// validity, events, the element's API); `demo` is the demo programme's URL, shown
+    /// when `host` names no programme file.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::Element, root: web_sys::ShadowRoot, bridge: JsValue) -> Widget {
+    pub fn mount(
+        host: web_sys::Element,
+        root: web_sys::ShadowRoot,
+        bridge: JsValue,
+        demo: Option<String>,
+    ) -> Widget {
         Widget {
-            handle: seminarplan_web::embed::mount(&host, &root, bridge),
+            handle: seminarplan_web::embed::mount(&host, &root, bridge, demo),
         }
     }
 }

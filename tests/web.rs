@@ -166,6 +166,16 @@ async fn star_button_says_what_it_does_and_to_which_session() {
     assert_eq!(star.get_attribute("type").as_deref(), Some("button"));
 }
 
+/// The demo programme as a `blob:` URL: the widget fetches it like any programme file
+/// (the bundle serves it as `demo/programme.json`; the test runner does not).
+fn demo_src() -> AttrValue {
+    let parts = js_sys::Array::of1(&seminarplan_core::DEMO_PROGRAMME.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("blob");
+    AttrValue::from(web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL"))
+}
+
 /// A storage namespace no other test uses, so tests never see each other's stars.
 fn namespace(test: &str) -> AttrValue {
     AttrValue::from(format!("web-{test}-{}", js_sys::Date::now() as u64))
@@ -175,7 +185,7 @@ fn namespace(test: &str) -> AttrValue {
 async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
     let root = fresh_root();
     let props = AppProps {
-        src: None,
+        src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace("star"),
         url_mode: UrlMode::None,
@@ -250,7 +260,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
 async fn app_switches_language() {
     let root = fresh_root();
     let props = AppProps {
-        src: None,
+        src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace("lang"),
         url_mode: UrlMode::None,
@@ -306,7 +316,7 @@ fn visible_ids(root: &Element) -> Vec<String> {
 async fn mount_demo(test: &str) -> Element {
     let root = fresh_root();
     let props = AppProps {
-        src: None,
+        src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace(test),
         url_mode: UrlMode::None,

@@ -7,6 +7,8 @@
 // post-build hook), which fills in this build's hashed file names.
 const BINDINGS = "__SP_BINDINGS__";
 const WASM = "__SP_WASM__";
+// The demo programme, shown when the element names no programme file (`src`).
+const DEMO = "./demo/programme.json";
 
 const TEXT = {
   sv: {
@@ -128,7 +130,12 @@ class SeminarPlan extends HTMLElement {
   }
 
   start() {
-    startIn(this, "mount", [this.#bridge], () => this.#applyDisabled());
+    startIn(
+      this,
+      "mount",
+      [this.#bridge, new URL(DEMO, import.meta.url).href],
+      () => this.#applyDisabled(),
+    );
   }
 
   stop() {

@@ -13,7 +13,7 @@ use seminarplan_core::url_state::View;
 /// The settings an organiser gives on the element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// `src`: the programme file's URL; without it the embedded demo is shown.
+    /// `src`: the programme file's URL; without it the demo programme is shown.
     pub src: Option<String>,
     /// `lang`: `sv` (default) or `en`.
     pub lang: Lang,

@@ -1,6 +1,9 @@
 //! The day switch: one button per conference day and one for all days, each with the
-//! number of sessions it would show with the active filters.
+//! number of sessions it would show with the active filters. The tabs are one row that
+//! scrolls sideways on a narrow widget; the current one is kept in view.
 
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::context::use_widget;
@@ -17,11 +20,40 @@ pub struct DayTabsProps {
     pub show_counts: bool,
 }
 
+/// Scrolls the row of tabs (not the page) just enough to show the current tab.
+fn reveal_current(list: &NodeRef) {
+    let Some(list) = list.cast::<HtmlElement>() else {
+        return;
+    };
+    let Some(tab) = list
+        .query_selector(".sp-is-current")
+        .ok()
+        .flatten()
+        .and_then(|tab| tab.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    // The list is the tabs' offset parent (`position: relative` in programme.css).
+    let margin = 8;
+    let (left, right) = (tab.offset_left(), tab.offset_left() + tab.offset_width());
+    let (shown_left, shown_right) = (list.scroll_left(), list.scroll_left() + list.client_width());
+    if left - margin < shown_left {
+        list.set_scroll_left(left - margin);
+    } else if right + margin > shown_right {
+        list.set_scroll_left(right + margin - list.client_width());
+    }
+}
+
 #[component]
 pub fn DayTabs(props: &DayTabsProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
     let on_select = widget.callback(Action::SetDay);
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(props.selected, move |_| reveal_current(&list));
+    }
     let Some(programme) = widget.programme.clone() else {
         return html! {};
     };
@@ -64,7 +96,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
         });
     html! {
         <nav class="sp-daytabs" aria-label={lang.days_label()}>
-            <ul class="sp-daytabs__list">
+            <ul class="sp-daytabs__list" ref={list}>
                 { for days }
                 { button(DayChoice::All, props.selected.is_none(), lang.all_days().to_owned(), props.counts.all_days) }
             </ul>

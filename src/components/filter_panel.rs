@@ -1,13 +1,16 @@
 //! The filter panel: one group of checkboxes per facet, each option with the number of
 //! sessions it would give; "only my starred"; one button that clears everything.
-//! Folds away behind a button on narrow screens.
+//! Folds away behind a button on narrow screens. A group with many options (FOSDEM has
+//! about 70 tracks) shows its first ones and a "show all" button.
+
+use std::collections::HashSet;
 
 use yew::prelude::*;
 
 use crate::context::use_widget;
 use seminarplan_core::state::Action;
 
-use seminarplan_core::filter::{Counts, FACETS, Filters, options};
+use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -16,10 +19,16 @@ pub struct FilterPanelProps {
     pub open: bool,
 }
 
+/// A group with more options than this shows only the first [`FIRST_OPTIONS`] (and every
+/// chosen one) until the visitor asks for all.
+const LONG_GROUP: usize = 12;
+const FIRST_OPTIONS: usize = 8;
+
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
+    let all_shown = use_state(HashSet::<Facet>::new);
     let on_toggle = widget.callback(|(f, id)| Action::ToggleFacet(f, id));
     let on_starred = widget.callback(Action::SetStarredOnly);
     let on_clear = widget.callback(|()| Action::ClearFilters);
@@ -33,13 +42,39 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             return None;
         }
         let chosen = props.filters.set(facet);
-        let items = opts.into_iter().enumerate().map(|(i, (id, label))| {
+        let total = opts.len();
+        let long = total > LONG_GROUP;
+        let expanded = all_shown.contains(&facet);
+        let more = long.then(|| {
+            let all_shown = all_shown.clone();
+            let onclick = Callback::from(move |_| {
+                let mut next = (*all_shown).clone();
+                if !next.remove(&facet) {
+                    next.insert(facet);
+                }
+                all_shown.set(next);
+            });
+            let label = if expanded {
+                lang.show_fewer_options().to_owned()
+            } else {
+                lang.show_all_options(total)
+            };
+            html! {
+                <button type="button" class="sp-button sp-filter__more" aria-expanded={expanded.to_string()} {onclick}>
+                    { label }
+                </button>
+            }
+        });
+        let items = opts.into_iter().enumerate().filter_map(|(i, (id, label))| {
             let n = props.counts.of(facet, i);
             let checked = chosen.contains(&id);
+            if long && !expanded && i >= FIRST_OPTIONS && !checked {
+                return None;
+            }
             let input_id = format!("sp-f-{}-{id}", facet.key());
             let on_toggle = on_toggle.clone();
             let value = id.clone();
-            html! {
+            Some(html! {
                 <li class={classes!("sp-filter__option", (n == 0 && !checked).then_some("sp-is-empty"))}>
                     <input type="checkbox" id={input_id.clone()} {checked}
                         onchange={Callback::from(move |_| on_toggle.emit((facet, value.clone())))} />
@@ -48,12 +83,13 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                         <span class="sp-filter__count" aria-label={lang.count_label(n)}>{ n }</span>
                     </label>
                 </li>
-            }
+            })
         });
         Some(html! {
             <fieldset class="sp-filter">
                 <legend class="sp-filter__legend">{ lang.facet_name(facet) }</legend>
                 <ul class="sp-filter__options">{ for items }</ul>
+                { more.unwrap_or_default() }
             </fieldset>
         })
     });

@@ -38,16 +38,20 @@ pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
         };
         Callback::from(move |_| cb.emit(next))
     };
+    // The checkbox is beside the group, not in it, so on a phone the two buttons can sit
+    // beside the day tabs and the checkbox take a row of its own (filters.css).
     html! {
-        <div class="sp-layout" role="group" aria-label={lang.layout_label()}>
-            { button(Layout::List, lang.list_view()) }
-            { button(Layout::Grid, lang.grid_view()) }
+        <>
+            <div class="sp-layout" role="group" aria-label={lang.layout_label()}>
+                { button(Layout::List, lang.list_view()) }
+                { button(Layout::Grid, lang.grid_view()) }
+            </div>
             if props.layout == Layout::Grid {
                 <span class="sp-layout__dim">
                     <input type="checkbox" id="sp-layout-dim" checked={props.mode == Mode::Dim} onchange={on_dim} />
                     <label for="sp-layout-dim">{ lang.show_dimmed() }</label>
                 </span>
             }
-        </div>
+        </>
     }
 }

@@ -33,16 +33,17 @@ fn import(text: &str) -> Result<ProgrammeRef, LoadError> {
     }
 }
 
+/// Where the demo programme is, relative to the page: Trunk copies `demo/programme.json`
+/// there (`index.html`).
+pub const DEMO_SRC: &str = "demo/programme.json";
+
 /// Loads the programme and says what to show. When the file cannot be fetched or read,
 /// the last good copy kept in the browser is shown instead, marked as possibly out of
 /// date; without one, the error is shown with the plan saved for this address.
 async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
-    let Some(url) = src else {
-        return vec![match import(seminarplan_core::DEMO_PROGRAMME) {
-            Ok(programme) => Action::Loaded(programme),
-            Err(why) => Action::Failed(why),
-        }];
-    };
+    // Without a `src` (the loader always passes the demo's address), the demo beside
+    // the page: it is fetched like any programme, so the widget's code does not carry it.
+    let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
     let fresh = match fetch::fetch_text(&url, timeout_ms).await {
         Ok(text) => import(&text).map(|programme| (programme, text)),
         Err(fault) => Err(LoadError::Fetch(fault)),

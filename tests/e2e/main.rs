@@ -20,6 +20,7 @@ mod form;
 mod formats;
 mod grid;
 mod merging;
+mod phone;
 mod schedule;
 mod server;
 mod sheet;
@@ -58,7 +59,7 @@ fn size_name(name: &str, (width, height): (u32, u32)) -> String {
     format!("{name}-{width}x{height}")
 }
 
-/// A session's title as written in the embedded demo programme.
+/// A session's title as written in the demo programme (`demo/programme.json`).
 fn demo_title(id: &str) -> String {
     let demo: Value =
         serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo programme is JSON");

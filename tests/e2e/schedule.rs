@@ -143,7 +143,7 @@ fn query_param(url: &str, name: &str) -> Option<String> {
         .map(|(_, v)| percent_decode(v))
 }
 
-/// A session of the embedded demo programme as JSON.
+/// A session of the demo programme (`demo/programme.json`) as JSON.
 fn demo_session(id: &str) -> Value {
     let demo: Value =
         serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo programme is JSON");

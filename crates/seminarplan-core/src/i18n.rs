@@ -401,6 +401,18 @@ impl Lang {
         }
     }
 
+    /// Under a filter group with many options, of which only the first are shown.
+    pub fn show_all_options(self, n: usize) -> String {
+        match self {
+            Lang::Sv => format!("Visa alla ({n})"),
+            Lang::En => format!("Show all ({n})"),
+        }
+    }
+
+    pub fn show_fewer_options(self) -> &'static str {
+        self.pick("Visa färre", "Show fewer")
+    }
+
     pub fn skip_filters(self) -> &'static str {
         self.pick(
             "Hoppa förbi filtren till sessionerna",

@@ -1,0 +1,135 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The first-load size of the release bundle (issue 17): what a visitor's browser
+//! downloads before the widget can paint, measured in `dist/` after `trunk build --release`.
+//!
+//! `scripts/test.sh` runs `cargo test --test size -- --nocapture` right after the release
+//! build, so the figures are printed with every test run. The test fails only when the
+//! first load grows above [`CEILING_BROTLI`]: not a timed test, a number that shows a
+//! regression. Lower the ceiling when a change makes the bundle smaller; raise it only on
+//! purpose, with the reason in BENCHMARKS.md ("First-load size in CI").
+//!
+//! Before the first paint the browser loads the loader (`seminar-plan.js`), the
+//! wasm-bindgen JavaScript and the wasm module that the loader names; the widget's CSS is
+//! compiled into the wasm. Any other JavaScript or wasm file in `dist/` is a part loaded
+//! later, when needed, and is listed apart. The programme file (here the demo) is data,
+//! not code, and is listed apart too.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The most the first load may weigh, brotli (quality 11) bytes: 295,772 measured when it
+/// was set (BENCHMARKS.md, "First-load size in CI") plus about 4 KB (1.4 %), so that a
+/// small feature passes and anything like a new dependency or embedded data is seen.
+const CEILING_BROTLI: usize = 300_000;
+
+/// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
+/// BENCHMARKS.md "The floor").
+const BUDGET_BROTLI: usize = 140 * 1024;
+
+fn dist() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("gzip in memory");
+    e.finish().expect("gzip in memory").len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
+    out.len()
+}
+
+/// The file name a `const NAME = "./file";` line of the built loader gives.
+fn loader_constant(loader: &str, name: &str) -> String {
+    let prefix = format!("const {name} = \"./");
+    let line = loader
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(prefix.as_str()))
+        .unwrap_or_else(|| panic!("dist/seminar-plan.js has no `{prefix}…` line"));
+    let file = line.split('"').next().unwrap_or_default();
+    assert!(
+        !file.is_empty() && !file.contains("__SP_"),
+        "dist/seminar-plan.js names no file for {name}: was it built by scripts/loader.sh?"
+    );
+    file.to_owned()
+}
+
+/// Raw, gzip -9 and brotli q11 bytes of one file of `dist/`.
+fn sizes(name: &str) -> [usize; 3] {
+    let bytes = std::fs::read(dist().join(name))
+        .unwrap_or_else(|e| panic!("dist/{name}: {e} (run `trunk build --release` first)"));
+    [bytes.len(), gzip_len(&bytes), brotli_len(&bytes)]
+}
+
+fn row(what: &str, s: [usize; 3]) -> String {
+    format!(
+        "| {what} | {:.1} | {:.1} | {:.1} |",
+        s[0] as f64 / 1024.0,
+        s[1] as f64 / 1024.0,
+        s[2] as f64 / 1024.0
+    )
+}
+
+/// Every `.js` and `.wasm` file of `dist/` that is not in `first`.
+fn later_parts(first: &[String]) -> Vec<String> {
+    let mut later: Vec<String> = std::fs::read_dir(dist())
+        .expect("read dist/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| (n.ends_with(".js") || n.ends_with(".wasm")) && !first.contains(n))
+        .collect();
+    later.sort();
+    later
+}
+
+#[test]
+fn first_load_stays_under_its_ceiling() {
+    let loader = std::fs::read_to_string(dist().join("seminar-plan.js"))
+        .expect("dist/seminar-plan.js: run `trunk build --release` first");
+    let first = vec![
+        "seminar-plan.js".to_owned(),
+        loader_constant(&loader, "BINDINGS"),
+        loader_constant(&loader, "WASM"),
+    ];
+    let mut lines = vec![
+        "| before the first paint | raw KB | gzip KB | brotli KB |".to_owned(),
+        "|---|---:|---:|---:|".to_owned(),
+    ];
+    let mut total = [0; 3];
+    for name in &first {
+        let s = sizes(name);
+        lines.push(row(name, s));
+        for (t, v) in total.iter_mut().zip(s) {
+            *t += v;
+        }
+    }
+    lines.push(row("**first load**", total));
+    for name in later_parts(&first) {
+        lines.push(row(&format!("later, when needed: {name}"), sizes(&name)));
+    }
+    if dist().join("demo/programme.json").is_file() {
+        lines.push(row(
+            "data: demo/programme.json",
+            sizes("demo/programme.json"),
+        ));
+    }
+    println!("{}", lines.join("\n"));
+    println!(
+        "first load: {} bytes brotli; ceiling {CEILING_BROTLI}; issue 17's budget {BUDGET_BROTLI}",
+        total[2]
+    );
+    assert!(
+        total[2] <= CEILING_BROTLI,
+        "the first load grew to {} bytes brotli, above its ceiling of {CEILING_BROTLI} \
+         (tests/size.rs): find what grew (BENCHMARKS.md, twiggy), or raise the ceiling on \
+         purpose with the reason in BENCHMARKS.md",
+        total[2]
+    );
+}
