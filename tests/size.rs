@@ -17,10 +17,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The most the first load may weigh, brotli (quality 11) bytes: 295,772 measured when it
-/// was set (BENCHMARKS.md, "First-load size in CI") plus about 4 KB (1.4 %), so that a
-/// small feature passes and anything like a new dependency or embedded data is seen.
-const CEILING_BROTLI: usize = 300_000;
+/// The most the first load may weigh, brotli (quality 11) bytes. Set at 300,000 when it
+/// measured 295,772 (BENCHMARKS.md, "First-load size in CI"); raised on purpose when the
+/// spreadsheet reader, the check page, the registration form and the delegation view
+/// joined the first load (issues 16, 18, 19: 384,905 measured; BENCHMARKS.md), again with
+/// about 5 KB of room, so that a new dependency or embedded data is still seen.
+const CEILING_BROTLI: usize = 390_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
