@@ -200,7 +200,7 @@ fn command(
         "reset" => {
             let initial = memory.borrow().initial.clone();
             if let Some((_, plan)) = initial {
-                send(vec![Action::PlanLoaded(plan)]);
+                send(vec![Action::ResetTo(plan)]);
             }
             JsValue::UNDEFINED
         }

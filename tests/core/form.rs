@@ -312,3 +312,29 @@ fn a_failed_load_keeps_a_form_that_needs_a_choice_from_being_sent() {
             .expect("json");
     assert_eq!(free["validity"]["valueMissing"], json!(false));
 }
+
+/// The host form's reset makes the plan exactly what the page loaded with, and a copy
+/// read back from storage afterwards (older changes) cannot bring the dropped star back:
+/// before, the reset went through the merge of a plan read from storage and kept it.
+#[test]
+fn a_form_reset_sets_the_plan_and_survives_the_merge() {
+    use seminarplan_core::plan::reconcile;
+    let mut state = AppState::default();
+    state.plan.set("s1", true);
+    let stored = state.plan.clone();
+    state.plan.set("s2", true);
+    let target = Plan {
+        starred: ["s2", "s3"].map(String::from).into(),
+        ..Plan::default()
+    };
+    state.apply(Action::ResetTo(target));
+    let chosen: Vec<&str> = state.plan.starred.iter().map(String::as_str).collect();
+    assert_eq!(chosen, ["s2", "s3"]);
+    let merged = reconcile(&stored, &state.plan);
+    let chosen: Vec<&str> = merged.starred.iter().map(String::as_str).collect();
+    assert_eq!(
+        chosen,
+        ["s2", "s3"],
+        "the older stored copy does not undo the reset"
+    );
+}

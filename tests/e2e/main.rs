@@ -491,7 +491,7 @@ async fn language_switch_shows_english() {
     browser.wait_for(".sp-langswitch").await;
     assert_eq!(
         browser.texts(".sp-viewswitch__button").await,
-        ["Programmet", "Mitt schema"]
+        ["Programmet", "Mitt schema", "Delegationen"]
     );
     assert_eq!(browser.text(".sp-langswitch").await, "English");
     assert_eq!(
@@ -504,7 +504,7 @@ async fn language_switch_shows_english() {
     browser.wait_for_attr(".sp-app", "lang", "en").await;
     assert_eq!(
         browser.texts(".sp-viewswitch__button").await,
-        ["Programme", "My schedule"]
+        ["Programme", "My schedule", "Delegation"]
     );
     assert_eq!(browser.text(".sp-langswitch").await, "Svenska");
     assert_eq!(text_lines(&browser, ".sp-langswitch").await, 1);

@@ -130,6 +130,9 @@ pub enum Action {
     PlanLoaded(Plan),
     /// Adds the sessions that could be read from a record set aside (the visitor asked).
     Restore(Plan),
+    /// Makes the starred sessions exactly these (the host form's reset): each difference
+    /// is a new change, so the merge with what storage holds keeps it.
+    ResetTo(Plan),
     /// Star this session and unstar the starred ones it clashes with.
     ChooseInstead(SessionId),
     /// The visitor has seen what changed in the programme.
@@ -315,6 +318,20 @@ impl AppState {
                         starred: shared.ids,
                         ..Plan::default()
                     });
+                }
+            }
+            Action::ResetTo(target) => {
+                let gone: Vec<SessionId> = self
+                    .plan
+                    .starred
+                    .difference(&target.starred)
+                    .cloned()
+                    .collect();
+                for id in gone {
+                    self.plan.set(&id, false);
+                }
+                for id in &target.starred {
+                    self.plan.set(id, true);
                 }
             }
             Action::Restore(found) => {
