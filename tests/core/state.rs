@@ -186,3 +186,30 @@ fn a_plan_read_again_is_merged_not_taken_over() {
     assert!(s.plan.is_starred("s3"));
     assert!(s.chrome.notices.is_empty());
 }
+
+/// A plan read from storage keeps the stamps it was written with. Before, it was stamped
+/// again as made now, so two tabs wrote the same star back and forth with ever newer
+/// stamps, and one of those copies could win over a later unstar in the other tab (seen
+/// as a flaky `star_in_one_tab_appears_in_another` under load).
+#[test]
+fn a_plan_read_from_storage_keeps_its_stamps() {
+    let mut s = ready();
+    s.apply(Action::PlanLoaded(Plan::default()));
+    let mut elsewhere = Plan::default();
+    elsewhere.set("s1", true);
+    let written = elsewhere.stamps["s1"];
+    s.apply_at(Action::PlanLoaded(elsewhere.clone()), 1_800_000_000_000);
+    assert_eq!(
+        s.plan.stamps["s1"], written,
+        "not stamped again as made now"
+    );
+    assert_eq!(
+        (&s.plan.starred, &s.plan.stamps),
+        (&elsewhere.starred, &elsewhere.stamps),
+        "so there is nothing new to write back"
+    );
+    // The visitor's own change made later is stamped now, and wins over the old copy.
+    s.apply_at(Action::ToggleStar("s1".into()), 1_800_000_000_001);
+    let merged = seminarplan_core::plan::reconcile(&elsewhere, &s.plan);
+    assert!(!merged.is_starred("s1"), "the later unstar wins");
+}

@@ -194,10 +194,16 @@ impl AppState {
 
     /// `apply`, with the plan's changes stamped `now_ms` (the browser's clock) or later, so
     /// they win over older changes made in other tabs or widgets.
+    ///
+    /// A plan read from storage (`PlanLoaded`) keeps the stamps it was written with: those
+    /// changes were made elsewhere, earlier. Stamping them again as made now would make
+    /// two tabs write the same star back and forth, each copy newer than the last, and
+    /// such a copy could then win over a later unstar made in the other tab.
     pub fn apply_at(&mut self, action: Action, now_ms: i64) {
+        let from_storage = matches!(action, Action::PlanLoaded(_));
         let before = self.plan.stamps.clone();
         self.apply(action);
-        if self.plan.stamps != before {
+        if !from_storage && self.plan.stamps != before {
             let before = Plan {
                 stamps: before,
                 ..Plan::default()
