@@ -42,8 +42,11 @@ mod browser;
 #[path = "../tests/e2e/server.rs"]
 mod server;
 
+#[path = "../tests/support/compressed.rs"]
+mod compressed;
+use compressed::{brotli_len, gzip_len};
+
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -247,23 +250,6 @@ fn stats(values: &[f64]) -> Value {
 // ---------------------------------------------------------------------------------------
 // Code size
 // ---------------------------------------------------------------------------------------
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes).expect("gzip in memory");
-    e.finish().expect("gzip in memory").len()
-}
-
-fn brotli_len(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
-    out.len()
-}
 
 /// Every wasm, JS and CSS file in `dist/`, with its raw, gzip and brotli size.
 fn code_sizes(dist: &Path) -> Value {

@@ -14,7 +14,10 @@
 //! later, when needed, and is listed apart. The programme file (here the demo) is data,
 //! not code, and is listed apart too.
 
-use std::io::Write;
+#[path = "support/compressed.rs"]
+mod compressed;
+use compressed::{brotli_len, gzip_len};
+
 use std::path::{Path, PathBuf};
 
 /// The most the first load may weigh, brotli (quality 11) bytes. Set at 300,000 when it
@@ -30,23 +33,6 @@ const BUDGET_BROTLI: usize = 140 * 1024;
 
 fn dist() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes).expect("gzip in memory");
-    e.finish().expect("gzip in memory").len()
-}
-
-fn brotli_len(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
-    out.len()
 }
 
 /// The file name a `const NAME = "./file";` line of the built loader gives.
