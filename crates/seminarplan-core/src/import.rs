@@ -269,11 +269,23 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
 /// Reads a programme in any supported format, recognised from its content; theme colours
 /// that are hard to see are reported with the repairs.
 pub fn import(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let mut imported = import_format(text)?;
+    with_contrast(import_format(text)?)
+}
+
+fn with_contrast(mut imported: Imported) -> Result<Imported, Vec<ProgrammeError>> {
     imported
         .warnings
         .extend(contrast_warnings(&imported.programme));
     Ok(imported)
+}
+
+/// Reads a file in another tool's format only (frab, Pentabarf, pretalx), as [`import`]
+/// would: what the importer module does with what `read_here` leaves to it.
+pub(crate) fn import_other_tool(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    if text.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: text.len() }));
+    }
+    with_contrast(other_tool(text)?)
 }
 
 /// One warning per theme colour and colour scheme that falls short of 3:1.
@@ -381,17 +393,24 @@ fn json_failure(text: &str, e: &serde_json::Error) -> Vec<ProgrammeError> {
         .unwrap_or_else(|| error("", Problem::Syntax { line: 1, column: 1 }))
 }
 
-/// Reads a file in another tool's format, recognised from its content: frab/Pentabarf
-/// XML, a spreadsheet, frab JSON or the pretalx widget JSON.
+/// Reads a file in another format, recognised from its content: a spreadsheet, or another
+/// tool's format.
 fn foreign(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body) {
+        return sheet::read(body);
+    }
+    other_tool(text)
+}
+
+/// Reads a file in another tool's format: frab/Pentabarf XML, frab JSON or the pretalx
+/// widget JSON (all the importer module reads: `handoff::write`, which adds the contrast
+/// warnings as [`import`] does).
+fn other_tool(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim_start().starts_with('<') {
         let draft = frab_xml::read(body)?;
         return build::finish(draft, Format::FrabXml);
-    }
-    let lead = body.trim_start();
-    if !lead.starts_with(['{', '[']) && sheet::looks_like(body) {
-        return sheet::read(body);
     }
     let value: Value = serde_json::from_str(body).map_err(|e| json_failure(text, &e))?;
     let Some(top) = value.as_object() else {

@@ -16,9 +16,10 @@ use super::Summary;
 use crate::model::Programme;
 use crate::parse::{self, Problem, ProgrammeError};
 
-/// The importer's side: reads `text` in any format and writes the handoff text.
+/// The importer's side: reads `text` in another tool's format (frab, Pentabarf, pretalx;
+/// the first module reads ours and spreadsheets itself) and writes the handoff text.
 pub fn write(text: &str) -> String {
-    match super::import(text) {
+    match super::import_other_tool(text) {
         Ok(imported) => format!(
             "ok\t{}\t{}\n{}",
             imported.format.describe(),
