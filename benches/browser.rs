@@ -29,7 +29,9 @@
 //! Excel writes, `seminarplan_core::generate::programme_csv`), read by the sheet importer.
 //!
 //! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default
-//! `demo,100,1000,10000,sheet-10000`; `sheet-N` is N sessions as a sheet),
+//! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml`; `sheet-N` is N sessions as a
+//! sheet; `fixture-NAME` is a real programme from `../shared/fixtures`, skipped with a line
+//! saying so when the folder is absent),
 //! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -67,6 +69,7 @@ const TYPED: &str = "förnyad konkurrensutsättning";
 const BACKSPACES: usize = 12;
 /// How a published spreadsheet (Google Sheets' "publish as CSV") is served.
 const CSV: &str = "text/csv; charset=utf-8";
+const XML: &str = "application/xml; charset=utf-8";
 /// How many stars are clicked (and then removed from My schedule one by one... only one).
 const STARS: usize = 5;
 /// Time between keystrokes, so that each starts on an idle main thread, as typing does.
@@ -331,6 +334,24 @@ struct Programme {
     sessions: usize,
     /// The page that shows it.
     path: String,
+}
+
+/// A real programme file from `../shared/fixtures` (or `SEMINARPLAN_SHARED_FIXTURES`) and
+/// its session count as the widget reads it, or `None` after saying it was skipped.
+fn shared_fixture(name: &str) -> Option<(usize, Vec<u8>)> {
+    let dir = std::env::var_os("SEMINARPLAN_SHARED_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"));
+    let Ok(body) = std::fs::read(dir.join(name)) else {
+        eprintln!(
+            "browser bench: skipped fixture-{name}: no {}",
+            dir.join(name).display()
+        );
+        return None;
+    };
+    let sessions = seminarplan_core::import::import_bytes(&body)
+        .map_or(0, |i| i.programme.sessions.len());
+    Some((sessions, body))
 }
 
 /// Loads the page once and returns the load marks (and resource timings).
@@ -653,6 +674,9 @@ fn tables(report: &Value) -> String {
         let name = match c["programme"].as_str() {
             Some("demo") => format!("demo ({})", c["sessions"]),
             Some(name) if name.starts_with("sheet-") => format!("{} rows (CSV)", c["sessions"]),
+            Some(name) if name.starts_with("fixture-") => {
+                format!("{} ({} sessions)", &name[8..], c["sessions"])
+            }
             _ => format!("{} sessions", c["sessions"]),
         };
         let _ = writeln!(
@@ -688,7 +712,10 @@ async fn bench() {
     let dist = server::dist_dir();
     let code = code_sizes(&dist);
 
-    let sizes = env_list("SEMINARPLAN_BENCH_SIZES", "demo,100,1000,10000,sheet-10000");
+    let sizes = env_list(
+        "SEMINARPLAN_BENCH_SIZES",
+        "demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml",
+    );
     let rates: Vec<f64> = env_list("SEMINARPLAN_BENCH_RATES", "4,1")
         .iter()
         .map(|r| {
@@ -712,6 +739,23 @@ async fn bench() {
                 name: "demo".to_owned(),
                 sessions: demo["sessions"].as_array().map_or(0, Vec::len),
                 path: "/".to_owned(),
+            });
+            continue;
+        }
+        if let Some(name) = size.strip_prefix("fixture-") {
+            // A real programme from ../shared/fixtures (issue 17 asks for FOSDEM 2019).
+            let Some((sessions, body)) = shared_fixture(name) else {
+                continue;
+            };
+            let file = format!("/bench/{name}");
+            let body = Arc::new(body);
+            builder = builder
+                .route(&file, move |_| Response::ok(XML, body.as_slice()))
+                .variant(size, &file);
+            programmes.push(Programme {
+                name: size.to_owned(),
+                sessions,
+                path: format!("/page/{size}"),
             });
             continue;
         }
