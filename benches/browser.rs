@@ -349,8 +349,8 @@ fn shared_fixture(name: &str) -> Option<(usize, Vec<u8>)> {
         );
         return None;
     };
-    let sessions = seminarplan_core::import::import_bytes(&body)
-        .map_or(0, |i| i.programme.sessions.len());
+    let sessions =
+        seminarplan_core::import::import_bytes(&body).map_or(0, |i| i.programme.sessions.len());
     Some((sessions, body))
 }
 
