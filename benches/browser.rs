@@ -688,13 +688,12 @@ fn tables(report: &Value) -> String {
             ms(&c["search"]["keystrokes"]["median"]),
             ms(&c["search"]["keystrokes"]["p95"]),
             ms(&c["search"]["main_thread_per_keystroke"]["script_ms"]),
+            // Style and layout together; none when the case had no search (a hostile file).
             ms(&json!(
                 c["search"]["main_thread_per_keystroke"]["style_ms"]
                     .as_f64()
-                    .unwrap_or(0.0)
-                    + c["search"]["main_thread_per_keystroke"]["layout_ms"]
-                        .as_f64()
-                        .unwrap_or(0.0)
+                    .zip(c["search"]["main_thread_per_keystroke"]["layout_ms"].as_f64())
+                    .map(|(style, layout)| style + layout)
             )),
             ms(&c["search"]["clear_ms"]),
             ms(&c["star"]["star"]["median"]),
