@@ -1,16 +1,43 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (see Trunk.toml): writes the loader, seminar-plan.js, into the
-# build from web/seminar-plan.js, with this build's hashed names of the wasm-bindgen
-# JavaScript and the wasm file filled in.
+# build from web/seminar-plan.js, with this build's file names of the three wasm modules
+# and their wasm-bindgen JavaScript filled in: the widget (hashed by Trunk), and the
+# importer and the check page, which Trunk leaves unhashed (it builds them as "worker"
+# apps) and which are given a content hash here, so a browser never mixes two builds.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run this from Trunk (a post_build hook)}"
 source_dir="${TRUNK_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}"
 cd "$staging"
-bindings=$(ls seminarplan*.js 2>/dev/null | grep -v '^seminar-plan\.js$' | head -n 1 || true)
-wasm=$(ls seminarplan*_bg.wasm 2>/dev/null | head -n 1 || true)
+
+# The first file matching the pattern $1 (and not $2), or nothing.
+first() {
+  ls $1 2>/dev/null | grep -v -e '^seminar-plan\.js$' -e "${2:-^$}" | head -n 1 || true
+}
+
+bindings=$(first 'seminarplan-*.js' '^seminarplan-\(import\|check-page\)')
+wasm=$(first 'seminarplan-*_bg.wasm' '^seminarplan-\(import\|check-page\)')
 if [ -z "$bindings" ] || [ -z "$wasm" ]; then
-  echo "loader.sh: no seminarplan*.js / seminarplan*_bg.wasm in $staging" >&2
+  echo "loader.sh: no seminarplan-*.js / seminarplan-*_bg.wasm in $staging" >&2
   exit 1
 fi
+
+# Renames a lazily loaded module `$1` (`$1.js`, `$1_bg.wasm`) to names with a hash of both.
+hashed() {
+  local name=$1
+  if [ ! -f "$name.js" ] || [ ! -f "${name}_bg.wasm" ]; then
+    echo "loader.sh: no $name.js / ${name}_bg.wasm in $staging" >&2
+    exit 1
+  fi
+  local hash
+  hash=$(cat "$name.js" "${name}_bg.wasm" | sha256sum | cut -c1-16)
+  mv "$name.js" "$name-$hash.js"
+  mv "${name}_bg.wasm" "$name-${hash}_bg.wasm"
+  echo "$name-$hash"
+}
+import=$(hashed seminarplan-import)
+check=$(hashed seminarplan-check-page)
+
 sed -e "s|__SP_BINDINGS__|./$bindings|" -e "s|__SP_WASM__|./$wasm|" \
+  -e "s|__SP_IMPORT_BINDINGS__|./$import.js|" -e "s|__SP_IMPORT_WASM__|./${import}_bg.wasm|" \
+  -e "s|__SP_CHECK_BINDINGS__|./$check.js|" -e "s|__SP_CHECK_WASM__|./${check}_bg.wasm|" \
   "$source_dir/web/seminar-plan.js" > seminar-plan.js

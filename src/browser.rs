@@ -1,4 +1,4 @@
-//! All browser I/O lives below this module: storage, fetching, the URL, the element's
+//! All browser I/O lives below this module: storage, fetching, the lazily loaded importer, the URL, the element's
 //! settings and the style sheets. Components and the core never touch them directly.
 
 pub mod clipboard;
@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod file;
 pub mod form;
 pub mod grid_sheet;
+pub mod importer;
 pub mod mount;
 pub mod near;
 pub mod print;

@@ -1,6 +1,7 @@
-//! The widget's entry point. The loader script (`seminar-plan.js`, from
+//! The widget's entry point, its first module. The loader script (`seminar-plan.js`, from
 //! `web/seminar-plan.js`) defines `<seminar-plan>` and calls [`mount`] for each element;
-//! all logic is in the library.
+//! all logic is in the library. Two more entry points load only when needed: the importer
+//! (`src/bin/seminarplan-import.rs`) and the check page (`src/bin/seminarplan-check-page.rs`).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -25,28 +26,11 @@ mod exports {
         }
     }
 
-    /// One running check page (`<seminar-plan-check>`), held by its element.
+    /// Keeps the loader's `convert(text) → Promise<string>`, which loads the importer
+    /// (`seminarplan-import`) the first time a file in another format than ours needs it.
     #[wasm_bindgen]
-    pub struct CheckWidget {
-        handle: Option<AppHandle<seminarplan_web::check_page::CheckPage>>,
-    }
-
-    #[wasm_bindgen]
-    impl CheckWidget {
-        /// Stops the check page.
-        pub fn destroy(mut self) {
-            if let Some(handle) = self.handle.take() {
-                handle.destroy();
-            }
-        }
-    }
-
-    /// Starts the organisers' check page for `host` inside `root`.
-    #[wasm_bindgen]
-    pub fn mount_check(host: web_sys::Element, root: web_sys::ShadowRoot) -> CheckWidget {
-        CheckWidget {
-            handle: seminarplan_web::check_page::mount(&host, &root),
-        }
+    pub fn set_importer(convert: js_sys::Function) {
+        seminarplan_web::browser::importer::install(convert);
     }
 
     /// Starts a widget for `host` inside `root` (`host`'s shadow root); `bridge` is the

@@ -5,8 +5,18 @@
 //
 // dist/seminar-plan.js is made from web/seminar-plan.js by scripts/loader.sh (a Trunk
 // post-build hook), which fills in this build's hashed file names.
+//
+// Three wasm modules, each with its wasm-bindgen JavaScript: the widget, loaded for the
+// first <seminar-plan> on the page; the importer, loaded the first time a programme file
+// is not in our own format (frab, Pentabarf, pretalx, spreadsheets); and the organisers'
+// check page, loaded only for <seminar-plan-check>. All are fetched from beside this file,
+// so `script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'` covers them.
 const BINDINGS = "__SP_BINDINGS__";
 const WASM = "__SP_WASM__";
+const IMPORT_BINDINGS = "__SP_IMPORT_BINDINGS__";
+const IMPORT_WASM = "__SP_IMPORT_WASM__";
+const CHECK_BINDINGS = "__SP_CHECK_BINDINGS__";
+const CHECK_WASM = "__SP_CHECK_WASM__";
 // The demo programme, shown when the element names no programme file (`src`).
 const DEMO = "./demo/programme.json";
 
@@ -25,23 +35,45 @@ const TEXT = {
 
 const SETTINGS = ["src", "lang", "namespace", "url", "view", "now", "timeout"];
 
-let ready = null;
+// Each module's start, by the name of its JavaScript: loaded and started once per page.
+const started = new Map();
 
-// Loads and starts the wasm once, for every element on the page.
-function load() {
-  if (ready === null) {
-    ready = (async () => {
+// Loads and starts one wasm module (its JavaScript `bindings`, its wasm `wasm`) once.
+function loadModule(bindings, wasm) {
+  if (!started.has(bindings)) {
+    const start = (async () => {
       if (typeof WebAssembly !== "object") {
         throw new Error("WebAssembly is not available");
       }
-      const bindings = await import(new URL(BINDINGS, import.meta.url).href);
-      SeminarPlan.wasm = await bindings.default({
-        module_or_path: new URL(WASM, import.meta.url),
-      });
-      return bindings;
+      const module = await import(new URL(bindings, import.meta.url).href);
+      const exports = await module.default({ module_or_path: new URL(wasm, import.meta.url) });
+      return { module, exports };
     })();
+    started.set(bindings, start);
+    // A module that failed to load (offline, say) is tried again next time.
+    start.catch(() => started.delete(bindings));
   }
-  return ready;
+  return started.get(bindings);
+}
+
+// The importer: a file's text in another format → the handoff text the widget reads
+// (`seminarplan_core::import::handoff`).
+async function convert(text) {
+  const importer = await loadModule(IMPORT_BINDINGS, IMPORT_WASM);
+  return importer.module.convert(text);
+}
+
+// The widget's module, with the importer handed to it.
+// (Its exports, with its memory, are kept on the element's class for the benchmark.)
+async function loadWidget() {
+  const { module, exports } = await loadModule(BINDINGS, WASM);
+  SeminarPlan.wasm = exports;
+  module.set_importer(convert);
+  return module;
+}
+
+async function loadCheckPage() {
+  return (await loadModule(CHECK_BINDINGS, CHECK_WASM)).module;
 }
 
 function setting(el, name) {
@@ -75,10 +107,11 @@ const FORM_ATTRIBUTES = ["name", "choose", "required"];
 // calls the widget through it (`command`). Events are composed and bubble, so they cross the
 // shadow root and reach the host page's form and document.
 
-// Starts the wasm entry point `entry` (`mount` or `mount_check`) for `el` in its shadow
-// root with the further arguments `args`, showing "loading" until then and "failed" if the
-// browser cannot run it; `started` runs once the widget is there.
-function startIn(el, entry, args = [], started = () => {}) {
+// Starts the entry point `entry` of the module `load` gives (`mount` of the widget,
+// `mount_check` of the check page) for `el` in its shadow root with the further arguments
+// `args`, showing "loading" until then and "failed" if the browser cannot run it; `then`
+// runs once the widget is there.
+function startIn(el, load, entry, args = [], then = () => {}) {
   const root = el.shadowRoot ?? el.attachShadow({ mode: "open" });
   if (el.widget || el.loading) {
     return;
@@ -90,7 +123,7 @@ function startIn(el, entry, args = [], started = () => {}) {
       el.loading = false;
       if (el.isConnected && !el.widget) {
         el.widget = bindings[entry](el, root, ...args);
-        started();
+        then();
       }
     })
     .catch((error) => {
@@ -132,6 +165,7 @@ class SeminarPlan extends HTMLElement {
   start() {
     startIn(
       this,
+      loadWidget,
       "mount",
       [this.#bridge, new URL(DEMO, import.meta.url).href],
       () => this.#applyDisabled(),
@@ -311,11 +345,11 @@ if (!customElements.get("seminar-plan")) {
   customElements.define("seminar-plan", SeminarPlan);
 }
 
-// The organisers' check page (check.html): the same wasm, another entry point. It
-// contains a <seminar-plan> of its own for the preview.
+// The organisers' check page (check.html): a module of its own. It contains a
+// <seminar-plan> of its own for the preview.
 class SeminarPlanCheck extends HTMLElement {
   connectedCallback() {
-    startIn(this, "mount_check");
+    startIn(this, loadCheckPage, "mount_check");
   }
 
   disconnectedCallback() {

@@ -5,31 +5,41 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::{fetch, storage, theme_sheet};
+use crate::browser::{fetch, importer, storage, theme_sheet};
 use crate::context::Store;
+use seminarplan_core::import::{self, Summary, handoff};
 use seminarplan_core::loading::LoadError;
 use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
 
-/// A programme file's text as a programme, or its problems.
-fn import(text: &str) -> Result<ProgrammeRef, LoadError> {
-    // Our own format, or what conference tools publish (frab, Pentabarf, pretalx).
-    match seminarplan_core::import::import(text) {
-        Ok(imported) => {
-            if !imported.warnings.is_empty() {
-                web_sys::console::warn_1(
-                    &format!(
-                        "Seminarplan: {} repaired {} problem(s) in the programme file; run seminarplan-check for details.",
-                        imported.format.describe(),
-                        imported.warnings.len()
-                    )
-                    .into(),
-                );
-            }
-            Ok(ProgrammeRef(Rc::new(imported.programme)))
-        }
-        Err(errors) => Err(LoadError::Invalid(errors)),
+/// A programme file's text as a programme, with the text to keep as the offline copy, or
+/// its problems. Our own format and spreadsheets are read here; another tool's format goes
+/// to the importer, loaded the first time a file needs it (`browser::importer`), and comes
+/// back as a document in our format, which is what is kept, so an offline visit needs no
+/// importer.
+async fn read(text: String) -> Result<(ProgrammeRef, String), LoadError> {
+    if let Some(here) = import::read_here(&text) {
+        let (programme, summary) = here.map_err(LoadError::Invalid)?;
+        warn(&summary);
+        return Ok((ProgrammeRef(Rc::new(programme)), text));
+    }
+    let answer = importer::convert(&text).await.map_err(LoadError::Fetch)?;
+    let (programme, document, summary) = handoff::read(&answer).map_err(LoadError::Invalid)?;
+    warn(&summary);
+    Ok((ProgrammeRef(Rc::new(programme)), document.to_owned()))
+}
+
+/// Tells the organiser, in the console, how many problems were repaired on the way.
+fn warn(summary: &Summary) {
+    if summary.warnings > 0 {
+        web_sys::console::warn_1(
+            &format!(
+                "Seminarplan: {} repaired {} problem(s) in the programme file; run seminarplan-check for details.",
+                summary.format, summary.warnings
+            )
+            .into(),
+        );
     }
 }
 
@@ -45,7 +55,7 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
     // the page: it is fetched like any programme, so the widget's code does not carry it.
     let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
     let fresh = match fetch::fetch_text(&url, timeout_ms).await {
-        Ok(text) => import(&text).map(|programme| (programme, text)),
+        Ok(text) => read(text).await,
         Err(fault) => Err(LoadError::Fetch(fault)),
     };
     let why = match fresh {
@@ -56,10 +66,11 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
         Err(why) => why,
     };
     let kept = storage::kept_programme(&namespace, &url);
-    if let Some(kept) = &kept
-        && let Some(text) = &kept.text
-        && let Ok(programme) = import(text)
-    {
+    let again = match kept.as_ref().and_then(|kept| kept.text.clone()) {
+        Some(text) => read(text).await.ok(),
+        None => None,
+    };
+    if let (Some(kept), Some((programme, _))) = (&kept, again) {
         let stale = Stale {
             why,
             fetched_ms: kept.fetched_ms,
@@ -74,7 +85,7 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
     actions
 }
 
-/// Loads the programme from `src` (the embedded demo without one) at start and at each
+/// Loads the programme from `src` (the demo beside the page without one) at start and at each
 /// new attempt, and installs its theme colours in the root `root` lives in.
 #[hook]
 pub fn use_programme(

@@ -10,6 +10,7 @@ mod form;
 mod fuzz;
 mod generate;
 mod grid;
+mod handoff;
 mod hostile;
 mod i18n;
 mod ics;

@@ -7,7 +7,9 @@
 //! - the widget looks the same there as on a blank page (computed styles);
 //! - a star in one widget does not appear in the other;
 //! - the page's own hash routing keeps working with the widgets in `url="none"` mode;
-//! - under a strict Content-Security-Policy the widget works with no violation reported.
+//! - under a strict Content-Security-Policy the widget works with no violation reported,
+//!   with the importer loaded for files in other formats; for our own format only the
+//!   widget's module is fetched.
 
 use serde_json::{Value, json};
 
@@ -329,6 +331,35 @@ async fn host_hash_routing_keeps_working() {
     b.close().await;
 }
 
+/// Which of the three wasm modules the page has fetched (by Resource Timing): "widget",
+/// "importer" or "check page" parts, each once.
+async fn loaded_modules(b: &Browser) -> Value {
+    b.js(
+        "const names = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+             .filter(p => p.endsWith('.wasm')).map(p => p.split('/').pop());
+         const kinds = names.map(n => n.startsWith('seminarplan-import-') ? 'seminarplan-import'
+             : n.startsWith('seminarplan-check-page-') ? 'seminarplan-check-page' : 'seminarplan-widget');
+         return [...new Set(kinds)].sort();",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_programme_in_our_format_loads_only_the_widget_module() {
+    let server = Server::start();
+    let driver = Chromedriver::start("a_programme_in_our_format_loads_only_the_widget_module");
+    let b = driver.open(&server, PHONE).await;
+    b.goto("/page/small").await;
+    wait_rendered(&b, "seminar-plan").await;
+    assert_eq!(
+        loaded_modules(&b).await,
+        json!(["seminarplan-widget"]),
+        "neither the importer nor the check page is fetched for our own format"
+    );
+    b.close().await;
+}
+
 #[tokio::test]
 async fn strict_csp_loads_without_violations() {
     let server = Server::start();
@@ -346,6 +377,15 @@ async fn strict_csp_loads_without_violations() {
 
     b.goto("/embed/csp.html").await;
     wait_rendered(&b, WIDE).await;
+    // The files in frab's format and as a spreadsheet came through the importer, loaded
+    // from beside the loader, once for both.
+    wait_rendered(&b, "seminar-plan#frab").await;
+    wait_rendered(&b, "seminar-plan#sheet").await;
+    assert_eq!(
+        loaded_modules(&b).await,
+        json!(["seminarplan-import", "seminarplan-widget"]),
+        "the page loads the widget and the importer, not the check page"
+    );
     // Use it: star, open a session page, the share dialog (QR code), My schedule.
     b.click(&format!("{WIDE} >>> article.sp-card .sp-star"))
         .await;

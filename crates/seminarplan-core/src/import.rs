@@ -13,6 +13,7 @@
 mod build;
 mod frab_json;
 mod frab_xml;
+pub mod handoff;
 mod pretalx;
 pub mod sheet;
 mod text;
@@ -268,11 +269,23 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
 /// Reads a programme in any supported format, recognised from its content; theme colours
 /// that are hard to see are reported with the repairs.
 pub fn import(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let mut imported = import_format(text)?;
+    with_contrast(import_format(text)?)
+}
+
+fn with_contrast(mut imported: Imported) -> Result<Imported, Vec<ProgrammeError>> {
     imported
         .warnings
         .extend(contrast_warnings(&imported.programme));
     Ok(imported)
+}
+
+/// Reads a file in another tool's format only (frab, Pentabarf, pretalx), as [`import`]
+/// would: what the importer module does with what `read_here` leaves to it.
+pub(crate) fn import_other_tool(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    if text.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: text.len() }));
+    }
+    with_contrast(other_tool(text)?)
 }
 
 /// One warning per theme colour and colour scheme that falls short of 3:1.
@@ -305,27 +318,101 @@ fn import_format(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     if text.len() > parse::MAX_BYTES {
         return Err(error("", Problem::TooLarge { bytes: text.len() }));
     }
+    match own(text) {
+        Some(programme) => Ok(Imported {
+            programme: programme?,
+            format: Format::Seminarplan,
+            warnings: Vec::new(),
+            document: serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+                .unwrap_or(Value::Null),
+        }),
+        None => foreign(text),
+    }
+}
+
+/// What was read and how, for the organiser's console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The format's name for people (`Format::describe`).
+    pub format: String,
+    /// How many repairs and warnings (`seminarplan-check` lists them).
+    pub warnings: usize,
+}
+
+/// Reads the formats the widget's first module reads itself: our own and spreadsheets.
+/// `None` for any other (frab, Pentabarf, pretalx, or no format at all): the widget hands
+/// those to the importer, a module loaded when first needed (`handoff`), so their readers
+/// are not in the code every visitor downloads.
+pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<ProgrammeError>>> {
+    let summary = |programme: Programme, format: Format, warnings: usize| {
+        let warnings = warnings + contrast_warnings(&programme).len();
+        let format = format.describe().to_owned();
+        (programme, Summary { format, warnings })
+    };
+    if let Some(own) = own(text) {
+        return Some(own.map(|p| summary(p, Format::Seminarplan, 0)));
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
+        return None;
+    }
+    Some(sheet::read(body).map(|i| summary(i.programme, Format::Sheet, i.warnings.len())))
+}
+
+/// Reads a file in our own format, `seminarplan/1`; `None` when the file is in another
+/// format (or not a JSON object), for [`foreign`]. Syntax errors in what starts as a JSON
+/// object are reported here, worded as the validator words them.
+pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
+    /// The top-level keys that tell the formats apart; nothing else is read.
+    #[derive(serde::Deserialize)]
+    struct Top {
+        format: Option<serde::de::IgnoredAny>,
+    }
+    if text.len() > parse::MAX_BYTES {
+        return Some(Err(error("", Problem::TooLarge { bytes: text.len() })));
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !body.trim_start().starts_with('{') {
+        return None;
+    }
+    match serde_json::from_str::<Top>(body) {
+        Ok(Top { format: Some(_) }) => Some(parse::parse_programme(text)),
+        Ok(Top { format: None }) => None,
+        Err(e) => Some(Err(json_failure(text, &e))),
+    }
+}
+
+/// The problems of a file that is not valid JSON: too deep, or the validator's own
+/// wording with line and column.
+fn json_failure(text: &str, e: &serde_json::Error) -> Vec<ProgrammeError> {
+    if matches!(parse::syntax_problem(e), Problem::TooDeep { .. }) {
+        return error("", parse::syntax_problem(e));
+    }
+    parse::parse_programme(text)
+        .err()
+        .unwrap_or_else(|| error("", Problem::Syntax { line: 1, column: 1 }))
+}
+
+/// Reads a file in another format, recognised from its content: a spreadsheet, or another
+/// tool's format.
+fn foreign(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body) {
+        return sheet::read(body);
+    }
+    other_tool(text)
+}
+
+/// Reads a file in another tool's format: frab/Pentabarf XML, frab JSON or the pretalx
+/// widget JSON (all the importer module reads: `handoff::write`, which adds the contrast
+/// warnings as [`import`] does).
+fn other_tool(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim_start().starts_with('<') {
         let draft = frab_xml::read(body)?;
         return build::finish(draft, Format::FrabXml);
     }
-    let lead = body.trim_start();
-    if !lead.starts_with(['{', '[']) && sheet::looks_like(body) {
-        return sheet::read(body);
-    }
-    let value: Value = match serde_json::from_str(body) {
-        Ok(v) => v,
-        Err(e) if matches!(parse::syntax_problem(&e), Problem::TooDeep { .. }) => {
-            return Err(error("", parse::syntax_problem(&e)));
-        }
-        // Our own parser words JSON errors with line and column.
-        Err(_) => {
-            return Err(parse::parse_programme(text)
-                .err()
-                .unwrap_or_else(|| error("", Problem::Syntax { line: 1, column: 1 })));
-        }
-    };
+    let value: Value = serde_json::from_str(body).map_err(|e| json_failure(text, &e))?;
     let Some(top) = value.as_object() else {
         return Err(error(
             "",

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Block, Conference, Level, Programme, Room, Session, SessionType, Speaker, Text, Theme,
@@ -25,15 +25,16 @@ pub const FORMAT: &str = "seminarplan/1";
 /// must not freeze the visitor's browser).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-/// One thing wrong with a programme file, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One thing wrong with a programme file, and where. Serialisable, so the lazily loaded
+/// importer (`import::handoff`) can hand its problems to the widget's first module.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgrammeError {
     /// A path such as `sessions[12].end`; empty for the whole document.
     pub path: String,
     pub problem: Problem,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     /// Not JSON at all, or cut short.
     Syntax {
@@ -92,7 +93,7 @@ pub enum Problem {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RefKind {
     Room,
     Theme,

@@ -2,10 +2,11 @@
 //! kind: `Problem::Sheet` carries it with its row and column.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// What is wrong in a sheet, so that it cannot be shown (said in the reader's language by
 /// `import::sheet`'s words).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SheetIssue {
     NotADate {
         value: String,
