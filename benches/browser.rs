@@ -35,7 +35,9 @@
 //! id `0`, and `hostile-days-N`, a day per event, are the other shapes).
 //!
 //! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default
-//! `demo,100,1000,10000,sheet-10000,hostile-50000`; `sheet-N` is N sessions as a sheet),
+//! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000`; `sheet-N` is N
+//! sessions as a sheet; `fixture-NAME` is a real programme from `../shared/fixtures`,
+//! skipped with a line saying so when the folder is absent; `hostile-N` as above),
 //! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -61,7 +63,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use browser::{Browser, Chromedriver};
-use server::{HTML, JSON, Response, Server};
+use server::{HTML, JSON, Response, Server, ServerBuilder};
 
 /// The viewport every case uses: a laptop.
 const VIEWPORT: (u32, u32) = (1280, 800);
@@ -73,6 +75,7 @@ const TYPED: &str = "förnyad konkurrensutsättning";
 const BACKSPACES: usize = 12;
 /// How a published spreadsheet (Google Sheets' "publish as CSV") is served.
 const CSV: &str = "text/csv; charset=utf-8";
+const XML: &str = "application/xml; charset=utf-8";
 /// How many stars are clicked (and then removed from My schedule one by one... only one).
 const STARS: usize = 5;
 /// Time between keystrokes, so that each starts on an idle main thread, as typing does.
@@ -359,6 +362,37 @@ fn hostile_file(size: &str) -> Option<(usize, String)> {
         .parse()
         .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
     Some((n, hostile_frab(n, shape)))
+}
+
+/// Serves a hostile file as `/bench/<size>.json`, shown by the page `/page/<size>`.
+fn serve_hostile(builder: ServerBuilder, size: &str, text: String) -> ServerBuilder {
+    let body = Arc::new(text.into_bytes());
+    eprintln!(
+        "browser bench: {size}: a hostile file of {} bytes",
+        body.len()
+    );
+    let file = format!("/bench/{size}.json");
+    builder
+        .route(&file, move |_| Response::ok(JSON, body.as_slice()))
+        .variant(size, &file)
+}
+
+/// A real programme file from `../shared/fixtures` (or `SEMINARPLAN_SHARED_FIXTURES`) and
+/// its session count as the widget reads it, or `None` after saying it was skipped.
+fn shared_fixture(name: &str) -> Option<(usize, Vec<u8>)> {
+    let dir = std::env::var_os("SEMINARPLAN_SHARED_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"));
+    let Ok(body) = std::fs::read(dir.join(name)) else {
+        eprintln!(
+            "browser bench: skipped fixture-{name}: no {}",
+            dir.join(name).display()
+        );
+        return None;
+    };
+    let sessions =
+        seminarplan_core::import::import_bytes(&body).map_or(0, |i| i.programme.sessions.len());
+    Some((sessions, body))
 }
 
 /// Loads the page once and returns the load marks (and resource timings).
@@ -688,6 +722,9 @@ fn tables(report: &Value) -> String {
         let name = match c["programme"].as_str() {
             Some("demo") => format!("demo ({})", c["sessions"]),
             Some(name) if name.starts_with("sheet-") => format!("{} rows (CSV)", c["sessions"]),
+            Some(name) if name.starts_with("fixture-") => {
+                format!("{} ({} sessions)", &name[8..], c["sessions"])
+            }
             Some(name) if name.starts_with("hostile-") => format!("{name} (frab)"),
             _ => format!("{} sessions", c["sessions"]),
         };
@@ -732,7 +769,7 @@ async fn bench() {
 
     let sizes = env_list(
         "SEMINARPLAN_BENCH_SIZES",
-        "demo,100,1000,10000,sheet-10000,hostile-50000",
+        "demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000",
     );
     let rates: Vec<f64> = env_list("SEMINARPLAN_BENCH_RATES", "4,1")
         .iter()
@@ -762,20 +799,30 @@ async fn bench() {
             continue;
         }
         if let Some((n, text)) = hostile_file(size) {
-            let body = Arc::new(text.into_bytes());
-            eprintln!(
-                "browser bench: {size}: {n} hostile events ({} bytes)",
-                body.len()
-            );
-            let file = format!("/bench/{size}.json");
-            builder = builder
-                .route(&file, move |_| Response::ok(JSON, body.as_slice()))
-                .variant(size, &file);
+            builder = serve_hostile(builder, size, text);
             programmes.push(Programme {
                 name: size.clone(),
                 sessions: n,
                 path: format!("/page/{size}"),
                 hostile: true,
+            });
+            continue;
+        }
+        if let Some(name) = size.strip_prefix("fixture-") {
+            // A real programme from ../shared/fixtures (issue 17 asks for FOSDEM 2019).
+            let Some((sessions, body)) = shared_fixture(name) else {
+                continue;
+            };
+            let file = format!("/bench/{name}");
+            let body = Arc::new(body);
+            builder = builder
+                .route(&file, move |_| Response::ok(XML, body.as_slice()))
+                .variant(size, &file);
+            programmes.push(Programme {
+                name: size.to_owned(),
+                sessions,
+                path: format!("/page/{size}"),
+                hostile: false,
             });
             continue;
         }

@@ -57,10 +57,11 @@ function loadModule(bindings, wasm) {
 }
 
 // The importer: a file's text in another format → the handoff text the widget reads
-// (`seminarplan_core::import::handoff`).
+// (`seminarplan_core::import::handoff`). Without a text it only loads the importer (the
+// widget asks as soon as a file's first bytes show that it will need it).
 async function convert(text) {
   const importer = await loadModule(IMPORT_BINDINGS, IMPORT_WASM);
-  return importer.module.convert(text);
+  return text === undefined ? "" : importer.module.convert(text);
 }
 
 // The widget's module, with the importer handed to it.

@@ -17,6 +17,16 @@ use seminarplan_core::loading::{self, Body, FetchFault};
 
 /// The file's text, or why it could not be had. Gives up after `timeout_ms`.
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {
+    fetch_text_seeing(url, timeout_ms, |_| {}).await
+}
+
+/// [`fetch_text`], showing the body's first chunk to `first` as soon as it arrives (the
+/// widget starts loading the importer then, when the file will need it).
+pub async fn fetch_text_seeing(
+    url: &str,
+    timeout_ms: u32,
+    first: impl FnOnce(&[u8]),
+) -> Result<String, FetchFault> {
     let window = web_sys::window().ok_or(FetchFault::Network)?;
     let controller = Rc::new(AbortController::new().ok());
     let init = RequestInit::new();
@@ -64,7 +74,7 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault
     }
     let content_type = header("content-type").unwrap_or_default();
     // A body that fails after the headers arrived was cut short (or timed out).
-    let text = read_body(&response).await.map_err(|fault| {
+    let text = read_body(&response, first).await.map_err(|fault| {
         if fault == FetchFault::TooLarge {
             if let Some(controller) = controller.as_ref() {
                 controller.abort();
@@ -78,8 +88,10 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault
     Ok(text)
 }
 
-/// Reads the body chunk by chunk, giving up as soon as it passes the limit.
-async fn read_body(response: &Response) -> Result<String, FetchFault> {
+/// Reads the body chunk by chunk, giving up as soon as it passes the limit; `first` sees
+/// the first chunk.
+async fn read_body(response: &Response, first: impl FnOnce(&[u8])) -> Result<String, FetchFault> {
+    let mut first = Some(first);
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
@@ -100,6 +112,10 @@ async fn read_body(response: &Response) -> Result<String, FetchFault> {
             let _ = reader.cancel();
             return Err(FetchFault::TooLarge);
         }
-        body.push(&chunk.to_vec())?;
+        let chunk = chunk.to_vec();
+        if let Some(first) = first.take() {
+            first(&chunk);
+        }
+        body.push(&chunk)?;
     }
 }

@@ -21,6 +21,23 @@ pub fn install(convert: js_sys::Function) {
     CONVERT.with(|c| *c.borrow_mut() = Some(convert));
 }
 
+/// Starts loading the importer now, for a file that will need it (`import::needs_importer`
+/// on its first bytes), so that it arrives while the rest of the file does. Whether it
+/// loads is seen when [`convert`] is called.
+pub fn prefetch() {
+    let Some(convert) = CONVERT.with(|c| c.borrow().clone()) else {
+        return;
+    };
+    // Called without a text, the loader's function only loads the importer.
+    if let Ok(promise) = convert.call0(&JsValue::NULL)
+        && let Ok(promise) = promise.dyn_into::<js_sys::Promise>()
+    {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// Hands `text` to the importer and waits for its answer. The importer's code could not
 /// be loaded (offline, blocked, or no loader gave the function): a network fault, so the
 /// kept copy of the programme is shown if there is one.

@@ -54,7 +54,13 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
     // Without a `src` (the loader always passes the demo's address), the demo beside
     // the page: it is fetched like any programme, so the widget's code does not carry it.
     let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
-    let fresh = match fetch::fetch_text(&url, timeout_ms).await {
+    // A file that will need the importer starts it loading from its first bytes on.
+    let seen = |head: &[u8]| {
+        if import::needs_importer(head) {
+            importer::prefetch();
+        }
+    };
+    let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, seen).await {
         Ok(text) => read(text).await,
         Err(fault) => Err(LoadError::Fetch(fault)),
     };

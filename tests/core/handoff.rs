@@ -125,3 +125,29 @@ fn an_answer_that_cannot_be_read_is_a_problem_not_a_programme() {
         assert!(!problems.is_empty(), "{garbled:?}");
     }
 }
+
+#[test]
+fn the_first_bytes_tell_when_the_importer_will_be_needed() {
+    for (name, text) in foreign_files() {
+        let head = &text.as_bytes()[..text.len().min(2048)];
+        let sheet = name.contains("/sheet/");
+        assert_eq!(import::needs_importer(head), !sheet, "{name}");
+    }
+    for ours in [crate::SMALL, include_str!("../../demo/programme.json")] {
+        assert!(!import::needs_importer(ours.as_bytes()));
+    }
+    // A hint only: nothing breaks on odd bytes.
+    for odd in [
+        &b""[..],
+        b"\xff\xfe<",
+        b"{",
+        b"{\"format\":1, \"schedule\":{}}",
+        b"\xef\xbb\xbf <x>",
+    ] {
+        let _ = import::needs_importer(odd);
+    }
+    assert!(import::needs_importer(b"\xef\xbb\xbf <schedule>"));
+    assert!(!import::needs_importer(
+        b"{\"format\":\"seminarplan/1\", \"schedule\": 1}"
+    ));
+}

@@ -359,6 +359,25 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     Some(sheet::read(body).map(|i| summary(i.programme, Format::Sheet, i.warnings.len())))
 }
 
+/// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
+/// that names frab's `schedule` or pretalx's `talks` before any `format`. Only a hint, to
+/// load the importer while the rest of the file arrives: a wrong guess costs a download
+/// or a wait, never a wrong reading (`read_here` decides on the whole text).
+pub fn needs_importer(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let body = head
+        .trim_start_matches(['\u{feff}', '\u{fffd}'])
+        .trim_start();
+    if body.starts_with('<') {
+        return true;
+    }
+    if !body.starts_with('{') {
+        return false;
+    }
+    let at = |key: &str| body.find(&format!("\"{key}\"")).unwrap_or(usize::MAX);
+    at("schedule").min(at("talks")) < at("format")
+}
+
 /// Reads a file in our own format, `seminarplan/1`; `None` when the file is in another
 /// format (or not a JSON object), for [`foreign`]. Syntax errors in what starts as a JSON
 /// object are reported here, worded as the validator words them.
