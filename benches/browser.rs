@@ -28,10 +28,16 @@
 //! The same 10,000 sessions are also served as a spreadsheet (`sheet-10000`: the CSV Swedish
 //! Excel writes, `seminarplan_core::generate::programme_csv`), read by the sheet importer.
 //!
+//! A hostile file (issue 15, `hostile-50000`: a frab `schedule.json` of 50,000 events, each
+//! in a room and with a speaker of its own, `seminarplan_core::generate::hostile_frab`, the
+//! slowest shape natively) must be imported or refused within seconds: its case measures
+//! the load only, until the first sessions or the error are painted (`hostile-ids-N`, every
+//! id `0`, and `hostile-days-N`, a day per event, are the other shapes).
+//!
 //! Settings (environment): `SEMINARPLAN_BENCH_SIZES` (default
-//! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml`; `sheet-N` is N sessions as a
-//! sheet; `fixture-NAME` is a real programme from `../shared/fixtures`, skipped with a line
-//! saying so when the folder is absent),
+//! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000`; `sheet-N` is N
+//! sessions as a sheet; `fixture-NAME` is a real programme from `../shared/fixtures`,
+//! skipped with a line saying so when the folder is absent; `hostile-N` as above),
 //! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -57,7 +63,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use browser::{Browser, Chromedriver};
-use server::{HTML, JSON, Response, Server};
+use server::{HTML, JSON, Response, Server, ServerBuilder};
 
 /// The viewport every case uses: a laptop.
 const VIEWPORT: (u32, u32) = (1280, 800);
@@ -161,7 +167,11 @@ const INSTRUMENT: &str = r#"(() => {
       return;
     }
     const error = deep('.sp-error');
-    if (error) { B.error = error.textContent; B.ready = true; return; }
+    if (error) {
+      B.error = error.textContent;
+      tick().then(() => { B.marks.errorPaint = performance.now(); B.ready = true; });
+      return;
+    }
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -334,6 +344,37 @@ struct Programme {
     sessions: usize,
     /// The page that shows it.
     path: String,
+    /// A hostile file (issue 15): only its load is measured, and an error shown is a result.
+    hostile: bool,
+}
+
+/// A hostile frab file for `hostile-N` (a room and a speaker per event), `hostile-ids-N`
+/// (every id `0`) or `hostile-days-N` (a day per event): its event count and its text.
+fn hostile_file(size: &str) -> Option<(usize, String)> {
+    use seminarplan_core::generate::{Hostile, hostile_frab};
+    let rest = size.strip_prefix("hostile-")?;
+    let (shape, n) = match rest.split_once('-') {
+        Some(("ids", n)) => (Hostile::SameId, n),
+        Some(("days", n)) => (Hostile::ManyDays, n),
+        _ => (Hostile::ManyRooms, rest),
+    };
+    let n: usize = n
+        .parse()
+        .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
+    Some((n, hostile_frab(n, shape)))
+}
+
+/// Serves a hostile file as `/bench/<size>.json`, shown by the page `/page/<size>`.
+fn serve_hostile(builder: ServerBuilder, size: &str, text: String) -> ServerBuilder {
+    let body = Arc::new(text.into_bytes());
+    eprintln!(
+        "browser bench: {size}: a hostile file of {} bytes",
+        body.len()
+    );
+    let file = format!("/bench/{size}.json");
+    builder
+        .route(&file, move |_| Response::ok(JSON, body.as_slice()))
+        .variant(size, &file)
 }
 
 /// A real programme file from `../shared/fixtures` (or `SEMINARPLAN_SHARED_FIXTURES`) and
@@ -349,8 +390,8 @@ fn shared_fixture(name: &str) -> Option<(usize, Vec<u8>)> {
         );
         return None;
     };
-    let sessions = seminarplan_core::import::import_bytes(&body)
-        .map_or(0, |i| i.programme.sessions.len());
+    let sessions =
+        seminarplan_core::import::import_bytes(&body).map_or(0, |i| i.programme.sessions.len());
     Some((sessions, body))
 }
 
@@ -541,7 +582,7 @@ async fn run_case(
     let mut runs = Vec::new();
     for _ in 0..loads {
         let run = load_once(&browser, &p.path).await;
-        if let Some(error) = run["error"].as_str() {
+        if let (Some(error), false) = (run["error"].as_str(), p.hostile) {
             panic!("{} shows an error: {error}", p.name);
         }
         runs.push(run);
@@ -553,9 +594,14 @@ async fn run_case(
     };
     let first_paint = mark("firstPaint");
     let interactive = mark("interactive");
+    let error_paint = mark("errorPaint");
     let memory = memory(&browser).await;
-    let search = search(&browser).await;
-    let star = star(&browser).await;
+    let shown = runs.iter().all(|r| r["error"].is_null());
+    let (search, star) = if p.hostile || !shown {
+        (Value::Null, Value::Null)
+    } else {
+        (search(&browser).await, star(&browser).await)
+    };
     browser.close().await;
     json!({
         "programme": p.name,
@@ -563,6 +609,8 @@ async fn run_case(
         "cpu_throttling": rate,
         "first_paint_ms": median(&first_paint),
         "interactive_ms": median(&interactive),
+        "error_paint_ms": median(&error_paint),
+        "error": runs.last().map(|r| r["error"].clone()),
         "cards_after_load": runs.last().map(|r| r["cards"].clone()),
         "loads": runs,
         "memory": memory,
@@ -677,24 +725,31 @@ fn tables(report: &Value) -> String {
             Some(name) if name.starts_with("fixture-") => {
                 format!("{} ({} sessions)", &name[8..], c["sessions"])
             }
+            Some(name) if name.starts_with("hostile-") => format!("{name} (frab)"),
             _ => format!("{} sessions", c["sessions"]),
+        };
+        // A refused hostile file: the time its error was painted, in the first-paint column.
+        let first = match c["error_paint_ms"].as_f64() {
+            Some(_) if c["first_paint_ms"].is_null() => {
+                format!("error {}", ms(&c["error_paint_ms"]))
+            }
+            _ => ms(&c["first_paint_ms"]),
         };
         let _ = writeln!(
             out,
             "| {name} | {}× | {} | {} | {} | {} | {} / {} | {} | {} | {} | {} | {} | {} |",
             c["cpu_throttling"],
-            ms(&c["first_paint_ms"]),
+            first,
             ms(&c["interactive_ms"]),
             ms(&c["search"]["keystrokes"]["median"]),
             ms(&c["search"]["keystrokes"]["p95"]),
             ms(&c["search"]["main_thread_per_keystroke"]["script_ms"]),
+            // Style and layout together; none when the case had no search (a hostile file).
             ms(&json!(
                 c["search"]["main_thread_per_keystroke"]["style_ms"]
                     .as_f64()
-                    .unwrap_or(0.0)
-                    + c["search"]["main_thread_per_keystroke"]["layout_ms"]
-                        .as_f64()
-                        .unwrap_or(0.0)
+                    .zip(c["search"]["main_thread_per_keystroke"]["layout_ms"].as_f64())
+                    .map(|(style, layout)| style + layout)
             )),
             ms(&c["search"]["clear_ms"]),
             ms(&c["star"]["star"]["median"]),
@@ -714,7 +769,7 @@ async fn bench() {
 
     let sizes = env_list(
         "SEMINARPLAN_BENCH_SIZES",
-        "demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml",
+        "demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000",
     );
     let rates: Vec<f64> = env_list("SEMINARPLAN_BENCH_RATES", "4,1")
         .iter()
@@ -739,6 +794,17 @@ async fn bench() {
                 name: "demo".to_owned(),
                 sessions: demo["sessions"].as_array().map_or(0, Vec::len),
                 path: "/".to_owned(),
+                hostile: false,
+            });
+            continue;
+        }
+        if let Some((n, text)) = hostile_file(size) {
+            builder = serve_hostile(builder, size, text);
+            programmes.push(Programme {
+                name: size.clone(),
+                sessions: n,
+                path: format!("/page/{size}"),
+                hostile: true,
             });
             continue;
         }
@@ -756,6 +822,7 @@ async fn bench() {
                 name: size.to_owned(),
                 sessions,
                 path: format!("/page/{size}"),
+                hostile: false,
             });
             continue;
         }
@@ -776,6 +843,7 @@ async fn bench() {
                 name: format!("sheet-{n}"),
                 sessions: n,
                 path: format!("/page/sheet-{n}"),
+                hostile: false,
             });
             continue;
         }
@@ -795,6 +863,7 @@ async fn bench() {
             name: format!("generated-{n}"),
             sessions: n,
             path: format!("/page/generated-{n}"),
+            hostile: false,
         });
     }
     let server = builder.start();
@@ -806,8 +875,9 @@ async fn bench() {
             eprintln!("browser bench: {} at {rate}× CPU throttling", p.name);
             let case = run_case(&driver, &server, p, rate, loads).await;
             eprintln!(
-                "  first paint {} ms, responds {} ms, search p95 {} ms",
+                "  first paint {} ms (error painted {} ms), responds {} ms, search p95 {} ms",
                 ms(&case["first_paint_ms"]),
+                ms(&case["error_paint_ms"]),
                 ms(&case["interactive_ms"]),
                 ms(&case["search"]["keystrokes"]["p95"])
             );

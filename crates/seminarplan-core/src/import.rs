@@ -395,10 +395,47 @@ pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
         return None;
     }
     match serde_json::from_str::<Top>(body) {
+        // serde skips unknown fields without its depth limit; refuse deep nesting anywhere,
+        // as reading the whole document does (the check page, the command line).
+        Ok(Top { format: Some(_) }) if nests_too_deep(body) => {
+            Some(Err(match serde_json::from_str::<Value>(body) {
+                Err(e) => json_failure(text, &e),
+                Ok(_) => error("", Problem::TooDeep { line: 1, column: 1 }),
+            }))
+        }
         Ok(Top { format: Some(_) }) => Some(parse::parse_programme(text)),
         Ok(Top { format: None }) => None,
         Err(e) => Some(Err(json_failure(text, &e))),
     }
+}
+
+/// Whether JSON text nests arrays and objects deeper than serde_json's limit of 128 levels
+/// (outside strings), which a reader that skips unknown fields would not notice.
+fn nests_too_deep(json: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in json.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > 128 {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The problems of a file that is not valid JSON: too deep, or the validator's own
