@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use seminarplan_core::generate::{layout, programme, programme_json};
+use seminarplan_core::generate::{layout, programme, programme_json, programme_json_in_rooms};
 use seminarplan_core::model::{Kind, Programme};
 use seminarplan_core::parse::parse_programme;
 
@@ -173,4 +173,27 @@ fn layout_grows_with_size() {
     assert_eq!(small.talks_per_room, 1, "{small:?}");
     let big = layout(10_000);
     assert!(big.days >= 5 && big.rooms >= 40, "{big:?}");
+}
+
+#[test]
+fn in_rooms_fixes_the_room_count() {
+    // The timetable case of issue 17: 1,000 sessions in 70 rooms, most used on every day.
+    let json = programme_json_in_rooms(1000, 70, SEED);
+    let p = parsed_json(&json, "generated(1000 in 70 rooms)");
+    assert_eq!(p.sessions.len(), 1000);
+    assert_eq!(p.rooms.len(), 70);
+    assert_eq!(p.id, "generated-1000-rooms70");
+    assert!(block_sizes(&p).iter().all(|&c| c >= 2));
+    for day in 0..p.conference.days.len() {
+        let used: std::collections::HashSet<usize> = p
+            .sessions
+            .iter()
+            .filter(|s| s.day == day)
+            .filter_map(|s| s.room)
+            .collect();
+        assert!(used.len() >= 60, "day {day}: {} rooms used", used.len());
+    }
+    // The plain generator is unchanged by it: its own layout, not 70 rooms.
+    assert!(layout(1000).rooms < 68);
+    assert_eq!(programme_json_in_rooms(1000, 70, SEED), json);
 }

@@ -873,9 +873,47 @@ fn speakers(rng: &mut Rng, count: usize) -> Vec<Value> {
 
 /// A `seminarplan/1` document with exactly `sessions` sessions, the same for the same seed.
 pub fn programme_json(sessions: usize, seed: u64) -> String {
+    programme_json_laid_out(
+        sessions,
+        layout(sessions),
+        format!("generated-{sessions}"),
+        seed,
+    )
+}
+
+/// The layout of `sessions` sessions in exactly `rooms` rooms, the foyer and the restaurant
+/// included (at least 3): the days of [`layout`], then the fewest talks per room and
+/// blocks per day that fit.
+pub fn layout_in_rooms(sessions: usize, rooms: usize) -> Layout {
+    let days = layout(sessions).days;
+    let rooms = rooms.max(3) - 2;
+    let fits = |blocks: usize, talks: usize| {
+        days * (fixed_per_day(blocks) + blocks * rooms * talks) >= sessions
+    };
+    let talks_per_room = (1..=MAX_TALKS_PER_ROOM)
+        .find(|&k| fits(MAX_BLOCKS_PER_DAY, k))
+        .unwrap_or(MAX_TALKS_PER_ROOM);
+    let blocks_per_day = (0..=MAX_BLOCKS_PER_DAY)
+        .find(|&b| fits(b, talks_per_room))
+        .unwrap_or(MAX_BLOCKS_PER_DAY);
+    Layout {
+        days,
+        rooms,
+        blocks_per_day,
+        talks_per_room,
+    }
+}
+
+/// Like [`programme_json`], but in exactly `rooms` rooms ([`layout_in_rooms`]), for a
+/// timetable of many columns (issue 17: 1,000 sessions in 70 rooms).
+pub fn programme_json_in_rooms(sessions: usize, rooms: usize, seed: u64) -> String {
+    let lay = layout_in_rooms(sessions, rooms);
+    let id = format!("generated-{sessions}-rooms{rooms}");
+    programme_json_laid_out(sessions, lay, id, seed)
+}
+
+fn programme_json_laid_out(sessions: usize, lay: Layout, id: String, seed: u64) -> String {
     let mut rng = Rng(seed ^ 0x5E11_1A4B_1A4E_u64.wrapping_mul(sessions as u64 + 1));
-    let lay = layout(sessions);
-    let id = format!("generated-{sessions}");
     let days = conference_days(lay.days);
 
     let (rooms, room_ids) = rooms(&mut rng, lay.rooms);
