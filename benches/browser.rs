@@ -21,6 +21,9 @@
 //!   one timed from the event until the frame that shows its result has been painted;
 //! - **star**: a star click until the star and the My schedule count are painted; opening
 //!   My schedule; removing a session from My schedule with its star.
+//! - **timetable** (issue 17; `roomsR-N`, N sessions in R rooms, and `1000` only): the
+//!   switch to the timetable until its sessions are painted, its DOM, and the frame times
+//!   of a 2-second scroll of its region, one step per animation frame.
 //!
 //! The size of the widget code (wasm, JS and CSS in `dist/`, raw, gzip -9 and brotli q11)
 //! is computed here, and the files the page actually loaded are listed from Resource Timing.
@@ -560,6 +563,112 @@ async fn star(browser: &Browser) -> Value {
     })
 }
 
+/// The timetable case of issue 17: `roomsR-N` is N generated sessions in exactly R rooms
+/// (`seminarplan_core::generate::programme_json_in_rooms`), served as JSON.
+fn rooms_case(size: &str) -> Option<(Programme, Vec<u8>)> {
+    let (rooms, n) = size.strip_prefix("rooms")?.split_once('-')?;
+    let (rooms, n): (usize, usize) = (rooms.parse().ok()?, n.parse().ok()?);
+    let body = seminarplan_core::generate::programme_json_in_rooms(n, rooms, SEED).into_bytes();
+    eprintln!(
+        "browser bench: generated {n} sessions in {rooms} rooms ({} bytes)",
+        body.len()
+    );
+    let p = Programme {
+        name: size.to_owned(),
+        sessions: n,
+        path: format!("/page/{size}"),
+        hostile: false,
+    };
+    Some((p, body))
+}
+
+/// Serves `body` as the JSON programme of `p` (`/page/NAME`).
+fn serve_json(builder: ServerBuilder, p: &Programme, body: Vec<u8>) -> ServerBuilder {
+    let file = format!("/bench/{}.json", p.name);
+    let body = Arc::new(body);
+    builder
+        .route(&file, move |_| Response::ok(JSON, body.as_slice()))
+        .variant(&p.name, &file)
+}
+
+/// Whether a case also measures the timetable (issue 17): the `roomsR-N` cases and the
+/// generated 1,000 sessions.
+fn wants_timetable(p: &Programme) -> bool {
+    p.name.starts_with("rooms") || p.name == "generated-1000"
+}
+
+/// How long the rAF-driven scroll of the timetable lasts.
+const SCROLL_MS: u32 = 2000;
+
+/// Switches the list to the timetable (the layout switch, `.sp-layout__button` 2 of 2),
+/// timed until the frame that shows its sessions has been painted; counts what it put in
+/// the DOM; then scrolls its scrolling region diagonally from the top left to the bottom
+/// right over [`SCROLL_MS`], one step per animation frame, and records the frame intervals.
+async fn timetable(browser: &Browser) -> Value {
+    let r = run_async(
+        browser,
+        "the timetable",
+        "const B = window.__spBench;
+         const root = $q('.sp-app').getRootNode();
+         const buttons = $qa('.sp-layout__button');
+         if (buttons.length < 2) return null;
+         await B.sleep(arguments[1]);
+         const open = await B.measure(root, () => buttons[1].click());
+         const scroller = $q('.sp-tt__scroll');
+         if (!scroller) return { open, error: 'no timetable' };
+         const view = scroller.getBoundingClientRect();
+         const cells = $qa('button.sp-tt__session');
+         const inView = cells.filter((c) => {
+             const r = c.getBoundingClientRect();
+             return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+         }).length;
+         const dom = { sessions: cells.length, in_view: inView,
+                       rooms: $qa('.sp-tt__room').length,
+                       elements: $q('.sp-tt').querySelectorAll('*').length,
+                       scroll_width: scroller.scrollWidth, scroll_height: scroller.scrollHeight,
+                       client_width: scroller.clientWidth, client_height: scroller.clientHeight };
+         await B.sleep(arguments[1]);
+         const maxX = scroller.scrollWidth - scroller.clientWidth;
+         const maxY = scroller.scrollHeight - scroller.clientHeight;
+         const frames = [];
+         await new Promise((resolve) => {
+             let start = null, last = null;
+             const step = (t) => {
+                 if (start === null) start = t; else frames.push(t - last);
+                 last = t;
+                 const f = Math.min(1, (t - start) / arguments[0]);
+                 scroller.scrollLeft = f * maxX;
+                 scroller.scrollTop = f * maxY;
+                 if (f < 1) requestAnimationFrame(step); else resolve();
+             };
+             requestAnimationFrame(step);
+         });
+         return { open, dom, frames, scrolled: [scroller.scrollLeft, scroller.scrollTop] };",
+        vec![json!(SCROLL_MS), json!(GAP_MS)],
+    )
+    .await;
+    if r.is_null() {
+        return r;
+    }
+    let frames: Vec<f64> = r["frames"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    // A frame is late when it took longer than a 60 Hz frame (16.7 ms) plus 1 ms of jitter.
+    let late = frames.iter().filter(|&&f| f > 1000.0 / 60.0 + 1.0).count();
+    let dom_nodes = browser.cdp("Memory.getDOMCounters", json!({})).await["nodes"].clone();
+    json!({
+        "painted_ms": r["open"]["ms"],
+        "dom": r["dom"],
+        "page_dom_nodes": dom_nodes,
+        "frames": stats(&frames),
+        "frame_count": frames.len(),
+        "late_frames_pct": (!frames.is_empty()).then(|| 100.0 * late as f64 / frames.len() as f64),
+        "fps": (!frames.is_empty()).then(|| 1000.0 * frames.len() as f64 / frames.iter().sum::<f64>()),
+        "samples": r,
+    })
+}
+
 async fn run_case(
     driver: &Chromedriver,
     server: &Server,
@@ -602,6 +711,11 @@ async fn run_case(
     } else {
         (search(&browser).await, star(&browser).await)
     };
+    let timetable = if wants_timetable(p) && shown {
+        timetable(&browser).await
+    } else {
+        Value::Null
+    };
     browser.close().await;
     json!({
         "programme": p.name,
@@ -616,6 +730,7 @@ async fn run_case(
         "memory": memory,
         "search": search,
         "star": star,
+        "timetable": timetable,
     })
 }
 
@@ -759,6 +874,54 @@ fn tables(report: &Value) -> String {
             c["memory"]["dom_nodes"],
         );
     }
+    out.push_str(&timetable_table(report));
+    out
+}
+
+/// The timetable cases (issue 17), a table of their own; empty when there were none.
+fn timetable_table(report: &Value) -> String {
+    let mut out = String::new();
+    let cases: Vec<&Value> = report["cases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| !c["timetable"].is_null())
+        .collect();
+    if cases.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\n| timetable | CPU | timetable painted ms | rooms | sessions in the DOM / in view | timetable elements | page DOM nodes | scroll frames | frame median ms | frame p95 ms | frames > 17.7 ms % | fps |"
+    );
+    let _ = writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for c in cases {
+        let t = &c["timetable"];
+        let one = |v: &Value| {
+            v.as_f64()
+                .map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {}× | {} | {} | {} / {} | {} | {} | {} | {} | {} | {} | {} |",
+            c["programme"].as_str().unwrap_or("?"),
+            c["cpu_throttling"],
+            ms(&t["painted_ms"]),
+            t["dom"]["rooms"],
+            t["dom"]["sessions"],
+            t["dom"]["in_view"],
+            t["dom"]["elements"],
+            t["page_dom_nodes"],
+            t["frame_count"],
+            one(&t["frames"]["median"]),
+            one(&t["frames"]["p95"]),
+            one(&t["late_frames_pct"]),
+            one(&t["fps"]),
+        );
+    }
     out
 }
 
@@ -796,6 +959,11 @@ async fn bench() {
                 path: "/".to_owned(),
                 hostile: false,
             });
+            continue;
+        }
+        if let Some((p, body)) = rooms_case(size) {
+            builder = serve_json(builder, &p, body);
+            programmes.push(p);
             continue;
         }
         if let Some((n, text)) = hostile_file(size) {
@@ -894,13 +1062,18 @@ async fn bench() {
         "code": code,
         "cases": cases,
     });
-    let table = tables(&report);
+    write_report(&report);
+}
+
+/// Prints the tables and writes `target/bench/browser.{json,md}`.
+fn write_report(report: &Value) {
+    let table = tables(report);
     println!("{table}");
     let out = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("bench");
     std::fs::create_dir_all(&out).expect("create target/bench");
-    let pretty = serde_json::to_string_pretty(&report).expect("the report is JSON");
+    let pretty = serde_json::to_string_pretty(report).expect("the report is JSON");
     std::fs::write(out.join("browser.json"), pretty).expect("write target/bench/browser.json");
     let header = format!(
         "Run {} at commit {} on {} ({} CPUs), {}.\n\n",
