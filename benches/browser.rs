@@ -841,6 +841,10 @@ fn tables(report: &Value) -> String {
                 format!("{} ({} sessions)", &name[8..], c["sessions"])
             }
             Some(name) if name.starts_with("hostile-") => format!("{name} (frab)"),
+            Some(name) if name.starts_with("rooms") => {
+                let rooms = name[5..].split('-').next().unwrap_or("?");
+                format!("{} sessions in {rooms} rooms", c["sessions"])
+            }
             _ => format!("{} sessions", c["sessions"]),
         };
         // A refused hostile file: the time its error was painted, in the first-paint column.
