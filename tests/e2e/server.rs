@@ -100,6 +100,10 @@ pub struct Request {
     /// The body (a form's POST), up to [`MAX_BODY`] bytes as its `Content-Length` says.
     pub body: Vec<u8>,
     /// The `Accept-Encoding` header, lower-cased; empty without one.
+    #[allow(
+        dead_code,
+        reason = "read by the browser benchmark's encoder, which shares this file"
+    )]
     pub accept_encoding: String,
 }
 
@@ -330,6 +334,10 @@ impl ServerBuilder {
     }
 
     /// Passes every response through `encoder` before it is sent.
+    #[allow(
+        dead_code,
+        reason = "used by the browser benchmark, which shares this file"
+    )]
     pub fn encoder(
         mut self,
         encoder: impl Fn(&Request, Response) -> Response + Send + Sync + 'static,
