@@ -41,7 +41,8 @@
 //! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000`; `sheet-N` is N
 //! sessions as a sheet; `fixture-NAME` is a real programme from `../shared/fixtures`,
 //! skipped with a line saying so when the folder is absent; `hostile-N` as above),
-//! `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
+//! `SEMINARPLAN_BENCH_PHONE` (default `100,1000`: generated programmes also measured on the
+//! emulated phone network, `benches/browser/phone.rs`), `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -55,6 +56,8 @@ mod server;
 
 #[path = "../tests/support/compressed.rs"]
 mod compressed;
+#[path = "browser/phone.rs"]
+mod phone;
 use compressed::{brotli_len, gzip_len};
 
 use std::fmt::Write as _;
@@ -342,6 +345,7 @@ fn code_sizes(dist: &Path) -> Value {
 // One case
 // ---------------------------------------------------------------------------------------
 
+#[derive(Clone)]
 struct Programme {
     name: String,
     sessions: usize,
@@ -378,6 +382,26 @@ fn serve_hostile(builder: ServerBuilder, size: &str, text: String) -> ServerBuil
     builder
         .route(&file, move |_| Response::ok(JSON, body.as_slice()))
         .variant(size, &file)
+}
+
+/// Serves `n` generated sessions as `/page/generated-<n>`.
+fn serve_generated(builder: ServerBuilder, n: usize) -> (ServerBuilder, Programme) {
+    let body = Arc::new(seminarplan_core::generate::programme_json(n, SEED).into_bytes());
+    eprintln!(
+        "browser bench: generated {n} sessions ({} bytes)",
+        body.len()
+    );
+    let file = format!("/bench/generated-{n}.json");
+    let builder = builder
+        .route(&file, move |_| Response::ok(JSON, body.as_slice()))
+        .variant(&format!("generated-{n}"), &file);
+    let programme = Programme {
+        name: format!("generated-{n}"),
+        sessions: n,
+        path: format!("/page/generated-{n}"),
+        hostile: false,
+    };
+    (builder, programme)
 }
 
 /// A real programme file from `../shared/fixtures` (or `SEMINARPLAN_SHARED_FIXTURES`) and
@@ -1022,22 +1046,14 @@ async fn bench() {
         let n: usize = size
             .parse()
             .unwrap_or_else(|_| panic!("bad programme size {size:?}"));
-        let body = Arc::new(seminarplan_core::generate::programme_json(n, SEED).into_bytes());
-        eprintln!(
-            "browser bench: generated {n} sessions ({} bytes)",
-            body.len()
-        );
-        let file = format!("/bench/generated-{n}.json");
-        builder = builder
-            .route(&file, move |_| Response::ok(JSON, body.as_slice()))
-            .variant(&format!("generated-{n}"), &file);
-        programmes.push(Programme {
-            name: format!("generated-{n}"),
-            sessions: n,
-            path: format!("/page/generated-{n}"),
-            hostile: false,
-        });
+        let programme;
+        (builder, programme) = serve_generated(builder, n);
+        programmes.push(programme);
     }
+    let phone_programmes;
+    (builder, phone_programmes) = phone::programmes(builder, &programmes);
+    let compress = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    builder = builder.encoder(phone::encoder(compress.clone()));
     let server = builder.start();
     let driver = Chromedriver::start("bench-browser");
 
@@ -1056,6 +1072,7 @@ async fn bench() {
             cases.push(case);
         }
     }
+    let phone_cases = phone::run_all(&driver, &server, &phone_programmes, loads, &compress).await;
 
     let report = json!({
         "date": command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
@@ -1065,13 +1082,15 @@ async fn bench() {
         "loads_per_case": loads,
         "code": code,
         "cases": cases,
+        "phone_network": phone_cases,
     });
-    write_report(&report);
+    write_report(&report, &phone::table(&phone_cases));
 }
 
-/// Prints the tables and writes `target/bench/browser.{json,md}`.
-fn write_report(report: &Value) {
-    let table = tables(report);
+/// Prints the tables (`phone`: the phone-network table) and writes
+/// `target/bench/browser.{json,md}`.
+fn write_report(report: &Value, phone: &str) {
+    let table = format!("{}\n{phone}", tables(report));
     println!("{table}");
     let out = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")

@@ -99,7 +99,17 @@ pub struct Request {
     pub path: String,
     /// The body (a form's POST), up to [`MAX_BODY`] bytes as its `Content-Length` says.
     pub body: Vec<u8>,
+    /// The `Accept-Encoding` header, lower-cased; empty without one.
+    #[allow(
+        dead_code,
+        reason = "read by the browser benchmark's encoder, which shares this file"
+    )]
+    pub accept_encoding: String,
 }
+
+/// Rewrites a response before it is sent (the browser benchmark compresses bodies as a
+/// real server would, [`ServerBuilder::encoder`]).
+pub type Encoder = Arc<dyn Fn(&Request, Response) -> Response + Send + Sync>;
 
 /// One response. `Content-Length` is added unless `headers` already has one (a handler
 /// that wants to cut the body short sets its own).
@@ -199,6 +209,7 @@ struct Site {
     routes: HashMap<String, Handler>,
     /// Page variant name → the `src` it gets.
     variants: HashMap<String, String>,
+    encoder: Option<Encoder>,
     log: RequestLog,
 }
 
@@ -302,6 +313,7 @@ fn file(root: &Path, relative: &str) -> Response {
 pub struct ServerBuilder {
     routes: HashMap<String, Handler>,
     variants: HashMap<String, String>,
+    encoder: Option<Encoder>,
 }
 
 impl ServerBuilder {
@@ -318,6 +330,19 @@ impl ServerBuilder {
     /// `/page/<name>` mounts the widget with `src="<src>"`.
     pub fn variant(mut self, name: &str, src: &str) -> ServerBuilder {
         self.variants.insert(name.to_owned(), src.to_owned());
+        self
+    }
+
+    /// Passes every response through `encoder` before it is sent.
+    #[allow(
+        dead_code,
+        reason = "used by the browser benchmark, which shares this file"
+    )]
+    pub fn encoder(
+        mut self,
+        encoder: impl Fn(&Request, Response) -> Response + Send + Sync + 'static,
+    ) -> ServerBuilder {
+        self.encoder = Some(Arc::new(encoder));
         self
     }
 
@@ -344,6 +369,7 @@ impl ServerBuilder {
             index,
             routes: self.routes,
             variants: self.variants,
+            encoder: self.encoder,
             log: RequestLog::default(),
         });
         let log = site.log.clone();
@@ -395,12 +421,22 @@ fn serve(site: &Site, mut stream: TcpStream) {
         return;
     };
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let accept_encoding = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("accept-encoding"))
+        .map(|(_, value)| value.trim().to_ascii_lowercase())
+        .unwrap_or_default();
     let request = Request {
         method: method.to_owned(),
         path: path.to_owned(),
         body: read_body(&mut stream, &head, rest),
+        accept_encoding,
     };
-    let response = site.respond(&request);
+    let mut response = site.respond(&request);
+    if let Some(encoder) = &site.encoder {
+        response = encoder(&request, response);
+    }
     site.log.push(&request, response.status);
     let _ = write_response(&mut stream, &response, request.method != "HEAD");
     let _ = stream.flush();
@@ -487,6 +523,7 @@ impl Server {
         ServerBuilder {
             routes: HashMap::new(),
             variants: HashMap::new(),
+            encoder: None,
         }
     }
 
