@@ -693,14 +693,15 @@ async fn timetable(browser: &Browser) -> Value {
     })
 }
 
-async fn run_case(
+/// A fresh browser at `viewport` on a blank page, with the instrument installed before every
+/// page and the CPU throttled `rate` times.
+async fn instrumented(
     driver: &Chromedriver,
     server: &Server,
-    p: &Programme,
+    viewport: (u32, u32),
     rate: f64,
-    loads: usize,
-) -> Value {
-    let browser = driver.open(server, VIEWPORT).await;
+) -> Browser {
+    let browser = driver.open(server, viewport).await;
     browser.goto("/bench/blank").await;
     browser
         .cdp(
@@ -711,6 +712,24 @@ async fn run_case(
     browser
         .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
         .await;
+    browser
+}
+
+/// The mark `name` of every load that has it.
+fn marks(runs: &[Value], name: &str) -> Vec<f64> {
+    runs.iter()
+        .filter_map(|r| r["marks"][name].as_f64())
+        .collect()
+}
+
+async fn run_case(
+    driver: &Chromedriver,
+    server: &Server,
+    p: &Programme,
+    rate: f64,
+    loads: usize,
+) -> Value {
+    let browser = instrumented(driver, server, VIEWPORT, rate).await;
 
     let mut runs = Vec::new();
     for _ in 0..loads {
@@ -720,14 +739,9 @@ async fn run_case(
         }
         runs.push(run);
     }
-    let mark = |name: &str| -> Vec<f64> {
-        runs.iter()
-            .filter_map(|r| r["marks"][name].as_f64())
-            .collect()
-    };
-    let first_paint = mark("firstPaint");
-    let interactive = mark("interactive");
-    let error_paint = mark("errorPaint");
+    let first_paint = marks(&runs, "firstPaint");
+    let interactive = marks(&runs, "interactive");
+    let error_paint = marks(&runs, "errorPaint");
     let memory = memory(&browser).await;
     let shown = runs.iter().all(|r| r["error"].is_null());
     let (search, star) = if p.hostile || !shown {

@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde_json::{Value, json};
 
 use crate::server::{Request, Response, Server, ServerBuilder};
-use crate::{Chromedriver, INSTRUMENT, Programme, env_list, load_once, median, serve_generated};
+use crate::{
+    Chromedriver, Programme, env_list, instrumented, load_once, marks, median, serve_generated,
+};
 
 /// The emulated network: 1.6 Mbit/s down, 0.75 Mbit/s up, 150 ms round trip.
 const DOWN_BYTES_PER_S: f64 = 1_600_000.0 / 8.0;
@@ -114,17 +116,7 @@ pub async fn run_case(
     on: &AtomicBool,
 ) -> Value {
     on.store(true, Ordering::SeqCst);
-    let browser = driver.open(server, VIEWPORT).await;
-    browser.goto("/bench/blank").await;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": INSTRUMENT }),
-        )
-        .await;
-    browser
-        .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU }))
-        .await;
+    let browser = instrumented(driver, server, VIEWPORT, CPU).await;
     browser.cdp("Network.enable", json!({})).await;
     browser
         .cdp(
@@ -148,16 +140,11 @@ pub async fn run_case(
         .await;
     browser.close().await;
     on.store(false, Ordering::SeqCst);
-    let mark = |name: &str| -> Vec<f64> {
-        runs.iter()
-            .filter_map(|r| r["marks"][name].as_f64())
-            .collect()
-    };
     json!({
         "programme": p.name,
         "sessions": p.sessions,
-        "first_paint_ms": median(&mark("firstPaint")),
-        "interactive_ms": median(&mark("interactive")),
+        "first_paint_ms": median(&marks(&runs, "firstPaint")),
+        "interactive_ms": median(&marks(&runs, "interactive")),
         "transferred_bytes": transferred,
         "error": runs.last().map(|r| r["error"].clone()),
         "loads": runs,
