@@ -238,6 +238,24 @@ pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
     validate(raw)
 }
 
+/// Validates a document already read as JSON (`import::sheet` builds one): the same
+/// checks as [`parse_programme`], without writing the document out as text and reading it
+/// back.
+pub(crate) fn parse_document(
+    document: &serde_json::Value,
+) -> Result<Programme, Vec<ProgrammeError>> {
+    use serde::Deserialize as _;
+    let raw = raw::Programme::deserialize(document).map_err(|e| {
+        vec![err(
+            "",
+            Problem::Shape {
+                detail: e.to_string(),
+            },
+        )]
+    })?;
+    validate(raw)
+}
+
 fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
     // Check the format marker first, so a file of another format gets a clear message
     // rather than a list of missing fields.

@@ -2,8 +2,8 @@
 //! Windows-1252 or UTF-8 with a BOM, CRLF), Google Sheets (`,`, UTF-8), LibreOffice and
 //! Numbers write it. One row per session, columns named in Swedish or English in any order
 //! (docs/SPREADSHEET.md). Comment rows (`# Konferens: Inköpsforum 2027`) may name the
-//! conference. The rows become a `seminarplan/1` document that `parse::parse_programme`
-//! validates like every other import; every problem is reported at its row and column as
+//! conference. The rows become a `seminarplan/1` document that `parse` validates like every
+//! other import; every problem is reported at its row and column as
 //! the organiser sees them (`rad 14, kolumn Slut`).
 
 mod build;
@@ -125,8 +125,7 @@ pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows = rows::read(text, rows::separator(text));
     let document = build::document(&rows)?;
-    let json = document.value.to_string();
-    let programme = parse::parse_programme(&json)?;
+    let programme = parse::parse_document(&document.value)?;
     Ok(Imported {
         programme,
         format: Format::Sheet,
