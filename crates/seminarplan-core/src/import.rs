@@ -356,7 +356,7 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
         return None;
     }
-    Some(sheet::read(body).map(|i| summary(i.programme, Format::Sheet, i.warnings.len())))
+    Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
 /// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON

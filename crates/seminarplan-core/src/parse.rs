@@ -110,112 +110,7 @@ fn err(path: impl Into<String>, problem: Problem) -> ProgrammeError {
     }
 }
 
-mod raw {
-    //! The file's shape, exactly as serde reads it.
-    use serde::Deserialize;
-
-    use crate::model::{Kind, Status, Text};
-
-    #[derive(Deserialize)]
-    pub struct Programme {
-        pub id: String,
-        pub revision: Option<String>,
-        pub conference: Conference,
-        pub rooms: Vec<Room>,
-        #[serde(default)]
-        pub themes: Vec<Theme>,
-        pub types: Vec<SessionType>,
-        #[serde(default)]
-        pub levels: Vec<Level>,
-        #[serde(default)]
-        pub blocks: Vec<Block>,
-        #[serde(default)]
-        pub speakers: Vec<Speaker>,
-        pub sessions: Vec<Session>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Conference {
-        pub title: Text,
-        pub subtitle: Option<Text>,
-        pub venue: Option<Text>,
-        pub city: Option<String>,
-        pub time_zone: String,
-        pub language: String,
-        pub days: Vec<String>,
-        pub url: Option<String>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Room {
-        pub id: String,
-        pub name: Text,
-        pub capacity: Option<u32>,
-        pub floor: Option<Text>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Theme {
-        pub id: String,
-        pub name: Text,
-        pub colour: String,
-    }
-
-    #[derive(Deserialize)]
-    pub struct SessionType {
-        pub id: String,
-        pub name: Text,
-        pub kind: Kind,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Level {
-        pub id: String,
-        pub name: Text,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Block {
-        pub id: String,
-        pub name: Text,
-        pub start: String,
-        pub end: String,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Speaker {
-        pub id: String,
-        pub name: String,
-        pub organisation: Option<String>,
-        pub bio: Option<String>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Session {
-        pub id: String,
-        pub title: String,
-        pub subtitle: Option<String>,
-        #[serde(rename = "type")]
-        pub kind: String,
-        #[serde(default)]
-        pub themes: Vec<String>,
-        pub room: Option<String>,
-        pub start: String,
-        pub end: String,
-        pub block: Option<String>,
-        pub language: Option<String>,
-        pub level: Option<String>,
-        #[serde(default)]
-        pub tags: Vec<String>,
-        #[serde(rename = "abstract")]
-        pub abstract_text: Option<String>,
-        #[serde(default)]
-        pub speakers: Vec<String>,
-        pub url: Option<String>,
-        #[serde(default)]
-        pub status: Status,
-    }
-}
+pub(crate) mod raw;
 
 /// A JSON syntax error as a problem: nesting past serde_json's limit of 128 levels is
 /// named as such, anything else is a syntax error at its place.
@@ -235,24 +130,6 @@ pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let raw = read_shape(input).map_err(|e| vec![e])?;
-    validate(raw)
-}
-
-/// Validates a document already read as JSON (`import::sheet` builds one): the same
-/// checks as [`parse_programme`], without writing the document out as text and reading it
-/// back.
-pub(crate) fn parse_document(
-    document: &serde_json::Value,
-) -> Result<Programme, Vec<ProgrammeError>> {
-    use serde::Deserialize as _;
-    let raw = raw::Programme::deserialize(document).map_err(|e| {
-        vec![err(
-            "",
-            Problem::Shape {
-                detail: e.to_string(),
-            },
-        )]
-    })?;
     validate(raw)
 }
 
@@ -498,7 +375,8 @@ fn valid_url(u: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
+/// Validates a programme's shape as read (`import::sheet` builds one without text).
+pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
     let mut errors = Vec::new();
     if !valid_id(&raw.id) {
         errors.push(err(
