@@ -73,7 +73,38 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Err(_) => from_windows_1252(bytes),
+    }
+}
+
+/// Windows-1252 text as UTF-8: runs of ASCII (most of a sheet) are copied whole.
+fn from_windows_1252(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for run in bytes.split_inclusive(|b| !b.is_ascii()) {
+        let (ascii, last) = match run.split_last() {
+            Some((&b, ascii)) if !b.is_ascii() => (ascii, Some(b)),
+            _ => (run, None),
+        };
+        out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+        out.extend(last.map(windows_1252));
+    }
+    out
+}
+
+/// [`decode`] for bytes the caller gives up: UTF-8 (the common case) becomes the text
+/// without being copied, which matters for a file of many megabytes.
+pub fn decode_owned(mut bytes: Vec<u8>) -> String {
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    if !bom && (bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")) {
+        return decode(&bytes);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => from_windows_1252(e.as_bytes()),
     }
 }
 
