@@ -50,7 +50,7 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
     }
     let rule = zone(&mut sheet);
     checks::collisions(&entries, &sheet.header, &mut sheet.warnings);
-    let shape = Builder::new(rule).programme(&sheet, &entries, &days);
+    let shape = Builder::new(rule).programme(&sheet, entries, &days);
     Ok(Document {
         shape,
         warnings: sheet.warnings,
@@ -279,12 +279,20 @@ impl Builder {
             .unwrap_or_else(|| local.and_utc().fixed_offset())
     }
 
-    fn programme(mut self, sheet: &Sheet, entries: &[Entry], days: &[NaiveDate]) -> raw::Programme {
+    fn programme(
+        mut self,
+        sheet: &Sheet,
+        entries: Vec<Entry>,
+        days: &[NaiveDate],
+    ) -> raw::Programme {
         let lang = language(sheet);
         for room in &sheet.meta.rooms {
             self.rooms.id(room);
         }
-        let sessions = entries.iter().map(|e| self.session(e, &lang)).collect();
+        let sessions = entries
+            .into_iter()
+            .map(|e| self.session(e, &lang))
+            .collect();
         let meta = &sheet.meta;
         let title = meta
             .title
@@ -321,7 +329,7 @@ impl Builder {
         }
     }
 
-    fn session(&mut self, e: &Entry, lang: &str) -> raw::Session {
+    fn session(&mut self, e: Entry, lang: &str) -> raw::Session {
         let (start, end) = (self.at(e.date, e.start), self.at(e.date, e.end));
         let type_name = e
             .type_name
@@ -334,26 +342,26 @@ impl Builder {
             id
         });
         raw::Session {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            subtitle: e.subtitle.clone(),
+            id: e.id,
+            subtitle: e.subtitle,
             kind: self.types.id(&type_name),
             themes: e.themes.iter().map(|t| self.themes.id(t)).collect(),
             room: e.room.as_ref().map(|room| self.rooms.id(room)),
             start: time::rfc3339(start),
             end: time::rfc3339(end),
             block,
-            language: e.language.clone(),
+            language: e.language,
             level: e.level.as_ref().map(|level| self.levels.id(level)),
-            tags: e.tags.clone(),
-            abstract_text: e.abstract_text.clone(),
+            tags: e.tags,
+            abstract_text: e.abstract_text,
             speakers: e
                 .speakers
                 .iter()
                 .map(|p| self.speakers.id(&p.name, p.organisation.as_deref()))
                 .collect(),
-            url: e.url.clone(),
+            url: e.url,
             status: Status::Open,
+            title: e.title,
         }
     }
 
