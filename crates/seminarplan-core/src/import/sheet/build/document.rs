@@ -179,11 +179,7 @@ struct Named {
 
 impl Named {
     fn id(&mut self, name: &str) -> String {
-        let key = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = key_of(name);
         if let Some(&ix) = self.by_key.get(&key) {
             return self.list[ix].0.clone();
         }
@@ -198,6 +194,14 @@ impl Named {
     }
 }
 
+/// A name with case and spacing set aside.
+fn key_of(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Speakers, known by name; the same name with two different organisations is two people
 /// (a mention without an organisation is the first of that name).
 #[derive(Default)]
@@ -210,11 +214,7 @@ struct People {
 
 impl People {
     fn id(&mut self, name: &str, organisation: Option<&str>) -> String {
-        let key = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = key_of(name);
         let same = self.by_name.get(&key).cloned().unwrap_or_default();
         let found = match organisation {
             None => same.first().copied(),
