@@ -100,6 +100,28 @@ const FUZZ_RUNS: usize = if cfg!(debug_assertions) {
     100_000
 };
 
+/// What the widget reads itself (`read_here`: our format and sheets, without writing out a
+/// document) is what `import` reads, programme and problems alike.
+fn same_as_the_widget_reads(
+    text: &str,
+    whole: &Result<
+        seminarplan_core::import::Imported,
+        Vec<seminarplan_core::parse::ProgrammeError>,
+    >,
+    n: usize,
+) {
+    match (seminarplan_core::import::read_here(text), whole) {
+        (None, _) => {}
+        (Some(Ok((programme, _))), Ok(i)) => assert_eq!(programme, i.programme, "input {n}"),
+        (Some(Err(here)), Err(errors)) => assert_eq!(&here, errors, "input {n}"),
+        (Some(here), _) => panic!(
+            "input {n}: read here {:?}, imported {:?}",
+            here.is_ok(),
+            whole.is_ok()
+        ),
+    }
+}
+
 #[test]
 fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
     let mut seeds: Vec<&str> = OWN.iter().map(|(_, t)| *t).collect();
@@ -127,7 +149,9 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
             let _ = seminarplan_core::import::import_bytes(&bytes);
         }
         let _ = richtext::parse(&text);
-        match import(&text) {
+        let whole = import(&text);
+        same_as_the_widget_reads(&text, &whole, n);
+        match whole {
             Ok(i) => {
                 ok += 1;
                 let written = i.document["sessions"].as_array().map_or(0, Vec::len);
