@@ -140,11 +140,13 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
     }
     // Version 1 is version 2 without snapshots: the same reader migrates it.
     let record: Record = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
-    let starred: std::collections::BTreeSet<String> = record
-        .starred
-        .into_iter()
-        .filter(|id| crate::parse::valid_id(id))
-        .collect();
+    let mut starred = std::collections::BTreeSet::new();
+    starred.extend(
+        record
+            .starred
+            .into_iter()
+            .filter(|id| crate::parse::valid_id(id)),
+    );
     let mut stamps = record.at;
     stamps.retain(|id, _| starred.contains(id));
     stamps.extend(
