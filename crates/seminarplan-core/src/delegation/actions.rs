@@ -6,7 +6,7 @@
 //! The visitor's own plan changes here only through the usual merge (`Plan::merge`), when
 //! the visitor says which person of a delegation link they are.
 
-use crate::model::{Programme, SessionId};
+use crate::model::Programme;
 use crate::plan::Plan;
 
 use super::link::{decode_team, resolve, split_stamp};
