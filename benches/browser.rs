@@ -440,7 +440,11 @@ async fn load_once(browser: &Browser, path: &str) -> Value {
                  .filter((r) => /\\.(wasm|js|mjs|css|json)$/.test(new URL(r.name).pathname))
                  .map((r) => ({ path: new URL(r.name).pathname, bytes: r.encodedBodySize,
                                 end_ms: r.responseEnd }));
-             return { error: B.error ?? null, marks: B.marks,
+             const steps = {};
+             for (const m of performance.getEntriesByType('mark')) {
+                 if (m.name.startsWith('seminarplan:')) steps[m.name.slice(12)] = m.startTime;
+             }
+             return { error: B.error ?? null, marks: B.marks, steps,
                       dom_content_loaded_ms: nav.domContentLoadedEventEnd ?? null,
                       load_event_ms: nav.loadEventEnd ?? null,
                       cards: $qa('.sp-card').length, resources };",
@@ -722,6 +726,19 @@ fn marks(runs: &[Value], name: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The median moment of each step of loading the widget marks (`browser::timing`:
+/// `fetched`, `read`, `kept`), over the loads.
+fn steps(runs: &[Value]) -> Value {
+    let at = |step: &str| {
+        let times: Vec<f64> = runs
+            .iter()
+            .filter_map(|r| r["steps"][step].as_f64())
+            .collect();
+        median(&times)
+    };
+    json!({ "fetched": at("fetched"), "read": at("read"), "kept": at("kept") })
+}
+
 async fn run_case(
     driver: &Chromedriver,
     server: &Server,
@@ -760,6 +777,7 @@ async fn run_case(
         "sessions": p.sessions,
         "cpu_throttling": rate,
         "first_paint_ms": median(&first_paint),
+        "steps_ms": steps(&runs),
         "interactive_ms": median(&interactive),
         "error_paint_ms": median(&error_paint),
         "error": runs.last().map(|r| r["error"].clone()),
@@ -916,7 +934,30 @@ fn tables(report: &Value) -> String {
             c["memory"]["dom_nodes"],
         );
     }
+    out.push_str(&steps_table(report));
     out.push_str(&timetable_table(report));
+    out
+}
+
+/// When each step of loading was done (`browser::timing`'s marks, from navigation start),
+/// beside the first paint: where a slow load spends its time.
+fn steps_table(report: &Value) -> String {
+    let mut out = String::from(
+        "\n| programme | CPU | file fetched ms | read ms | offline copy kept ms | first sessions painted ms |\n|---|---:|---:|---:|---:|---:|\n",
+    );
+    for c in report["cases"].as_array().into_iter().flatten() {
+        let s = &c["steps_ms"];
+        let _ = writeln!(
+            out,
+            "| {} | {}× | {} | {} | {} | {} |",
+            c["programme"].as_str().unwrap_or("?"),
+            c["cpu_throttling"],
+            ms(&s["fetched"]),
+            ms(&s["read"]),
+            ms(&s["kept"]),
+            ms(&c["first_paint_ms"]),
+        );
+    }
     out
 }
 

@@ -14,4 +14,5 @@ pub mod print;
 pub mod sheets;
 pub mod storage;
 pub mod theme_sheet;
+pub mod timing;
 pub mod url;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::{fetch, importer, storage, theme_sheet};
+use crate::browser::{fetch, importer, storage, theme_sheet, timing};
 use crate::context::Store;
 use seminarplan_core::import::{self, Summary, handoff};
 use seminarplan_core::loading::LoadError;
@@ -61,12 +61,17 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
         }
     };
     let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, seen).await {
-        Ok(text) => read(text).await,
+        Ok(text) => {
+            timing::mark("fetched");
+            read(text).await
+        }
         Err(fault) => Err(LoadError::Fetch(fault)),
     };
     let why = match fresh {
         Ok((programme, text)) => {
+            timing::mark("read");
             storage::keep_programme(&namespace, &url, &programme.id, &text);
+            timing::mark("kept");
             return vec![Action::Loaded(programme)];
         }
         Err(why) => why,

@@ -29,6 +29,7 @@ mod search;
 mod share;
 mod sheet;
 mod state;
+mod text;
 mod url_state;
 
 use seminarplan_core::model::Programme;

@@ -2,7 +2,7 @@
 //! "Unicode text" write them, each with the programme or the problems it must give; the
 //! demo template's round trip; identity that survives edits; the words organisers read.
 
-use seminarplan_core::import::sheet::decode;
+use seminarplan_core::import::sheet::{decode, decode_owned};
 use seminarplan_core::import::{Format, Imported, import, import_bytes};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{Programme, Session, Text};
@@ -302,6 +302,27 @@ fn windows_1252_and_utf8_are_told_apart() {
     assert_eq!(decode(b"L\xe4ngd \x96 \x80"), "Längd – €");
     assert_eq!(decode("Längd".as_bytes()), "Längd");
     assert_eq!(decode(b"\xef\xbb\xbfL\xc3\xa4ngd"), "Längd");
+    // Every byte, in runs of ASCII and not, at the start and at the end.
+    let all: Vec<u8> = [0xe9]
+        .into_iter()
+        .chain(0..=255u8)
+        .chain((0..=255u8).rev())
+        .collect();
+    let chars: Vec<char> = decode(&all).chars().collect();
+    assert_eq!(chars.len(), 513);
+    assert_eq!((chars[0], chars[1 + 0xff], chars[512]), ('é', 'ÿ', '\0'));
+    assert_eq!((chars[1 + 0x80], chars[257 + 0xff - 0x96]), ('€', '–'));
+    assert_eq!((chars[1 + 0x41], chars[257 + 0xff - 0xe4]), ('A', 'ä'));
+    assert_eq!(decode(b"\xe5\xe4\xf6 ok"), "åäö ok");
+    for bytes in [
+        &all[..],
+        b"\xef\xbb\xbfL\xc3\xa4ngd",
+        b"\xff\xfeL\x00",
+        b"L\xe4ngd",
+        b"",
+    ] {
+        assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+    }
 }
 
 #[test]

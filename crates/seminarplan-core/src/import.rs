@@ -356,7 +356,7 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
         return None;
     }
-    Some(sheet::read(body).map(|i| summary(i.programme, Format::Sheet, i.warnings.len())))
+    Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
 /// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
@@ -385,7 +385,7 @@ pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
     /// The top-level keys that tell the formats apart; nothing else is read.
     #[derive(serde::Deserialize)]
     struct Top {
-        format: Option<serde::de::IgnoredAny>,
+        format: Option<Value>,
     }
     if text.len() > parse::MAX_BYTES {
         return Some(Err(error("", Problem::TooLarge { bytes: text.len() })));
@@ -403,7 +403,12 @@ pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
                 Ok(_) => error("", Problem::TooDeep { line: 1, column: 1 }),
             }))
         }
-        Ok(Top { format: Some(_) }) => Some(parse::parse_programme(text)),
+        Ok(Top {
+            format: Some(format),
+        }) => Some(match parse::format_problem(Some(format)) {
+            Some(problem) => Err(vec![problem]),
+            None => parse::parse_marked(body),
+        }),
         Ok(Top { format: None }) => None,
         Err(e) => Some(Err(json_failure(text, &e))),
     }

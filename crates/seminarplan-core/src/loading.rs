@@ -86,7 +86,7 @@ impl Body {
     /// The text: UTF-8 (a byte order mark dropped), UTF-16 with a byte order mark, or
     /// else Windows-1252, as spreadsheets are saved (`import::sheet::decode`).
     pub fn text(self) -> String {
-        crate::import::sheet::decode(&self.bytes)
+        crate::import::sheet::decode_owned(self.bytes)
     }
 }
 

@@ -110,112 +110,7 @@ fn err(path: impl Into<String>, problem: Problem) -> ProgrammeError {
     }
 }
 
-mod raw {
-    //! The file's shape, exactly as serde reads it.
-    use serde::Deserialize;
-
-    use crate::model::{Kind, Status, Text};
-
-    #[derive(Deserialize)]
-    pub struct Programme {
-        pub id: String,
-        pub revision: Option<String>,
-        pub conference: Conference,
-        pub rooms: Vec<Room>,
-        #[serde(default)]
-        pub themes: Vec<Theme>,
-        pub types: Vec<SessionType>,
-        #[serde(default)]
-        pub levels: Vec<Level>,
-        #[serde(default)]
-        pub blocks: Vec<Block>,
-        #[serde(default)]
-        pub speakers: Vec<Speaker>,
-        pub sessions: Vec<Session>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Conference {
-        pub title: Text,
-        pub subtitle: Option<Text>,
-        pub venue: Option<Text>,
-        pub city: Option<String>,
-        pub time_zone: String,
-        pub language: String,
-        pub days: Vec<String>,
-        pub url: Option<String>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Room {
-        pub id: String,
-        pub name: Text,
-        pub capacity: Option<u32>,
-        pub floor: Option<Text>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Theme {
-        pub id: String,
-        pub name: Text,
-        pub colour: String,
-    }
-
-    #[derive(Deserialize)]
-    pub struct SessionType {
-        pub id: String,
-        pub name: Text,
-        pub kind: Kind,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Level {
-        pub id: String,
-        pub name: Text,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Block {
-        pub id: String,
-        pub name: Text,
-        pub start: String,
-        pub end: String,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Speaker {
-        pub id: String,
-        pub name: String,
-        pub organisation: Option<String>,
-        pub bio: Option<String>,
-    }
-
-    #[derive(Deserialize)]
-    pub struct Session {
-        pub id: String,
-        pub title: String,
-        pub subtitle: Option<String>,
-        #[serde(rename = "type")]
-        pub kind: String,
-        #[serde(default)]
-        pub themes: Vec<String>,
-        pub room: Option<String>,
-        pub start: String,
-        pub end: String,
-        pub block: Option<String>,
-        pub language: Option<String>,
-        pub level: Option<String>,
-        #[serde(default)]
-        pub tags: Vec<String>,
-        #[serde(rename = "abstract")]
-        pub abstract_text: Option<String>,
-        #[serde(default)]
-        pub speakers: Vec<String>,
-        pub url: Option<String>,
-        #[serde(default)]
-        pub status: Status,
-    }
-}
+pub(crate) mod raw;
 
 /// A JSON syntax error as a problem: nesting past serde_json's limit of 128 levels is
 /// named as such, anything else is a syntax error at its place.
@@ -234,48 +129,49 @@ pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
         return Err(vec![err("", Problem::TooLarge { bytes: input.len() })]);
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let raw = read_shape(input).map_err(|e| vec![e])?;
-    validate(raw)
-}
-
-fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
     // Check the format marker first, so a file of another format gets a clear message
     // rather than a list of missing fields.
     #[derive(Deserialize)]
     struct Marker {
         format: Option<serde_json::Value>,
     }
-    let syntax = |e: &serde_json::Error| err("", syntax_problem(e));
-    let marker: Marker = match serde_json::from_str(input) {
-        Ok(m) => m,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(&e)),
-        Err(e) => {
-            return Err(err(
-                "",
-                Problem::Shape {
-                    detail: e.to_string(),
-                },
-            ));
-        }
-    };
-    match marker.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
-            let found = match other {
-                serde_json::Value::String(s) => s,
-                v => v.to_string(),
-            };
-            return Err(err("format", Problem::UnknownFormat { found }));
-        }
-        None => {
-            return Err(err(
-                "format",
-                Problem::UnknownFormat {
-                    found: String::new(),
-                },
-            ));
-        }
+    let marker: Marker = serde_json::from_str(input).map_err(|e| {
+        let problem = if e.is_syntax() || e.is_eof() {
+            syntax_problem(&e)
+        } else {
+            Problem::Shape {
+                detail: e.to_string(),
+            }
+        };
+        vec![err("", problem)]
+    })?;
+    if let Some(problem) = format_problem(marker.format) {
+        return Err(vec![problem]);
     }
+    parse_marked(input)
+}
+
+/// What is wrong with a file's `format` marker, if anything: it must be `seminarplan/1`.
+pub(crate) fn format_problem(format: Option<serde_json::Value>) -> Option<ProgrammeError> {
+    let found = match format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => return None,
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    Some(err("format", Problem::UnknownFormat { found }))
+}
+
+/// Parses and validates a file whose marker the caller has already read and found right
+/// ([`format_problem`]), without reading the whole file a second time for it.
+pub(crate) fn parse_marked(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let raw = read_shape(input).map_err(|e| vec![e])?;
+    validate(raw)
+}
+
+fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
+    let syntax = |e: &serde_json::Error| err("", syntax_problem(e));
     // The shape is read without tracking paths, so parsing does not record a path for
     // every value; on an error the path is found from where serde_json stopped, by
     // `error_path`. (Dropping `serde_path_to_error` for this saved no wasm bytes: the
@@ -480,7 +376,8 @@ fn valid_url(u: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
+/// Validates a programme's shape as read (`import::sheet` builds one without text).
+pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
     let mut errors = Vec::new();
     if !valid_id(&raw.id) {
         errors.push(err(

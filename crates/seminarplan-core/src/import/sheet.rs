@@ -2,8 +2,8 @@
 //! Windows-1252 or UTF-8 with a BOM, CRLF), Google Sheets (`,`, UTF-8), LibreOffice and
 //! Numbers write it. One row per session, columns named in Swedish or English in any order
 //! (docs/SPREADSHEET.md). Comment rows (`# Konferens: Inköpsforum 2027`) may name the
-//! conference. The rows become a `seminarplan/1` document that `parse::parse_programme`
-//! validates like every other import; every problem is reported at its row and column as
+//! conference. The rows become a programme's shape (`parse::raw`) that `parse` validates like
+//! every other import; every problem is reported at its row and column as
 //! the organiser sees them (`rad 14, kolumn Slut`).
 
 mod build;
@@ -14,6 +14,7 @@ mod values;
 mod words;
 
 use super::{Format, Imported};
+use crate::model::Programme;
 use crate::parse::{self, Problem, ProgrammeError};
 
 pub use crate::parse::SheetIssue;
@@ -72,7 +73,38 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Err(_) => from_windows_1252(bytes),
+    }
+}
+
+/// Windows-1252 text as UTF-8: runs of ASCII (most of a sheet) are copied whole.
+fn from_windows_1252(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for run in bytes.split_inclusive(|b| !b.is_ascii()) {
+        let (ascii, last) = match run.split_last() {
+            Some((&b, ascii)) if !b.is_ascii() => (ascii, Some(b)),
+            _ => (run, None),
+        };
+        out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+        out.extend(last.map(windows_1252));
+    }
+    out
+}
+
+/// [`decode`] for bytes the caller gives up: UTF-8 (the common case) becomes the text
+/// without being copied, which matters for a file of many megabytes.
+pub fn decode_owned(mut bytes: Vec<u8>) -> String {
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    if !bom && (bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")) {
+        return decode(&bytes);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => from_windows_1252(e.as_bytes()),
     }
 }
 
@@ -114,8 +146,46 @@ pub(crate) fn looks_like(text: &str) -> bool {
     header.known() >= 2 && header.has(columns::Field::Title)
 }
 
-/// Reads a programme sheet.
+/// Reads a programme sheet, with the `seminarplan/1` document it converts to (for the
+/// check page's download and `seminarplan-check`).
 pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
+    let document = shape(text)?;
+    /// The document as written: the format, then the programme's fields.
+    #[derive(serde::Serialize)]
+    struct Written<'a> {
+        format: &'static str,
+        #[serde(flatten)]
+        programme: &'a parse::raw::Programme,
+    }
+    let written = Written {
+        format: parse::FORMAT,
+        programme: &document.shape,
+    };
+    let value = serde_json::to_value(written).map_err(|e| {
+        vec![ProgrammeError {
+            path: String::new(),
+            problem: Problem::Shape {
+                detail: e.to_string(),
+            },
+        }]
+    })?;
+    Ok(Imported {
+        programme: parse::validate(document.shape)?,
+        format: Format::Sheet,
+        warnings: document.warnings,
+        document: value,
+    })
+}
+
+/// Reads a programme sheet into the programme only, with how many warnings it gave: what
+/// the widget needs, without writing out a document nobody reads.
+pub(crate) fn programme(text: &str) -> Result<(Programme, usize), Vec<ProgrammeError>> {
+    let document = shape(text)?;
+    Ok((parse::validate(document.shape)?, document.warnings.len()))
+}
+
+/// The rows of a sheet as a programme's shape, not yet validated.
+fn shape(text: &str) -> Result<build::Document, Vec<ProgrammeError>> {
     if text.len() > parse::MAX_BYTES {
         return Err(vec![ProgrammeError {
             path: String::new(),
@@ -124,13 +194,5 @@ pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows = rows::read(text, rows::separator(text));
-    let document = build::document(&rows)?;
-    let json = document.value.to_string();
-    let programme = parse::parse_programme(&json)?;
-    Ok(Imported {
-        programme,
-        format: Format::Sheet,
-        warnings: document.warnings,
-        document: document.value,
-    })
+    build::document(&rows)
 }

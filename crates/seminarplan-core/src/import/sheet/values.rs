@@ -222,25 +222,25 @@ pub(crate) fn list(text: &str) -> Vec<String> {
 }
 
 fn split_outside_brackets(text: &str, seps: &[char]) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut depth = 0usize;
-    for c in text.chars() {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (at, c) in text.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             c if depth == 0 && seps.contains(&c) => {
-                out.push(String::new());
-                continue;
+                parts.push(text.get(from..at).unwrap_or(""));
+                from = at + c.len_utf8();
             }
             _ => {}
         }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
     }
-    out.into_iter()
-        .map(|s| s.trim().to_owned())
+    parts.push(text.get(from..).unwrap_or(""));
+    parts
+        .into_iter()
+        .map(str::trim)
         .filter(|s| !s.is_empty())
+        .map(str::to_owned)
         .collect()
 }
 

@@ -1,10 +1,9 @@
-//! The sessions of a sheet as a `seminarplan/1` document: rooms, themes, types, levels,
+//! The sessions of a sheet as a programme's shape (`parse::raw`): rooms, themes, types, levels,
 //! blocks and speakers made from their names; ids checked; conference days settled.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde_json::{Map, Value, json};
 
 use super::super::checks;
 use super::super::columns::{Field, fold};
@@ -14,16 +13,18 @@ use super::{Entry, Sheet, note, slug};
 use crate::import::Warning;
 use crate::import::text::{self as itext, Language, PALETTE};
 use crate::import::time::{self, Rule};
-use crate::parse::ProgrammeError;
+use crate::model::{Kind, Status, Text};
+use crate::parse::{ProgrammeError, raw};
 
 /// The zone of a sheet that names none.
 const DEFAULT_ZONE: &str = "Europe/Stockholm";
 /// A date this many days from the sheet's most used date is taken for a typing error.
 const FAR_DAYS: i64 = 14;
 
-/// A sheet read into a document, with what the organiser should know.
+/// A sheet read into a programme's shape, not yet validated, with what the organiser
+/// should know.
 pub(in super::super) struct Document {
-    pub value: Value,
+    pub shape: raw::Programme,
     pub warnings: Vec<Warning>,
 }
 
@@ -49,9 +50,9 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
     }
     let rule = zone(&mut sheet);
     checks::collisions(&entries, &sheet.header, &mut sheet.warnings);
-    let value = Builder::new(rule).value(&sheet, &entries, &days);
+    let shape = Builder::new(rule).programme(&sheet, entries, &days);
     Ok(Document {
-        value,
+        shape,
         warnings: sheet.warnings,
     })
 }
@@ -178,11 +179,7 @@ struct Named {
 
 impl Named {
     fn id(&mut self, name: &str) -> String {
-        let key = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = key_of(name);
         if let Some(&ix) = self.by_key.get(&key) {
             return self.list[ix].0.clone();
         }
@@ -197,6 +194,14 @@ impl Named {
     }
 }
 
+/// A name with case and spacing set aside.
+fn key_of(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Speakers, known by name; the same name with two different organisations is two people
 /// (a mention without an organisation is the first of that name).
 #[derive(Default)]
@@ -209,11 +214,7 @@ struct People {
 
 impl People {
     fn id(&mut self, name: &str, organisation: Option<&str>) -> String {
-        let key = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = key_of(name);
         let same = self.by_name.get(&key).cloned().unwrap_or_default();
         let found = match organisation {
             None => same.first().copied(),
@@ -278,12 +279,20 @@ impl Builder {
             .unwrap_or_else(|| local.and_utc().fixed_offset())
     }
 
-    fn value(mut self, sheet: &Sheet, entries: &[Entry], days: &[NaiveDate]) -> Value {
+    fn programme(
+        mut self,
+        sheet: &Sheet,
+        entries: Vec<Entry>,
+        days: &[NaiveDate],
+    ) -> raw::Programme {
         let lang = language(sheet);
         for room in &sheet.meta.rooms {
             self.rooms.id(room);
         }
-        let sessions: Vec<Value> = entries.iter().map(|e| self.session(e, &lang)).collect();
+        let sessions = entries
+            .into_iter()
+            .map(|e| self.session(e, &lang))
+            .collect();
         let meta = &sheet.meta;
         let title = meta
             .title
@@ -296,140 +305,127 @@ impl Builder {
             .filter(|s| !s.is_empty())
             .or_else(|| Some(slug(&title)).filter(|s| !s.is_empty()))
             .unwrap_or_else(|| "program".into());
-        let mut conference = json!({
-            "title": title,
-            "time_zone": self.zone,
-            "language": lang,
-            "days": days.iter().map(|d| time::ymd(*d)).collect::<Vec<_>>(),
-        });
-        let extra = [
-            ("subtitle", &meta.subtitle),
-            ("venue", &meta.venue),
-            ("city", &meta.city),
-            ("url", &meta.url.as_deref().and_then(itext::web_url)),
-        ];
-        put_all(&mut conference, &extra);
-        let mut doc = json!({
-            "format": "seminarplan/1",
-            "id": id,
-            "conference": conference,
-            "rooms": named(&self.rooms, |_| Map::new()),
-            "themes": self.themes(),
-            "types": named(&self.types, kind_field),
-            "levels": named(&self.levels, |_| Map::new()),
-            "blocks": self.blocks(),
-            "speakers": self.speakers(),
-            "sessions": sessions,
-        });
-        put_all(&mut doc, &[("revision", &meta.revision)]);
-        doc
+        let conference = raw::Conference {
+            title: Text::Plain(title),
+            subtitle: meta.subtitle.clone().map(Text::Plain),
+            venue: meta.venue.clone().map(Text::Plain),
+            city: meta.city.clone(),
+            time_zone: self.zone.clone(),
+            language: lang,
+            days: days.iter().map(|d| time::ymd(*d)).collect(),
+            url: meta.url.as_deref().and_then(itext::web_url),
+        };
+        raw::Programme {
+            id,
+            revision: meta.revision.clone(),
+            conference,
+            rooms: self.rooms.list.iter().map(room).collect(),
+            themes: self.themes(),
+            types: self.types.list.iter().map(session_type).collect(),
+            levels: self.levels.list.iter().map(level).collect(),
+            blocks: self.blocks(),
+            speakers: self.speakers(),
+            sessions,
+        }
     }
 
-    fn session(&mut self, e: &Entry, lang: &str) -> Value {
+    fn session(&mut self, e: Entry, lang: &str) -> raw::Session {
         let (start, end) = (self.at(e.date, e.start), self.at(e.date, e.end));
         let type_name = e
             .type_name
             .clone()
             .unwrap_or_else(|| default_type(&e.title, lang));
-        let mut s = json!({
-            "id": e.id,
-            "title": e.title,
-            "type": self.types.id(&type_name),
-            "start": time::rfc3339(start),
-            "end": time::rfc3339(end),
-        });
-        let obj = s.as_object_mut().expect("an object");
-        let themes: Vec<String> = e.themes.iter().map(|t| self.themes.id(t)).collect();
-        if !themes.is_empty() {
-            obj.insert("themes".into(), json!(themes));
-        }
-        if let Some(room) = &e.room {
-            obj.insert("room".into(), json!(self.rooms.id(room)));
-        }
-        if let Some(block) = &e.block {
+        let block = e.block.as_ref().map(|block| {
             let id = self.blocks.id(block);
             let span = self.spans.entry(id.clone()).or_insert((start, end));
             *span = (span.0.min(start), span.1.max(end));
-            obj.insert("block".into(), json!(id));
+            id
+        });
+        raw::Session {
+            id: e.id,
+            subtitle: e.subtitle,
+            kind: self.types.id(&type_name),
+            themes: e.themes.iter().map(|t| self.themes.id(t)).collect(),
+            room: e.room.as_ref().map(|room| self.rooms.id(room)),
+            start: time::rfc3339(start),
+            end: time::rfc3339(end),
+            block,
+            language: e.language,
+            level: e.level.as_ref().map(|level| self.levels.id(level)),
+            tags: e.tags,
+            abstract_text: e.abstract_text,
+            speakers: e
+                .speakers
+                .iter()
+                .map(|p| self.speakers.id(&p.name, p.organisation.as_deref()))
+                .collect(),
+            url: e.url,
+            status: Status::Open,
+            title: e.title,
         }
-        if let Some(level) = &e.level {
-            obj.insert("level".into(), json!(self.levels.id(level)));
-        }
-        let speakers: Vec<String> = e
-            .speakers
-            .iter()
-            .map(|p| self.speakers.id(&p.name, p.organisation.as_deref()))
-            .collect();
-        if !speakers.is_empty() {
-            obj.insert("speakers".into(), json!(speakers));
-        }
-        if !e.tags.is_empty() {
-            obj.insert("tags".into(), json!(e.tags));
-        }
-        let optional = [
-            ("subtitle", &e.subtitle),
-            ("language", &e.language),
-            ("abstract", &e.abstract_text),
-            ("url", &e.url),
-        ];
-        put_all(&mut s, &optional);
-        s
     }
 
     /// Themes with colours from the palette, in the order of their names (so a colour
     /// does not change when rows move).
-    fn themes(&self) -> Value {
+    fn themes(&self) -> Vec<raw::Theme> {
         let mut names: Vec<&str> = self.themes.list.iter().map(|(_, n)| n.as_str()).collect();
         names.sort_by_key(|n| fold(n));
-        named(&self.themes, |name| {
-            let ix = names.iter().position(|n| *n == name).unwrap_or(0);
-            let mut m = Map::new();
-            m.insert("colour".into(), json!(PALETTE[ix % PALETTE.len()]));
-            m
-        })
-    }
-
-    fn blocks(&self) -> Value {
-        let list = self.blocks.list.iter().filter_map(|(id, name)| {
-            let (start, end) = self.spans.get(id)?;
-            Some(json!({
-                "id": id,
-                "name": name,
-                "start": time::rfc3339(*start),
-                "end": time::rfc3339(*end),
-            }))
-        });
-        Value::Array(list.collect())
-    }
-
-    fn speakers(&self) -> Value {
-        let list = self.speakers.list.iter().map(|(id, name, organisation)| {
-            let mut s = json!({ "id": id, "name": name });
-            put_all(&mut s, &[("organisation", organisation)]);
-            s
-        });
-        Value::Array(list.collect())
-    }
-}
-
-/// `[{id, name, …more(name)}]`.
-fn named(things: &Named, more: impl Fn(&str) -> Map<String, Value>) -> Value {
-    let list = things.list.iter().map(|(id, name)| {
-        let mut m = more(name);
-        m.insert("id".into(), json!(id));
-        m.insert("name".into(), json!(name));
-        Value::Object(m)
-    });
-    Value::Array(list.collect())
-}
-
-fn put_all(target: &mut Value, fields: &[(&str, &Option<String>)]) {
-    if let Some(obj) = target.as_object_mut() {
-        for (key, value) in fields {
-            if let Some(v) = value {
-                obj.insert((*key).into(), json!(v));
+        let theme = |(id, name): &(String, String)| {
+            let ix = names.iter().position(|n| n == name).unwrap_or(0);
+            raw::Theme {
+                id: id.clone(),
+                name: Text::Plain(name.clone()),
+                colour: PALETTE[ix % PALETTE.len()].to_owned(),
             }
-        }
+        };
+        self.themes.list.iter().map(theme).collect()
+    }
+
+    fn blocks(&self) -> Vec<raw::Block> {
+        let block = |(id, name): &(String, String)| {
+            let (start, end) = self.spans.get(id)?;
+            Some(raw::Block {
+                id: id.clone(),
+                name: Text::Plain(name.clone()),
+                start: time::rfc3339(*start),
+                end: time::rfc3339(*end),
+            })
+        };
+        self.blocks.list.iter().filter_map(block).collect()
+    }
+
+    fn speakers(&self) -> Vec<raw::Speaker> {
+        let speaker = |(id, name, organisation): &(String, String, Option<String>)| raw::Speaker {
+            id: id.clone(),
+            name: name.clone(),
+            organisation: organisation.clone(),
+            bio: None,
+        };
+        self.speakers.list.iter().map(speaker).collect()
+    }
+}
+
+fn room((id, name): &(String, String)) -> raw::Room {
+    raw::Room {
+        id: id.clone(),
+        name: Text::Plain(name.clone()),
+        capacity: None,
+        floor: None,
+    }
+}
+
+fn session_type((id, name): &(String, String)) -> raw::SessionType {
+    raw::SessionType {
+        id: id.clone(),
+        name: Text::Plain(name.clone()),
+        kind: kind_of(kind(name)),
+    }
+}
+
+fn level((id, name): &(String, String)) -> raw::Level {
+    raw::Level {
+        id: id.clone(),
+        name: Text::Plain(name.clone()),
     }
 }
 
@@ -462,10 +458,19 @@ pub(in super::super) fn default_type(title: &str, lang: &str) -> String {
     }
 }
 
-fn kind_field(name: &str) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("kind".into(), json!(kind(name)));
-    m
+/// The model's kind for a name [`kind`] gives.
+fn kind_of(name: &str) -> Kind {
+    match name {
+        "plenary" => Kind::Plenary,
+        "seminar" => Kind::Seminar,
+        "workshop" => Kind::Workshop,
+        "break" => Kind::Break,
+        "meal" => Kind::Meal,
+        "social" => Kind::Social,
+        "exhibition" => Kind::Exhibition,
+        "meeting" => Kind::Meeting,
+        _ => Kind::Other,
+    }
 }
 
 /// The kind of a session type, from its name in Swedish or English.
