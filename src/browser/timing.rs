@@ -3,9 +3,9 @@
 //! `seminarplan:fetched` (the file's text is here), `seminarplan:read` (it is a programme)
 //! and `seminarplan:kept` (the offline copy is written). They stay in the page.
 
-/// Marks the moment `step` of loading was done.
-pub fn mark(step: &str) {
+/// Marks the moment a step of loading was done (`name` is the mark's whole name).
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(&format!("seminarplan:{step}"));
+        let _ = performance.mark(name);
     }
 }

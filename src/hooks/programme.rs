@@ -62,16 +62,16 @@ async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> 
     };
     let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, seen).await {
         Ok(text) => {
-            timing::mark("fetched");
+            timing::mark("seminarplan:fetched");
             read(text).await
         }
         Err(fault) => Err(LoadError::Fetch(fault)),
     };
     let why = match fresh {
         Ok((programme, text)) => {
-            timing::mark("read");
+            timing::mark("seminarplan:read");
             storage::keep_programme(&namespace, &url, &programme.id, &text);
-            timing::mark("kept");
+            timing::mark("seminarplan:kept");
             return vec![Action::Loaded(programme)];
         }
         Err(why) => why,
