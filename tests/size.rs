@@ -28,8 +28,9 @@ use std::path::{Path, PathBuf};
 /// joined the first load (issues 16, 18, 19: 384,905 measured; BENCHMARKS.md), again with
 /// about 5 KB of room, so that a new dependency or embedded data is still seen. Lowered to
 /// 369,000 when the frab/Pentabarf/pretalx readers and the check page left the first load
-/// for modules loaded when needed (363,524 measured).
-const CEILING_BROTLI: usize = 369_000;
+/// for modules loaded when needed (363,524 measured). Lowered to 365,000 when B-tree maps and
+/// sets stopped being built by `collect()` (359,559 measured; BENCHMARKS.md, issue 14).
+const CEILING_BROTLI: usize = 365_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").

@@ -41,11 +41,13 @@ impl Text {
     pub fn cleaned(self) -> Self {
         match self {
             Text::Plain(s) => Text::Plain(crate::text::clean(&s)),
-            Text::Localised(map) => Text::Localised(
-                map.into_iter()
-                    .map(|(k, v)| (k, crate::text::clean(&v)))
-                    .collect(),
-            ),
+            // In place: collecting into a new map would sort it again (and instantiate a sort).
+            Text::Localised(mut map) => {
+                for v in map.values_mut() {
+                    *v = crate::text::clean(v);
+                }
+                Text::Localised(map)
+            }
         }
     }
 }

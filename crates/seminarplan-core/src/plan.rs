@@ -274,10 +274,13 @@ fn known(plan: &Plan, id: &str) -> Option<(i64, bool)> {
 /// `mine` first. The result is the same whichever copy is `mine`, apart from snapshots,
 /// and merging it again with either copy changes nothing.
 pub fn reconcile(mine: &Plan, theirs: &Plan) -> Plan {
-    let ids: BTreeSet<&SessionId> = [mine, theirs]
-        .into_iter()
-        .flat_map(|p| p.starred.iter().chain(p.stamps.keys()))
-        .collect();
+    // `extend`, not `collect()`, which sorts first: kilobytes of wasm.
+    let mut ids: BTreeSet<&SessionId> = BTreeSet::new();
+    ids.extend(
+        [mine, theirs]
+            .into_iter()
+            .flat_map(|p| p.starred.iter().chain(p.stamps.keys())),
+    );
     let mut out = Plan::default();
     for id in ids {
         let (stamp, on) = match (known(mine, id), known(theirs, id)) {

@@ -88,26 +88,24 @@ pub fn encode(plan: &Plan) -> Result<String, TooLarge> {
     let mut record = Record {
         v: VERSION,
         starred: plan.starred.iter().cloned().collect(),
-        snapshots: plan
-            .snapshots
-            .iter()
-            .filter(|(id, _)| plan.starred.contains(*id))
-            .map(|(id, s)| {
-                (
-                    id.clone(),
-                    SavedSnapshot {
-                        title: s.title.clone(),
-                        start: s.start.clone(),
-                        end: s.end.clone(),
-                        room: s.room.clone(),
-                        gone: s.gone,
-                    },
-                )
-            })
-            .collect(),
+        snapshots: BTreeMap::new(),
         at: BTreeMap::new(),
         removed: BTreeMap::new(),
     };
+    // Maps filled by `insert`, here and in `decode`: `collect()` into a `BTreeMap` sorts
+    // first, and each sort is kilobytes of wasm (BENCHMARKS.md, issue 14).
+    for (id, s) in &plan.snapshots {
+        if plan.starred.contains(id) {
+            let saved = SavedSnapshot {
+                title: s.title.clone(),
+                start: s.start.clone(),
+                end: s.end.clone(),
+                room: s.room.clone(),
+                gone: s.gone,
+            };
+            record.snapshots.insert(id.clone(), saved);
+        }
+    }
     for (id, &t) in &plan.stamps {
         if plan.starred.contains(id) {
             record.at.insert(id.clone(), t);
@@ -142,39 +140,34 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
     }
     // Version 1 is version 2 without snapshots: the same reader migrates it.
     let record: Record = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
-    let starred: std::collections::BTreeSet<String> = record
-        .starred
-        .into_iter()
-        .filter(|id| crate::parse::valid_id(id))
-        .collect();
-    let mut stamps: BTreeMap<String, i64> = record
-        .at
-        .into_iter()
-        .filter(|(id, _)| starred.contains(id))
-        .collect();
+    let mut starred = std::collections::BTreeSet::new();
+    starred.extend(
+        record
+            .starred
+            .into_iter()
+            .filter(|id| crate::parse::valid_id(id)),
+    );
+    let mut stamps = record.at;
+    stamps.retain(|id, _| starred.contains(id));
     stamps.extend(
         record
             .removed
             .into_iter()
             .filter(|(id, _)| crate::parse::valid_id(id) && !starred.contains(id)),
     );
-    let snapshots = record
-        .snapshots
-        .into_iter()
-        .filter(|(id, _)| starred.contains(id))
-        .map(|(id, s)| {
-            (
-                id,
-                Snapshot {
-                    title: s.title,
-                    start: s.start,
-                    end: s.end,
-                    room: s.room,
-                    gone: s.gone,
-                },
-            )
-        })
-        .collect();
+    let mut snapshots = BTreeMap::new();
+    for (id, s) in record.snapshots {
+        if starred.contains(&id) {
+            let snapshot = Snapshot {
+                title: s.title,
+                start: s.start,
+                end: s.end,
+                room: s.room,
+                gone: s.gone,
+            };
+            snapshots.insert(id, snapshot);
+        }
+    }
     let mut plan = Plan {
         starred,
         snapshots,

@@ -6,7 +6,7 @@
 //! The visitor's own plan changes here only through the usual merge (`Plan::merge`), when
 //! the visitor says which person of a delegation link they are.
 
-use crate::model::{Programme, SessionId};
+use crate::model::Programme;
 use crate::plan::Plan;
 
 use super::link::{decode_team, resolve, split_stamp};
@@ -143,10 +143,12 @@ impl TeamState {
         let programme = around.programme;
         let ids = |tokens: &[String]| match programme {
             Some(p) => resolve(p, tokens),
-            None => tokens
-                .iter()
-                .cloned()
-                .collect::<std::collections::BTreeSet<SessionId>>(),
+            None => {
+                // `extend`, not `collect()`, which sorts first: kilobytes of wasm.
+                let mut set = std::collections::BTreeSet::new();
+                set.extend(tokens.iter().cloned());
+                set
+            }
         };
         let already = self.merged_me.take();
         let mine = mine.map(str::to_owned).or_else(|| already.clone());
