@@ -41,7 +41,8 @@
 //! `demo,100,1000,10000,sheet-10000,fixture-fosdem-2019.xml,hostile-50000`; `sheet-N` is N
 //! sessions as a sheet; `fixture-NAME` is a real programme from `../shared/fixtures`,
 //! skipped with a line saying so when the folder is absent; `hostile-N` as above),
-//! `SEMINARPLAN_BENCH_PHONE` (default `100,1000`: generated programmes also measured on the
+//! `SEMINARPLAN_BENCH_PROFILE` (set: the first load of each case is CPU-profiled into
+//! `target/bench/profile-CASE-RATEx.cpuprofile`), `SEMINARPLAN_BENCH_PHONE` (default `100,1000`: generated programmes also measured on the
 //! emulated phone network, `benches/browser/phone.rs`), `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -726,6 +727,27 @@ fn marks(runs: &[Value], name: &str) -> Vec<f64> {
         .collect()
 }
 
+/// Starts the DevTools CPU profiler (`SEMINARPLAN_BENCH_PROFILE`: the first load of each
+/// case is profiled, sampling every 100 µs).
+async fn start_profile(browser: &Browser) {
+    browser.cdp("Profiler.enable", json!({})).await;
+    browser
+        .cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }))
+        .await;
+    browser.cdp("Profiler.start", json!({})).await;
+}
+
+/// Stops the profiler and writes its profile to `target/bench/profile-NAME.cpuprofile`,
+/// which Chromium's DevTools opens (Performance panel: load profile).
+async fn write_profile(browser: &Browser, name: &str) {
+    let profile = browser.cdp("Profiler.stop", json!({})).await;
+    let path = format!("target/bench/profile-{name}.cpuprofile");
+    let _ = std::fs::create_dir_all("target/bench");
+    std::fs::write(&path, profile["profile"].to_string())
+        .unwrap_or_else(|e| panic!("writing {path}: {e}"));
+    eprintln!("browser bench: wrote {path}");
+}
+
 /// The median moment of each step of loading the widget marks (`browser::timing`:
 /// `fetched`, `read`, `kept`), over the loads.
 fn steps(runs: &[Value]) -> Value {
@@ -749,8 +771,15 @@ async fn run_case(
     let browser = instrumented(driver, server, VIEWPORT, rate).await;
 
     let mut runs = Vec::new();
-    for _ in 0..loads {
+    for n in 0..loads {
+        let profiling = n == 0 && std::env::var_os("SEMINARPLAN_BENCH_PROFILE").is_some();
+        if profiling {
+            start_profile(&browser).await;
+        }
         let run = load_once(&browser, &p.path).await;
+        if profiling {
+            write_profile(&browser, &format!("{}-{rate}x", p.name)).await;
+        }
         if let (Some(error), false) = (run["error"].as_str(), p.hostile) {
             panic!("{} shows an error: {error}", p.name);
         }
