@@ -382,11 +382,6 @@ pub fn needs_importer(head: &[u8]) -> bool {
 /// format (or not a JSON object), for [`foreign`]. Syntax errors in what starts as a JSON
 /// object are reported here, worded as the validator words them.
 pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
-    /// The top-level keys that tell the formats apart; nothing else is read.
-    #[derive(serde::Deserialize)]
-    struct Top {
-        format: Option<Value>,
-    }
     if text.len() > parse::MAX_BYTES {
         return Some(Err(error("", Problem::TooLarge { bytes: text.len() })));
     }
@@ -394,22 +389,22 @@ pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
     if !body.trim_start().starts_with('{') {
         return None;
     }
-    match serde_json::from_str::<Top>(body) {
+    match serde_json::from_str::<parse::Marker>(body) {
         // serde skips unknown fields without its depth limit; refuse deep nesting anywhere,
         // as reading the whole document does (the check page, the command line).
-        Ok(Top { format: Some(_) }) if nests_too_deep(body) => {
+        Ok(parse::Marker { format: Some(_) }) if nests_too_deep(body) => {
             Some(Err(match serde_json::from_str::<Value>(body) {
                 Err(e) => json_failure(text, &e),
                 Ok(_) => error("", Problem::TooDeep { line: 1, column: 1 }),
             }))
         }
-        Ok(Top {
+        Ok(parse::Marker {
             format: Some(format),
         }) => Some(match parse::format_problem(Some(format)) {
             Some(problem) => Err(vec![problem]),
             None => parse::parse_marked(body),
         }),
-        Ok(Top { format: None }) => None,
+        Ok(parse::Marker { format: None }) => None,
         Err(e) => Some(Err(json_failure(text, &e))),
     }
 }

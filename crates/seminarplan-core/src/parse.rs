@@ -131,10 +131,6 @@ pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     // Check the format marker first, so a file of another format gets a clear message
     // rather than a list of missing fields.
-    #[derive(Deserialize)]
-    struct Marker {
-        format: Option<serde_json::Value>,
-    }
     let marker: Marker = serde_json::from_str(input).map_err(|e| {
         let problem = if e.is_syntax() || e.is_eof() {
             syntax_problem(&e)
@@ -151,6 +147,13 @@ pub fn parse_programme(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
     parse_marked(input)
 }
 
+/// A JSON file's `format` marker, read without reading anything else (`import::own` tells
+/// the formats apart by it).
+#[derive(Deserialize)]
+pub(crate) struct Marker {
+    pub format: Option<serde_json::Value>,
+}
+
 /// What is wrong with a file's `format` marker, if anything: it must be `seminarplan/1`.
 pub(crate) fn format_problem(format: Option<serde_json::Value>) -> Option<ProgrammeError> {
     let found = match format {
@@ -162,10 +165,10 @@ pub(crate) fn format_problem(format: Option<serde_json::Value>) -> Option<Progra
     Some(err("format", Problem::UnknownFormat { found }))
 }
 
-/// Parses and validates a file whose marker the caller has already read and found right
-/// ([`format_problem`]), without reading the whole file a second time for it.
+/// Parses and validates a file (its byte order mark already dropped) whose marker the
+/// caller has read and found right ([`format_problem`]), without reading the whole file a
+/// second time for it.
 pub(crate) fn parse_marked(input: &str) -> Result<Programme, Vec<ProgrammeError>> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let raw = read_shape(input).map_err(|e| vec![e])?;
     validate(raw)
 }

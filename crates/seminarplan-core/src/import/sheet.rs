@@ -62,18 +62,26 @@ pub(crate) fn problem(row: usize, column: &str, issue: SheetIssue) -> ProgrammeE
 /// Text from a file's bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM (Excel's
 /// "Unicode text"), else Windows-1252 (Excel's "CSV (semikolonavgränsad)" on Windows).
 pub fn decode(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return String::from_utf8_lossy(rest).into_owned();
-    }
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] for bytes the caller gives up: UTF-8 (the common case) becomes the text
+/// without being copied, which matters for a file of many megabytes.
+pub fn decode_owned(mut bytes: Vec<u8>) -> String {
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         return utf16(rest, u16::from_le_bytes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         return utf16(rest, u16::from_be_bytes);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => from_windows_1252(bytes),
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => from_windows_1252(e.as_bytes()),
     }
 }
 
@@ -89,23 +97,6 @@ fn from_windows_1252(bytes: &[u8]) -> String {
         out.extend(last.map(windows_1252));
     }
     out
-}
-
-/// [`decode`] for bytes the caller gives up: UTF-8 (the common case) becomes the text
-/// without being copied, which matters for a file of many megabytes.
-pub fn decode_owned(mut bytes: Vec<u8>) -> String {
-    let bom = bytes.starts_with(b"\xef\xbb\xbf");
-    if !bom && (bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff")) {
-        return decode(&bytes);
-    }
-    if bom {
-        bytes.drain(..3);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        Err(e) => from_windows_1252(e.as_bytes()),
-    }
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
