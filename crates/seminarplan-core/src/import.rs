@@ -359,6 +359,25 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
+/// The programme of a large spreadsheet's first bytes, while the rest is still arriving:
+/// the sessions of every whole row in `head`, for the widget to show at once. `None` for
+/// anything but a sheet, or when those rows have a problem (the whole file will say).
+/// Every session in it is in the whole sheet too, the same under the same id.
+pub fn preview(head: &[u8]) -> Option<Programme> {
+    // A line end is one byte in UTF-8 and Windows-1252, never part of a longer character;
+    // UTF-16 is left to the whole file.
+    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        return None;
+    }
+    let end = head.iter().rposition(|&b| b == b'\n')? + 1;
+    let text = sheet::decode(&head[..end]);
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
+        return None;
+    }
+    sheet::preview(body).filter(|p| !p.sessions.is_empty())
+}
+
 /// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
 /// that names frab's `schedule` or pretalx's `talks` before any `format`. Only a hint, to
 /// load the importer while the rest of the file arrives: a wrong guess costs a download

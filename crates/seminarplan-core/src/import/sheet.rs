@@ -175,6 +175,15 @@ pub(crate) fn programme(text: &str) -> Result<(Programme, usize), Vec<ProgrammeE
     Ok((parse::validate(document.shape)?, document.warnings.len()))
 }
 
+/// The programme in the rows at the start of a sheet that is still arriving, those a line
+/// end closes, to show while the rest is read; `None` when they have a problem. Their
+/// sessions are the whole sheet's, with the same ids: rows never depend on later rows.
+pub(crate) fn preview(text: &str) -> Option<Programme> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document = build::document(&rows::read_closed(text, rows::separator(text))).ok()?;
+    parse::validate(document.shape).ok()
+}
+
 /// The rows of a sheet as a programme's shape, not yet validated.
 fn shape(text: &str) -> Result<build::Document, Vec<ProgrammeError>> {
     if text.len() > parse::MAX_BYTES {

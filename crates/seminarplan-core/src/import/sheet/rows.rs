@@ -42,6 +42,17 @@ pub(crate) fn separator(text: &str) -> u8 {
 
 /// Every row of `text`, cut at `separator`; an Excel `sep=` line is left out.
 pub(crate) fn read(text: &str, separator: u8) -> Vec<Row> {
+    read_rows(text, separator, true)
+}
+
+/// The rows of `text` that a line end closes: the start of a file still arriving, whose
+/// last row may be cut anywhere, even inside a quoted cell.
+pub(crate) fn read_closed(text: &str, separator: u8) -> Vec<Row> {
+    read_rows(text, separator, false)
+}
+
+/// The rows of `text`; with `to_end`, the last one too when no line end closes it.
+fn read_rows(text: &str, separator: u8, to_end: bool) -> Vec<Row> {
     let input = text.as_bytes();
     let mut reader = ReaderBuilder::new().delimiter(separator).build();
     let mut out = vec![0u8; 1024];
@@ -56,6 +67,8 @@ pub(crate) fn read(text: &str, separator: u8) -> Vec<Row> {
         nout += o;
         nend += e;
         match res {
+            // Reading on from the end tells the reader the text ends there.
+            ReadRecordResult::InputEmpty if !to_end && pos == input.len() => break,
             ReadRecordResult::InputEmpty => {}
             ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
             ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
