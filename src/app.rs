@@ -9,11 +9,11 @@ use crate::components::{
     add_colleague::AddColleague, changes_notice::ChangesNotice, day_plan::DayPlan,
     day_tabs::DayTabs, delegation_view::DelegationView, filter_panel::FilterPanel, header::Header,
     layout_switch::LayoutSwitch, load_error::LoadErrorView, my_schedule::MySchedule,
-    notices::Notices, now_next::NowNext as NowNextStrip, programme_view::ProgrammeView,
-    result_bar::ResultBar, search_box::SearchBox, session_page::SessionPage,
-    share_dialog::ShareDialog, shared_plan::SharedPlan, speaker_page::SpeakerPage,
-    stale_notice::StaleNotice, team_link_offer::TeamLinkOffer, team_outcomes::TeamOutcomes,
-    timetable::Timetable,
+    notices::Notices, now_next::NowNext as NowNextStrip, programme_preview::ProgrammePreview,
+    programme_view::ProgrammeView, result_bar::ResultBar, search_box::SearchBox,
+    session_page::SessionPage, share_dialog::ShareDialog, shared_plan::SharedPlan,
+    speaker_page::SpeakerPage, stale_notice::StaleNotice, team_link_offer::TeamLinkOffer,
+    team_outcomes::TeamOutcomes, timetable::Timetable,
 };
 use crate::context::{Store, Widget};
 use crate::hooks::clock::use_clock;
@@ -160,8 +160,9 @@ pub fn App(props: &AppProps) -> Html {
     let on_calendar = calendar(programme.clone(), state.plan.clone(), lang);
 
     let body = match &state.loading.load {
-        Load::Loading => html! {
-            <p class="sp-loading" role="status">{ lang.loading() }</p>
+        Load::Loading => match &state.loading.preview {
+            Some(first) => html! { <ProgrammePreview programme={first.clone()} {lang} /> },
+            None => html! { <p class="sp-loading" role="status">{ lang.loading() }</p> },
         },
         Load::Failed(error) => html! {
             <LoadErrorView error={error.clone()} src={props.src.clone()} plan={state.loading.offline_plan.clone()} />

@@ -17,6 +17,7 @@ pub mod modal;
 pub mod my_schedule;
 pub mod notices;
 pub mod now_next;
+pub mod programme_preview;
 pub mod programme_view;
 pub mod qr_code;
 pub mod result_bar;

@@ -13,19 +13,22 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, Request, RequestInit, Response};
 
+use super::timing;
 use seminarplan_core::loading::{self, Body, FetchFault};
 
 /// The file's text, or why it could not be had. Gives up after `timeout_ms`.
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {
-    fetch_text_seeing(url, timeout_ms, |_| {}).await
+    fetch_text_seeing(url, timeout_ms, |_, _| false).await
 }
 
-/// [`fetch_text`], showing the body's first chunk to `first` as soon as it arrives (the
-/// widget starts loading the importer then, when the file will need it).
+/// [`fetch_text`], showing the body so far to `watch` after each chunk, with the length
+/// the server gave: the widget starts loading the importer from the first bytes when the
+/// file will need it, and shows a large file's first sessions while the rest arrives.
+/// When `watch` says `true`, the page is painted before the body is read on.
 pub async fn fetch_text_seeing(
     url: &str,
     timeout_ms: u32,
-    first: impl FnOnce(&[u8]),
+    watch: impl FnMut(&[u8], Option<u64>) -> bool,
 ) -> Result<String, FetchFault> {
     let window = web_sys::window().ok_or(FetchFault::Network)?;
     let controller = Rc::new(AbortController::new().ok());
@@ -73,8 +76,9 @@ pub async fn fetch_text_seeing(
         return Err(fault);
     }
     let content_type = header("content-type").unwrap_or_default();
+    let length = header("content-length").and_then(|l| l.trim().parse().ok());
     // A body that fails after the headers arrived was cut short (or timed out).
-    let text = read_body(&response, first).await.map_err(|fault| {
+    let text = read_body(&response, length, watch).await.map_err(|fault| {
         if fault == FetchFault::TooLarge {
             if let Some(controller) = controller.as_ref() {
                 controller.abort();
@@ -88,10 +92,13 @@ pub async fn fetch_text_seeing(
     Ok(text)
 }
 
-/// Reads the body chunk by chunk, giving up as soon as it passes the limit; `first` sees
-/// the first chunk.
-async fn read_body(response: &Response, first: impl FnOnce(&[u8])) -> Result<String, FetchFault> {
-    let mut first = Some(first);
+/// Reads the body chunk by chunk, giving up as soon as it passes the limit; `watch` sees
+/// the body so far after each chunk, and may ask for a paint before reading on.
+async fn read_body(
+    response: &Response,
+    length: Option<u64>,
+    mut watch: impl FnMut(&[u8], Option<u64>) -> bool,
+) -> Result<String, FetchFault> {
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
@@ -112,10 +119,9 @@ async fn read_body(response: &Response, first: impl FnOnce(&[u8])) -> Result<Str
             let _ = reader.cancel();
             return Err(FetchFault::TooLarge);
         }
-        let chunk = chunk.to_vec();
-        if let Some(first) = first.take() {
-            first(&chunk);
+        body.push(&chunk.to_vec())?;
+        if watch(body.bytes(), length) {
+            timing::painted().await;
         }
-        body.push(&chunk)?;
     }
 }

@@ -46,6 +46,10 @@ pub struct ProgrammeViewProps {
     /// The current time, for the "Nu / Now" line during the conference.
     #[prop_or_default]
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// `false` for a large file's first sessions while the rest is read: the cards are
+    /// there to read, with nothing to choose, open or ask for more of.
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 /// The titles of the sessions `id` clashes with.
@@ -88,6 +92,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                     on_star={props.on_star.clone()}
                     on_expand={props.on_expand.clone()}
                     on_open={props.on_open.clone()}
+                    live={props.live}
                 />
             </li>
         }
@@ -202,7 +207,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     html! {
         <>
             { list }
-            if cut.get() {
+            if cut.get() && props.live {
                 <p class="sp-more">
                     <button ref={more} type="button" class="sp-button sp-more__button" onclick={on_more}>
                         { lang.show_more_sessions(left) }

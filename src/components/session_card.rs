@@ -34,6 +34,10 @@ pub struct SessionCardProps {
     /// "Choose this instead": offered on a starred card that clashes.
     #[prop_or_default]
     pub on_choose: Option<Callback<SessionId>>,
+    /// `false` while the programme is still being read: the title is not a link, and
+    /// there is no star and no "show more" (`ProgrammePreview`).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 #[component]
@@ -76,10 +80,14 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
         let cb = props.on_open.clone();
         Callback::from(move |_| cb.emit(Some(id.clone())))
     };
-    let title = html! {
-        <button type="button" class="sp-card__open" id={title_id.clone()} onclick={on_open}>
-            <Highlight text={AttrValue::from(s.title.clone())} terms={props.terms.clone()} />
-        </button>
+    let title = if props.live {
+        html! {
+            <button type="button" class="sp-card__open" id={title_id.clone()} onclick={on_open}>
+                <Highlight text={AttrValue::from(s.title.clone())} terms={props.terms.clone()} />
+            </button>
+        }
+    } else {
+        html! { <span id={title_id.clone()}>{ &s.title }</span> }
     };
     let heading = match props.heading_level {
         3 => html! { <h3 class="sp-card__title">{ title }</h3> },
@@ -149,7 +157,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                 </ul>
                 { clash.unwrap_or_default() }
             </div>
-            if kind.kind.can_star() {
+            if kind.kind.can_star() && props.live {
                 <super::star_button::StarButton
                     id={s.id.clone()}
                     title={AttrValue::from(s.title.clone())}
@@ -159,7 +167,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                     on_star={props.on_star.clone()}
                 />
             }
-            if s.abstract_text.is_some() || !s.speakers.is_empty() {
+            if props.live && (s.abstract_text.is_some() || !s.speakers.is_empty()) {
                 <div class="sp-card__more">
                     <button type="button" class="sp-card__toggle" lang={ui}
                         aria-expanded={props.expanded.to_string()} aria-controls={body_id.clone()}

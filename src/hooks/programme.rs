@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser::{fetch, importer, storage, theme_sheet, timing};
 use crate::context::Store;
 use seminarplan_core::import::{self, Summary, handoff};
-use seminarplan_core::loading::LoadError;
+use seminarplan_core::loading::{self, LoadError};
 use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
@@ -47,20 +47,43 @@ fn warn(summary: &Summary) {
 /// there (`index.html`).
 pub const DEMO_SRC: &str = "demo/programme.json";
 
+/// What the widget does with a programme file's first bytes while the rest arrives: a
+/// file that will need the importer starts it loading, and a large spreadsheet shows its
+/// first sessions (`Action::Preview`). Says whether to let the page paint them.
+fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
+    let (mut first, mut previewed) = (true, false);
+    move |so_far, length| {
+        if std::mem::take(&mut first) && import::needs_importer(so_far) {
+            importer::prefetch();
+        }
+        if previewed || !loading::preview_due(so_far.len(), length) {
+            return false;
+        }
+        previewed = true;
+        let head = &so_far[..so_far.len().min(loading::PREVIEW_BYTES)];
+        let Some(programme) = import::preview(head) else {
+            return false;
+        };
+        preview(Action::Preview(ProgrammeRef(Rc::new(programme))));
+        timing::mark("seminarplan:preview");
+        true
+    }
+}
+
 /// Loads the programme and says what to show. When the file cannot be fetched or read,
 /// the last good copy kept in the browser is shown instead, marked as possibly out of
-/// date; without one, the error is shown with the plan saved for this address.
-async fn load(src: Option<AttrValue>, namespace: AttrValue, timeout_ms: u32) -> Vec<Action> {
+/// date; without one, the error is shown with the plan saved for this address. A large
+/// sheet's first sessions go to `preview` while the rest is read.
+async fn load(
+    src: Option<AttrValue>,
+    namespace: AttrValue,
+    timeout_ms: u32,
+    preview: impl Fn(Action),
+) -> Vec<Action> {
     // Without a `src` (the loader always passes the demo's address), the demo beside
     // the page: it is fetched like any programme, so the widget's code does not carry it.
     let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
-    // A file that will need the importer starts it loading from its first bytes on.
-    let seen = |head: &[u8]| {
-        if import::needs_importer(head) {
-            importer::prefetch();
-        }
-    };
-    let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, seen).await {
+    let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, watcher(preview)).await {
         Ok(text) => {
             timing::mark("seminarplan:fetched");
             read(text).await
@@ -113,14 +136,20 @@ pub fn use_programme(
         use_effect_with((src, store.0.loading.attempt), move |(src, _)| {
             let src = src.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                for action in load(src, namespace, timeout).await {
+                let preview = {
+                    let dispatch = dispatch.clone();
+                    move |action| dispatch.dispatch(action)
+                };
+                for action in load(src, namespace, timeout, preview).await {
                     dispatch.dispatch(action);
                 }
             });
         });
     }
     let root = root.clone();
-    use_effect_with(store.0.programme().cloned(), move |programme| {
+    // The colours go with the first sessions of a large file too.
+    let shown = store.0.programme().or(store.0.loading.preview.as_ref());
+    use_effect_with(shown.cloned(), move |programme| {
         if let (Some(p), Some(root)) = (programme, root.get()) {
             theme_sheet::install(&root, p);
         }

@@ -293,3 +293,15 @@ fn a_large_file_is_refused_by_its_length_and_while_it_arrives() {
         Lang::Sv.fetch_fault(&FetchFault::TooLarge)
     );
 }
+
+#[test]
+fn only_a_large_file_is_previewed() {
+    use seminarplan_core::loading::{PREVIEW_BYTES, preview_due};
+    // Not before the preview's bytes are there.
+    assert!(!preview_due(PREVIEW_BYTES - 1, None));
+    // A file of unknown length still arriving: yes.
+    assert!(preview_due(PREVIEW_BYTES, None));
+    // A file the server says is small is read whole first.
+    assert!(!preview_due(PREVIEW_BYTES, Some(PREVIEW_BYTES as u64 * 2)));
+    assert!(preview_due(PREVIEW_BYTES * 3, Some(14_000_000)));
+}

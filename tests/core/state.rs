@@ -213,3 +213,38 @@ fn a_plan_read_from_storage_keeps_its_stamps() {
     let merged = seminarplan_core::plan::reconcile(&elsewhere, &s.plan);
     assert!(!merged.is_starred("s1"), "the later unstar wins");
 }
+
+#[test]
+fn a_preview_shows_while_loading_and_never_counts_as_the_programme() {
+    let part = || ProgrammeRef(Rc::new(small()));
+    let mut s = AppState::new(Lang::Sv);
+    s.apply(Action::Preview(part()));
+    assert!(s.loading.preview.is_some());
+    // Nothing that acts on the programme (the plan, the URL, the notices) sees it.
+    assert_eq!(s.loading.load, Load::Loading);
+    assert!(s.programme().is_none());
+    s.apply(Action::Loaded(part()));
+    assert!(s.loading.preview.is_none());
+    assert!(s.programme().is_some());
+
+    // A failure ends the preview too: the error is shown, not part of a programme.
+    let mut s = AppState::new(Lang::Sv);
+    s.apply(Action::Preview(part()));
+    s.apply(Action::Failed(LoadError::Fetch(FetchFault::Truncated)));
+    assert!(s.loading.preview.is_none());
+    assert!(matches!(s.loading.load, Load::Failed(_)));
+
+    // While a kept copy is shown and a retry runs, part of a file does not replace it.
+    let mut s = AppState::new(Lang::Sv);
+    s.apply(Action::LoadedStale(
+        part(),
+        Stale {
+            why: LoadError::Fetch(FetchFault::Network),
+            fetched_ms: 0,
+        },
+    ));
+    s.apply(Action::Retry);
+    s.apply(Action::Preview(part()));
+    assert!(s.loading.preview.is_none());
+    assert!(s.programme().is_some());
+}

@@ -28,6 +28,14 @@ impl Lang {
         self.pick("Programmet laddas …", "Loading the programme …")
     }
 
+    /// While the first sessions of a large file are shown and the rest is read.
+    pub fn loading_rest(self) -> &'static str {
+        self.pick(
+            "Resten av programmet laddas … Här är de första passen. Du kan välja pass när allt har laddats.",
+            "Loading the rest of the programme … Here are the first sessions. You can choose sessions once everything has loaded.",
+        )
+    }
+
     pub fn programme(self) -> &'static str {
         self.pick("Programmet", "Programme")
     }

@@ -78,6 +78,11 @@ impl Body {
         Ok(())
     }
 
+    /// The bytes so far.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// Whether `more` bytes would still fit (checked before copying a chunk out of JS).
     pub fn fits(&self, more: usize) -> bool {
         self.bytes.len().saturating_add(more) <= MAX_FETCH_BYTES
@@ -88,6 +93,18 @@ impl Body {
     pub fn text(self) -> String {
         crate::import::sheet::decode_owned(self.bytes)
     }
+}
+
+/// How much of a large file is read for its first sessions (`import::preview`), about
+/// 200 rows of a sheet: enough for the first screen, read in a blink.
+pub const PREVIEW_BYTES: usize = 256 * 1024;
+
+/// Whether to show the first sessions of a file while the rest is read, now that `read`
+/// bytes of it have arrived: when the file is large enough to take a while to read (its
+/// `Content-Length`, when the server gives one, is at least four times what the preview
+/// reads). Smaller files are read whole before anything is shown.
+pub fn preview_due(read: usize, length: Option<u64>) -> bool {
+    read >= PREVIEW_BYTES && length.is_none_or(|l| l >= 4 * PREVIEW_BYTES as u64)
 }
 
 /// The fault an HTTP status stands for, or `None` for success (2xx).

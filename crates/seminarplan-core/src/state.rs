@@ -67,6 +67,10 @@ pub struct LoadStatus {
     /// When the programme cannot be shown at all: the plan saved for it, read from the
     /// browser so the visitor still sees what they chose.
     pub offline_plan: Option<Plan>,
+    /// While a large file is still being read: the sessions of its first rows
+    /// (`import::preview`), shown to read but not to choose from. The programme stays
+    /// `Loading`, so nothing of the plan, the URL or the change notices ever sees it.
+    pub preview: Option<ProgrammeRef>,
 }
 
 /// How the widget is shown, beyond what the URL says: panels, layout and notices.
@@ -102,6 +106,8 @@ pub struct AppState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// The first sessions of a large file still being read (`LoadStatus::preview`).
+    Preview(ProgrammeRef),
     Loaded(ProgrammeRef),
     /// Loading failed, and the last good copy kept in the browser is shown instead.
     LoadedStale(ProgrammeRef, Stale),
@@ -214,7 +220,8 @@ impl AppState {
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Loaded(_)
+            Action::Preview(_)
+            | Action::Loaded(_)
             | Action::LoadedStale(..)
             | Action::Failed(_)
             | Action::OfflinePlan(_)
@@ -410,7 +417,13 @@ fn apply_route(route: &mut UrlState, action: Action) {
 
 impl LoadStatus {
     fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Preview(_) | Action::OfflinePlan(_)) {
+            self.preview = None;
+        }
         match action {
+            // Only instead of "loading": a programme already shown (a kept copy while a
+            // retry runs) is not replaced by part of one.
+            Action::Preview(p) if self.load == Load::Loading => self.preview = Some(p),
             Action::Loaded(p) => {
                 self.load = Load::Ready(p);
                 self.stale = None;
