@@ -62,6 +62,7 @@ async fn card_shows_the_session_and_reports_expand_and_star() {
             let chosen = chosen.clone();
             Callback::from(move |id| chosen.borrow_mut().push(id))
         }),
+        live: true,
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
@@ -131,6 +132,7 @@ async fn english_session_is_marked_with_its_language() {
         terms: Rc::default(),
         on_open: Callback::noop(),
         on_choose: None,
+        live: true,
     };
     yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props).render();
     let card = wait_for(&root, "article.sp-card").await;
@@ -467,6 +469,7 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
         on_expand: Callback::noop(),
         on_open: Callback::noop(),
         now: None,
+        live: true,
     };
     yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -491,4 +494,51 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     }
     assert_eq!(all(&root, "article.sp-card").len(), total);
     assert!(all(&root, "h2.sp-day__title").len() >= 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_large_files_first_sessions_are_shown_to_read_not_to_choose() {
+    use seminarplan_web::components::programme_preview::{ProgrammePreview, ProgrammePreviewProps};
+    let root = fresh_root();
+    // What the widget shows of a large sheet while the rest arrives.
+    let csv = seminarplan_core::generate::programme_csv(2_000, 3);
+    let first = seminarplan_core::import::preview(csv.as_bytes()).expect("a preview");
+    let titles: Vec<String> = first.sessions.iter().map(|s| s.title.clone()).collect();
+    let props = ProgrammePreviewProps {
+        programme: seminarplan_core::model::ProgrammeRef(Rc::new(first)),
+        lang: Lang::Sv,
+    };
+    yew::Renderer::<ProgrammePreview>::with_root_and_props(root.clone(), props).render();
+    let status = wait_for(&root, ".sp-preview [role=status]").await;
+    assert!(
+        status
+            .text_content()
+            .unwrap_or_default()
+            .contains("Resten av programmet laddas"),
+        "the visitor is told the rest is coming"
+    );
+    let cards = all(&root, "article.sp-card");
+    assert!(!cards.is_empty() && cards.len() <= 24, "{}", cards.len());
+    // The first sessions, in time order, each with its title.
+    for (card, title) in cards.iter().zip(&titles) {
+        assert!(
+            card.text_content()
+                .unwrap_or_default()
+                .contains(title.as_str())
+        );
+    }
+    // Nothing to press that would do nothing: no stars, no links, no "show more".
+    for dead in ["button", ".sp-star", "a"] {
+        assert!(
+            all(&root, &format!(".sp-preview {dead}")).is_empty(),
+            "{dead}"
+        );
+    }
+    assert_eq!(
+        wait_for(&root, ".sp-preview")
+            .await
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("true")
+    );
 }

@@ -1,5 +1,5 @@
 //! A large file's first sessions, shown while the rest of it is read: the list as it
-//! will look, its first day, to read but not yet to choose from, under a status line that
+//! will look, its first sessions, to read but not yet to choose from, under a status line that
 //! says the rest is coming.
 
 use std::rc::Rc;
@@ -10,6 +10,9 @@ use super::programme_view::ProgrammeView;
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::ProgrammeRef;
 
+/// How many sessions the preview shows: more than a laptop's first screen holds.
+const CARDS: usize = 24;
+
 #[derive(Properties, PartialEq)]
 pub struct ProgrammePreviewProps {
     /// The programme of the file's first rows (`import::preview`).
@@ -19,8 +22,10 @@ pub struct ProgrammePreviewProps {
 
 #[component]
 pub fn ProgrammePreview(props: &ProgrammePreviewProps) -> Html {
-    let all = use_memo(props.programme.clone(), |p| {
-        Rc::new((0..p.sessions.len()).collect::<Vec<usize>>())
+    // Sessions are in time order: the first are the first screen's, and a few cards
+    // render in a blink.
+    let first = use_memo(props.programme.clone(), |p| {
+        Rc::new((0..p.sessions.len().min(CARDS)).collect::<Vec<usize>>())
     });
     html! {
         <div class="sp-preview" aria-busy="true">
@@ -30,7 +35,7 @@ pub fn ProgrammePreview(props: &ProgrammePreviewProps) -> Html {
                     programme={props.programme.clone()}
                     lang={props.lang}
                     day={Some(0)}
-                    matching={(*all).clone()}
+                    matching={(*first).clone()}
                     terms={Rc::new(Vec::new())}
                     plan={seminarplan_core::plan::Plan::default()}
                     clashes={Rc::new(Vec::new())}

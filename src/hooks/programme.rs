@@ -48,22 +48,21 @@ fn warn(summary: &Summary) {
 pub const DEMO_SRC: &str = "demo/programme.json";
 
 /// What the widget does with a programme file's first bytes while the rest arrives: a
-/// file that will need the importer starts it loading, and a large spreadsheet shows its
-/// first sessions (`Action::Preview`). Says whether to let the page paint them.
+/// file that will need the importer starts it loading, and a large file in our format or a
+/// spreadsheet shows its first sessions (`Action::Preview`). Says whether to let the page paint them.
 fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
-    let (mut first, mut previewed) = (true, false);
+    let (mut first, mut tries) = (true, loading::PreviewTries::default());
     move |so_far, length| {
         if std::mem::take(&mut first) && import::needs_importer(so_far) {
             importer::prefetch();
         }
-        if previewed || !loading::preview_due(so_far.len(), length) {
+        if !tries.due(so_far.len(), length) {
             return false;
         }
-        previewed = true;
-        let head = &so_far[..so_far.len().min(loading::PREVIEW_BYTES)];
-        let Some(programme) = import::preview(head) else {
+        let Some(programme) = import::preview(so_far) else {
             return false;
         };
+        tries.shown();
         preview(Action::Preview(ProgrammeRef(Rc::new(programme))));
         timing::mark("seminarplan:preview");
         true
@@ -73,7 +72,7 @@ fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
 /// Loads the programme and says what to show. When the file cannot be fetched or read,
 /// the last good copy kept in the browser is shown instead, marked as possibly out of
 /// date; without one, the error is shown with the plan saved for this address. A large
-/// sheet's first sessions go to `preview` while the rest is read.
+/// file's first sessions go to `preview` while the rest is read.
 async fn load(
     src: Option<AttrValue>,
     namespace: AttrValue,

@@ -295,13 +295,21 @@ fn a_large_file_is_refused_by_its_length_and_while_it_arrives() {
 }
 
 #[test]
-fn only_a_large_file_is_previewed() {
-    use seminarplan_core::loading::{PREVIEW_BYTES, preview_due};
+fn only_a_large_file_is_previewed_and_tried_again_as_it_doubles() {
+    use seminarplan_core::loading::{PREVIEW_BYTES, PreviewTries};
+    let mut tries = PreviewTries::default();
     // Not before the preview's bytes are there.
-    assert!(!preview_due(PREVIEW_BYTES - 1, None));
-    // A file of unknown length still arriving: yes.
-    assert!(preview_due(PREVIEW_BYTES, None));
+    assert!(!tries.due(PREVIEW_BYTES - 1, None));
+    // A file of unknown length still arriving: yes, then again when twice as much is here.
+    assert!(tries.due(PREVIEW_BYTES, None));
+    assert!(!tries.due(PREVIEW_BYTES * 2 - 1, None));
+    assert!(tries.due(PREVIEW_BYTES * 2, None));
+    tries.shown();
+    assert!(!tries.due(PREVIEW_BYTES * 8, None));
     // A file the server says is small is read whole first.
-    assert!(!preview_due(PREVIEW_BYTES, Some(PREVIEW_BYTES as u64 * 2)));
-    assert!(preview_due(PREVIEW_BYTES * 3, Some(14_000_000)));
+    let mut tries = PreviewTries::default();
+    assert!(!tries.due(PREVIEW_BYTES, Some(PREVIEW_BYTES as u64 * 2)));
+    // A large one, until half of it is here.
+    assert!(tries.due(PREVIEW_BYTES * 3, Some(14_000_000)));
+    assert!(!tries.due(7_000_001, Some(14_000_000)));
 }

@@ -19,6 +19,7 @@ mod loading;
 mod now;
 mod parse;
 mod plan;
+mod preview;
 mod richtext;
 mod saved;
 // The schema checks use `regex`, a native-only dev-dependency (this crate's tests are also

@@ -9,7 +9,7 @@ use seminarplan_core::model::{Programme, Session, Text};
 
 /// One line per session, as an organiser would check it against the sheet:
 /// `id date start-end title | room | type (kind) | themes | block | speakers (organisation)`.
-fn summary(p: &Programme) -> Vec<String> {
+pub(crate) fn summary(p: &Programme) -> Vec<String> {
     let lang = p.lang().to_owned();
     let name = |t: &Text| t.get(&lang, &lang).to_owned();
     p.sessions
@@ -49,7 +49,7 @@ fn warnings(i: &Imported, lang: Lang) -> Vec<String> {
     i.warnings.iter().map(|w| lang.warning(w)).collect()
 }
 
-fn read(bytes: &[u8]) -> Imported {
+pub(crate) fn read(bytes: &[u8]) -> Imported {
     match import_bytes(bytes) {
         Ok(i) => i,
         Err(e) => panic!(
@@ -461,130 +461,4 @@ fn a_ten_thousand_row_sheet_reads_like_the_same_programme_in_json() {
         assert_eq!(a, b);
     }
     eprintln!("10,000-row sheet read in {took:?} (debug build)");
-}
-
-/// [`summary`], with each session's abstract: what a preview may not get wrong.
-fn sessions_in_full(p: &Programme) -> Vec<String> {
-    summary(p)
-        .into_iter()
-        .zip(&p.sessions)
-        .map(|(line, s)| format!("{line} | {:?}", s.abstract_text))
-        .collect()
-}
-
-/// The preview of every start of `bytes` cut at `step`-byte steps: each session it shows
-/// is in the whole sheet, the same but for what only later rows can say: a speaker's
-/// organisation named further down, and, without an Id column (`same_ids` false), a made
-/// id that takes the room's name when a later row makes the same one. Gives how many
-/// starts had a preview.
-fn previews_agree(name: &str, bytes: &[u8], step: usize, same_ids: bool) -> usize {
-    // The line without organisations, and without the id unless ids must be the same.
-    let loose = |line: &str| {
-        let line = if same_ids {
-            line
-        } else {
-            line.split_once(' ').map_or(line, |(_, rest)| rest)
-        };
-        let mut out = String::new();
-        let mut depth = 0usize;
-        for c in line.chars() {
-            match c {
-                '(' => {
-                    depth += 1;
-                    out.truncate(out.trim_end().len());
-                }
-                ')' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    };
-    let full = sessions_in_full(&read(bytes).programme);
-    let full_loose: Vec<String> = full.iter().map(|l| loose(l)).collect();
-    let mut shown = 0;
-    for cut in (1..bytes.len()).step_by(step) {
-        let Some(preview) = seminarplan_core::import::preview(&bytes[..cut]) else {
-            continue;
-        };
-        shown += 1;
-        for line in sessions_in_full(&preview) {
-            assert!(
-                full.contains(&line) || full_loose.contains(&loose(&line)),
-                "{name} cut at byte {cut}: the preview shows\n{line}\nwhich the whole sheet does not have"
-            );
-        }
-    }
-    shown
-}
-
-/// Whether the sheet has an Id column (else it is warned that stars will not survive edits).
-fn has_id_column(bytes: &[u8]) -> bool {
-    use seminarplan_core::import::{WarningKind, sheet::SheetNote};
-    !read(bytes).warnings.iter().any(|w| {
-        matches!(
-            &w.message,
-            WarningKind::Sheet {
-                note: SheetNote::NoIdColumn,
-                ..
-            }
-        )
-    })
-}
-
-#[test]
-fn a_preview_shows_only_what_the_whole_sheet_says() {
-    // Cut everywhere: inside quoted cells with separators, quotes and line breaks, inside
-    // Windows-1252 and UTF-8 characters, between CR and LF.
-    for (name, bytes) in [
-        (
-            "excel-sv.csv",
-            &include_bytes!("../fixtures/sheet/excel-sv.csv")[..],
-        ),
-        (
-            "google-sheets.csv",
-            include_bytes!("../fixtures/sheet/google-sheets.csv"),
-        ),
-        (
-            "libreoffice.csv",
-            include_bytes!("../fixtures/sheet/libreoffice.csv"),
-        ),
-        (
-            "clashes.csv",
-            include_bytes!("../fixtures/sheet/clashes.csv"),
-        ),
-    ] {
-        assert!(
-            previews_agree(name, bytes, 1, has_id_column(bytes)) > 0,
-            "{name}: no start of it had a preview"
-        );
-    }
-    let template = include_bytes!("../../demo/programme-mall.csv");
-    assert!(has_id_column(template));
-    assert!(previews_agree("the template", template, 211, true) > 0);
-}
-
-#[test]
-fn a_large_sheet_shows_its_first_sessions_from_its_first_bytes() {
-    let csv = seminarplan_core::generate::programme_csv(10_000, 7);
-    let bytes = csv.as_bytes();
-    assert!(has_id_column(bytes));
-    previews_agree("10,000 rows", &bytes[..600_000], 49_999, true);
-    // The first quarter megabyte, what the widget reads before it shows anything.
-    let preview = seminarplan_core::import::preview(&bytes[..256 * 1024]).expect("a preview");
-    assert!(preview.sessions.len() > 100, "{}", preview.sessions.len());
-    // Not a sheet, or a sheet in UTF-16: no preview, the whole file decides.
-    for head in [
-        &br#"{"format":"seminarplan/1","sessions":[]}
-"#[..],
-        b"<?xml version=\"1.0\"?>\n<schedule>\n",
-        b"\xff\xfeT\0i\0t\0l\0e\0\n\0",
-        b"Titel;Start\n",
-        b"",
-    ] {
-        assert!(
-            seminarplan_core::import::preview(head).is_none(),
-            "{head:?}"
-        );
-    }
 }

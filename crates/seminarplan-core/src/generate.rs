@@ -1022,11 +1022,7 @@ fn programme_json_laid_out(sessions: usize, lay: Layout, id: String, seed: u64) 
     // Only a programme of no sessions at all has fewer than its day's plenary.
     out.truncate(sessions);
 
-    json!({
-        "format": FORMAT,
-        "id": id,
-        "revision": format!("seed-{seed}"),
-        "conference": {
+    let conference = json!({
             "title": localised("Upphandlingsdagarna (genererad)", "Procurement Days (generated)"),
             "subtitle": localised(
                 &format!("{sessions} programpunkter, {} dagar", lay.days),
@@ -1038,16 +1034,31 @@ fn programme_json_laid_out(sessions: usize, lay: Layout, id: String, seed: u64) 
             "language": "sv",
             "days": days.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
             "url": format!("https://example.org/{id}"),
-        },
-        "rooms": rooms,
-        "themes": themes,
-        "types": types,
-        "levels": levels,
-        "blocks": blocks,
-        "speakers": speakers,
-        "sessions": out,
-    })
-    .to_string()
+    });
+    // In the order the format is written (`demo/programme.json`, `--convert`): what the
+    // sessions refer to first, the sessions last.
+    in_order(&[
+        ("format", json!(FORMAT)),
+        ("id", json!(id)),
+        ("revision", json!(format!("seed-{seed}"))),
+        ("conference", conference),
+        ("rooms", json!(rooms)),
+        ("themes", json!(themes)),
+        ("types", json!(types)),
+        ("levels", json!(levels)),
+        ("blocks", json!(blocks)),
+        ("speakers", json!(speakers)),
+        ("sessions", json!(out)),
+    ])
+}
+
+/// A JSON object with its members in the order given (`json!` sorts them by name).
+fn in_order(members: &[(&str, Value)]) -> String {
+    let members: Vec<String> = members
+        .iter()
+        .map(|(name, value)| format!("{}:{value}", json!(name)))
+        .collect();
+    format!("{{{}}}", members.join(","))
 }
 
 /// A session about `themes`: its text, speakers, tags, level and language. The caller adds

@@ -359,20 +359,36 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
-/// The programme of a large spreadsheet's first bytes, while the rest is still arriving:
-/// the sessions of every whole row in `head`, for the widget to show at once. `None` for
-/// anything but a sheet, or when those rows have a problem (the whole file will say).
-/// Every session in it is in the whole sheet too, the same under the same id.
+/// How much of a large sheet is read for its first sessions (`preview`), about 200 rows:
+/// enough for the first screen, read in a blink.
+pub const PREVIEW_BYTES: usize = 256 * 1024;
+
+/// The programme of a large file's first bytes, while the rest is still arriving: the
+/// sessions that have arrived whole, for the widget to show at once. Our own format (when
+/// its sessions come last, as it is written) and spreadsheets (their first
+/// [`PREVIEW_BYTES`]); `None` for other formats, or
+/// when what has arrived has a problem (the whole file will say). Every session in it is
+/// in the whole file too, the same (`sheet::preview` says what only later rows can add).
 pub fn preview(head: &[u8]) -> Option<Programme> {
-    // A line end is one byte in UTF-8 and Windows-1252, never part of a longer character;
     // UTF-16 is left to the whole file.
     if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
         return None;
     }
+    let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    if body.trim_ascii_start().starts_with(b"{") {
+        // Up to the last whole character: the file is cut anywhere.
+        let text = match std::str::from_utf8(body) {
+            Ok(text) => text,
+            Err(e) => std::str::from_utf8(&body[..e.valid_up_to()]).ok()?,
+        };
+        return own(&parse::sessions_so_far(text)?)?.ok();
+    }
+    // A line end is one byte in UTF-8 and Windows-1252, never part of a longer character.
+    let head = &head[..head.len().min(PREVIEW_BYTES)];
     let end = head.iter().rposition(|&b| b == b'\n')? + 1;
     let text = sheet::decode(&head[..end]);
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
+    if body.trim_start().starts_with(['[', '<']) || !sheet::looks_like(body) {
         return None;
     }
     sheet::preview(body).filter(|p| !p.sessions.is_empty())

@@ -95,17 +95,38 @@ impl Body {
     }
 }
 
-/// How much of a large file is read for its first sessions (`import::preview`), about
-/// 200 rows of a sheet: enough for the first screen, read in a blink.
-pub const PREVIEW_BYTES: usize = 256 * 1024;
-
-/// Whether to show the first sessions of a file while the rest is read, now that `read`
-/// bytes of it have arrived: when the file is large enough to take a while to read (its
-/// `Content-Length`, when the server gives one, is at least four times what the preview
-/// reads). Smaller files are read whole before anything is shown.
-pub fn preview_due(read: usize, length: Option<u64>) -> bool {
-    read >= PREVIEW_BYTES && length.is_none_or(|l| l >= 4 * PREVIEW_BYTES as u64)
+/// When to try showing a large file's first sessions while the rest arrives
+/// (`import::preview`): first once [`PREVIEW_BYTES`] have arrived, then each time what has
+/// arrived has doubled (a document of our format may hold megabytes of speakers before its
+/// first session), until a try shows something. Only for a file large enough to take a
+/// while to read: one whose `Content-Length`, when the server gives one, is at least four
+/// times [`PREVIEW_BYTES`], and only while no more than half of it has arrived. Smaller
+/// files are read whole before anything is shown.
+#[derive(Clone, Debug, Default)]
+pub struct PreviewTries {
+    next: usize,
+    shown: bool,
 }
+
+impl PreviewTries {
+    /// Whether to try now, with `read` bytes of the file here.
+    pub fn due(&mut self, read: usize, length: Option<u64>) -> bool {
+        let next = self.next.max(PREVIEW_BYTES);
+        let large = length.is_none_or(|l| l >= 4 * PREVIEW_BYTES as u64 && read as u64 <= l / 2);
+        if self.shown || read < next || !large {
+            return false;
+        }
+        self.next = read.saturating_mul(2);
+        true
+    }
+
+    /// A try showed the first sessions: no more tries.
+    pub fn shown(&mut self) {
+        self.shown = true;
+    }
+}
+
+pub use crate::import::PREVIEW_BYTES;
 
 /// The fault an HTTP status stands for, or `None` for success (2xx).
 pub fn status_fault(status: u16) -> Option<FetchFault> {

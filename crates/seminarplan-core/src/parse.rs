@@ -379,6 +379,51 @@ fn valid_url(u: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// The start of a `seminarplan/1` document that is still arriving, closed after its last
+/// whole session: a document of the sessions so far, when the sessions come last (as this
+/// format is written: `demo/programme.json`, `--convert`). `None` before the first session
+/// has arrived whole. Strings are skipped as JSON says, so braces in texts do not count.
+pub(crate) fn sessions_so_far(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    // The last string at the top level, which names the value that follows it.
+    let (mut string_start, mut last_top) = (0, "");
+    let (mut in_sessions, mut cut) = (false, None);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    in_string = false;
+                    if depth == 1 {
+                        last_top = &text[string_start..i];
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => (in_string, string_start) = (true, i + 1),
+            b'{' | b'[' => {
+                depth += 1;
+                if depth == 2 {
+                    in_sessions = b == b'[' && last_top == "sessions";
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 2 && b == b'}' && in_sessions {
+                    cut = Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    cut.map(|cut| format!("{}]}}", &text[..cut]))
+}
+
 /// Validates a programme's shape as read (`import::sheet` builds one without text).
 pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
     let mut errors = Vec::new();
