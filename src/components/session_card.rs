@@ -126,7 +126,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
                 (!props.clashes_with.is_empty()).then_some("sp-has-clash")
             )}
             aria-labelledby={title_id}
-            data-session={s.id.clone()}
+            data-session={props.live.then(|| s.id.clone())}
             lang={session_lang}
         >
             <div class="sp-card__main">

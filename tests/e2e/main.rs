@@ -77,12 +77,14 @@ async fn open_widget(browser: &Browser, path: &str) {
     wait_for_widget(browser).await;
 }
 
-/// Waits until the widget shows something of its own: the programme or an error.
+/// Waits until the widget shows something of its own: the programme or an error (not a
+/// large file's first sessions, shown while the rest is read).
 async fn wait_for_widget(browser: &Browser) {
     browser
         .wait_until(
             "the widget to show the programme or an error",
-            "return $q('.sp-app .sp-card, .sp-app .sp-error') !== null;",
+            "return $q('.sp-app .sp-error') !== null
+                || ($q('.sp-app .sp-card') !== null && $q('.sp-preview') === null);",
             vec![],
         )
         .await;

@@ -159,3 +159,83 @@ async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
     browser.screenshot(&size_name("check-good", LAPTOP)).await;
     browser.close().await;
 }
+
+/// Watches every frame, from before the page's own scripts, for a large file's first
+/// sessions (`.sp-preview`), and keeps what the first such frame showed.
+const PREVIEW_WATCH: &str = r#"(() => {
+  const deep = (sel) => {
+    const found = [...document.querySelectorAll(sel)];
+    for (const h of document.querySelectorAll('seminar-plan')) {
+      if (h.shadowRoot) found.push(...h.shadowRoot.querySelectorAll(sel));
+    }
+    return found;
+  };
+  const look = () => {
+    const preview = deep('.sp-preview')[0];
+    if (preview && preview.querySelector('.sp-card')) {
+      window.__spPreview = {
+        cards: preview.querySelectorAll('.sp-card').length,
+        buttons: preview.querySelectorAll('button, a, [tabindex]').length,
+        status: (preview.querySelector('[role=status]') || {}).textContent || '',
+        busy: preview.getAttribute('aria-busy'),
+        first: (preview.querySelector('.sp-card__title') || {}).textContent || '',
+      };
+      return;
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();"#;
+
+#[tokio::test]
+async fn a_large_sheet_shows_its_first_sessions_while_the_rest_is_read() {
+    // 5,000 rows, 7 MB: the size where reading the whole file takes a while on a phone.
+    let csv = seminarplan_core::generate::programme_csv(5_000, 11);
+    let bytes = csv.into_bytes();
+    let server = Server::builder()
+        .route("/big/programme.csv", move |_| {
+            Response::ok("text/csv; charset=utf-8", bytes.clone())
+        })
+        .variant("big", "/big/programme.csv")
+        .start();
+    let driver = Chromedriver::start("sheet_preview");
+    let browser = driver.open(&server, LAPTOP).await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": PREVIEW_WATCH }),
+        )
+        .await;
+    open_widget(&browser, "/page/big").await;
+    let seen = browser
+        .js("return window.__spPreview ?? null;", vec![])
+        .await;
+    assert!(
+        !seen.is_null(),
+        "the first sessions were never shown before the whole file was read"
+    );
+    let cards = seen["cards"].as_u64().unwrap_or(0);
+    assert!((1..=24).contains(&cards), "{seen}");
+    // To read, not yet to choose: nothing to press, and the visitor is told why.
+    assert_eq!(seen["buttons"].as_u64(), Some(0), "{seen}");
+    assert_eq!(seen["busy"].as_str(), Some("true"), "{seen}");
+    assert!(
+        seen["status"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Resten av programmet laddas"),
+        "{seen}"
+    );
+    // The whole programme then shows from the same first session, and can be chosen from.
+    let first = seen["first"].as_str().unwrap_or_default().to_owned();
+    assert!(!first.is_empty(), "{seen}");
+    assert_eq!(
+        browser
+            .text(".sp-browse article.sp-card .sp-card__title")
+            .await,
+        first
+    );
+    assert_eq!(browser.count(".sp-preview").await, 0);
+    assert!(browser.count(".sp-browse article.sp-card .sp-star").await > 0);
+    browser.close().await;
+}
