@@ -1,7 +1,8 @@
 //! Spreadsheet exports through the sheet reader: any bytes (Windows-1252, UTF-16, broken
 //! quotes, odd separators) are decoded and read; it must return, never panic, and what it
 //! accepts must be a valid programme with one session per written session, and the
-//! widget's own reader (`read_here`) must read the same.
+//! widget's own reader (`read_here`) must read the same; its preview of a file's start
+//! (`import::preview`) must return too.
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let text = seminarplan_core::import::sheet::decode(data);
@@ -20,4 +21,8 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         _ => panic!("the widget's reader and import disagree"),
     }
     let _ = seminarplan_core::import::import_bytes(data);
+    // Every start of the file, as the widget previews it while the rest arrives.
+    for cut in [data.len() / 3, data.len() / 2, data.len()] {
+        let _ = seminarplan_core::import::preview(&data[..cut]);
+    }
 });

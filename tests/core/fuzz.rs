@@ -151,6 +151,14 @@ fn fuzzed_inputs_never_panic_and_never_yield_invalid_documents() {
         let _ = richtext::parse(&text);
         let whole = import(&text);
         same_as_the_widget_reads(&text, &whole, n);
+        // The start of the file as it arrives: never more sessions than the whole file.
+        let cut = rng.below(bytes.len() + 1);
+        if let (Some(first), Ok(i)) = (seminarplan_core::import::preview(&bytes[..cut]), &whole) {
+            assert!(
+                first.sessions.len() <= i.programme.sessions.len(),
+                "input {n} cut at {cut}"
+            );
+        }
         match whole {
             Ok(i) => {
                 ok += 1;
