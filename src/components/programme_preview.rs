@@ -1,5 +1,5 @@
 //! A large file's first sessions, shown while the rest of it is read: the list as it
-//! will look, its first sessions, to read but not yet to choose from, under a status line that
+//! will look, its first sessions (on the day of the first), to read but not yet to choose from, under a status line that
 //! says the rest is coming.
 
 use std::rc::Rc;
@@ -34,7 +34,7 @@ pub fn ProgrammePreview(props: &ProgrammePreviewProps) -> Html {
                 <ProgrammeView
                     programme={props.programme.clone()}
                     lang={props.lang}
-                    day={Some(0)}
+                    day={Some(props.programme.sessions.first().map_or(0, |s| s.day))}
                     matching={(*first).clone()}
                     terms={Rc::new(Vec::new())}
                     plan={seminarplan_core::plan::Plan::default()}
