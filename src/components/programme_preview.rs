@@ -1,6 +1,6 @@
 //! A large file's first sessions, shown while the rest of it is read: the list as it
-//! will look, its first sessions (on the day of the first), to read but not yet to choose from, under a status line that
-//! says the rest is coming.
+//! will look, its first sessions (on the day of the first), to read but not yet to choose
+//! from, under a status line that says the rest is coming.
 
 use std::rc::Rc;
 
