@@ -49,7 +49,8 @@ pub const DEMO_SRC: &str = "demo/programme.json";
 
 /// What the widget does with a programme file's first bytes while the rest arrives: a
 /// file that will need the importer starts it loading, and a large file in our format or a
-/// spreadsheet shows its first sessions (`Action::Preview`). Says whether to let the page paint them.
+/// spreadsheet shows its first sessions (`Action::Preview`). Says whether to let the page
+/// paint them before reading on.
 fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
     let (mut first, mut tries) = (true, loading::PreviewTries::default());
     move |so_far, length| {
