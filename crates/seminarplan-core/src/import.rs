@@ -352,11 +352,15 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     if let Some(own) = own(text) {
         return Some(own.map(|p| summary(p, Format::Seminarplan, 0)));
     }
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if body.trim_start().starts_with(['{', '[', '<']) || !sheet::looks_like(body) {
-        return None;
-    }
+    let body = sheet_body(text)?;
     Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
+}
+
+/// The text without its byte order mark, when it is a programme sheet (not JSON or XML).
+fn sheet_body(text: &str) -> Option<&str> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sheet = !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body);
+    sheet.then_some(body)
 }
 
 /// How much of a large sheet is read for its first sessions (`preview`), about 200 rows:
@@ -387,11 +391,7 @@ pub fn preview(head: &[u8]) -> Option<Programme> {
     let head = &head[..head.len().min(PREVIEW_BYTES)];
     let end = head.iter().rposition(|&b| b == b'\n')? + 1;
     let text = sheet::decode(&head[..end]);
-    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if body.trim_start().starts_with(['[', '<']) || !sheet::looks_like(body) {
-        return None;
-    }
-    sheet::preview(body).filter(|p| !p.sessions.is_empty())
+    sheet::preview(sheet_body(&text)?).filter(|p| !p.sessions.is_empty())
 }
 
 /// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
