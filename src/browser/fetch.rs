@@ -69,14 +69,15 @@ pub async fn fetch_text_seeing(
     }
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
-    if let Some(fault) = loading::length_fault(header("content-length").as_deref()) {
+    let length_header = header("content-length");
+    if let Some(fault) = loading::length_fault(length_header.as_deref()) {
         if let Some(controller) = controller.as_ref() {
             controller.abort();
         }
         return Err(fault);
     }
     let content_type = header("content-type").unwrap_or_default();
-    let length = header("content-length").and_then(|l| l.trim().parse().ok());
+    let length = length_header.and_then(|l| l.trim().parse().ok());
     // A body that fails after the headers arrived was cut short (or timed out).
     let text = read_body(&response, length, watch).await.map_err(|fault| {
         if fault == FetchFault::TooLarge {
