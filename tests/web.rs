@@ -399,6 +399,24 @@ async fn filter_panel_counts_and_clears() {
     }
     let toggle = wait_for(&root, ".sp-filters__toggle").await;
     assert!(toggle.text_content().unwrap_or_default().contains("(1)"));
+    // With a filter on, each day tab's name (its text: the dates, one shown by the CSS,
+    // and the count in words for screen readers) says how many sessions it would show.
+    let tabs = all(&root, ".sp-daytabs__button");
+    let all_days = tabs
+        .last()
+        .expect("all days")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        all_days.starts_with("Alla dagar")
+            && all_days.contains(&format!(", {expected} träff")),
+        "{all_days:?}"
+    );
+    let first = tabs[0].text_content().unwrap_or_default();
+    assert!(
+        first.starts_with("tisdag 16 marstis 16/3, ") && first.contains(" träff"),
+        "{first:?}"
+    );
     click(&wait_for(&root, ".sp-filters__clear").await);
     tick().await;
     assert_eq!(visible_ids(&root).len(), total);

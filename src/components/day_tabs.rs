@@ -1,6 +1,7 @@
 //! The day switch: one button per conference day and one for all days, each with the
 //! number of sessions it would show with the active filters. The tabs are one row that
-//! scrolls sideways on a narrow widget; the current one is kept in view.
+//! scrolls sideways when they do not fit; the current one is kept in view. A phone-sized
+//! widget shows the short date ("tis 16/3"), so a congress of a few days fits its width.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -57,26 +58,25 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
     let Some(programme) = widget.programme.clone() else {
         return html! {};
     };
-    // The visible text is the whole date, so the button's name starts with what a speech
-    // user reads on it (WCAG 2.5.3); the count is added for screen readers as words.
-    let button = |choice: DayChoice, current: bool, long: String, n: usize| {
+    // The button's name is its visible text (the whole date on a wide widget, the short
+    // one on a phone; CSS shows one), so it always starts with what a speech user reads
+    // on it (WCAG 2.5.3); the count is added for screen readers as words.
+    let button = |choice: DayChoice, current: bool, (long, short): (String, String), n: usize| {
         let on_select = on_select.clone();
-        let label = if props.show_counts {
-            format!("{long}, {}", lang.count_label(n))
-        } else {
-            long.clone()
-        };
         html! {
             <li>
                 <button
                     type="button"
                     class={classes!("sp-daytabs__button", current.then_some("sp-is-current"), (props.show_counts && n == 0).then_some("sp-is-empty"))}
                     aria-pressed={current.to_string()}
-                    aria-label={label}
                     onclick={Callback::from(move |_| on_select.emit(choice.clone()))}
                 >
-                    { long }
-                    if props.show_counts { <span class="sp-daytabs__count" aria-hidden="true">{ n }</span> }
+                    <span class="sp-daytabs__long">{ long }</span>
+                    <span class="sp-daytabs__short">{ short }</span>
+                    if props.show_counts {
+                        <span class="sp-visually-hidden">{ format!(", {}", lang.count_label(n)) }</span>
+                        <span class="sp-daytabs__count" aria-hidden="true">{ n }</span>
+                    }
                 </button>
             </li>
         }
@@ -90,7 +90,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
             button(
                 DayChoice::Date(day),
                 props.selected == Some(i),
-                lang.long_date(day),
+                (lang.long_date(day), lang.short_date(day)),
                 props.counts.days.get(i).copied().unwrap_or(0),
             )
         });
@@ -98,7 +98,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
         <nav class="sp-daytabs" aria-label={lang.days_label()}>
             <ul class="sp-daytabs__list" ref={list}>
                 { for days }
-                { button(DayChoice::All, props.selected.is_none(), lang.all_days().to_owned(), props.counts.all_days) }
+                { button(DayChoice::All, props.selected.is_none(), (lang.all_days().to_owned(), lang.all_days().to_owned()), props.counts.all_days) }
             </ul>
         </nav>
     }

@@ -38,8 +38,8 @@ pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
         };
         Callback::from(move |_| cb.emit(next))
     };
-    // The checkbox is beside the group, not in it, so on a phone the two buttons can sit
-    // beside the day tabs and the checkbox take a row of its own (filters.css).
+    // The checkbox is beside the group, not in it, so the two buttons can sit beside the
+    // result count and the checkbox take a row of its own (filters.css).
     html! {
         <>
             <div class="sp-layout" role="group" aria-label={lang.layout_label()}>

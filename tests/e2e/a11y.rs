@@ -243,7 +243,7 @@ async fn select_day(browser: &Browser, label: &str) {
     let index = browser
         .js(
             "return Array.from($qa('.sp-daytabs__button'))
-                 .findIndex(b => (b.getAttribute('aria-label') || '').startsWith(arguments[0]));",
+                 .findIndex(b => b.querySelector('.sp-daytabs__long').textContent.startsWith(arguments[0]));",
             vec![json!(label)],
         )
         .await
@@ -595,7 +595,18 @@ async fn keyboard_only_journey() {
         .await;
     open_widget(&browser, "/").await;
     browser.wait_for("article.sp-card").await;
-    let day_2 = format!(r#".sp-daytabs__button[aria-label^="{DAY_2}"]"#);
+    // The demo's second day is the second tab (`main.rs` checks it by its date).
+    let day_2 = ".sp-daytabs__list > li:nth-child(2) > .sp-daytabs__button";
+    assert_eq!(
+        browser
+            .js(
+                "return $q(arguments[0]).innerText.trim();",
+                vec![json!(day_2)]
+            )
+            .await,
+        json!(DAY_2),
+        "the second day's tab, as shown"
+    );
 
     // Find and star the first seminar: search, then its day, then its star.
     let mut starred = Vec::new();
@@ -629,12 +640,12 @@ async fn keyboard_only_journey() {
             Some("#sp-search-input"),
         )
         .await;
-        if browser.attr(&day_2, "aria-pressed").await.as_deref() != Some("true") {
+        if browser.attr(day_2, "aria-pressed").await.as_deref() != Some("true") {
             // Past the filter panel's options (about 40 on the laptop, where it is open).
-            tab_to(&browser, &day_2, false, 80).await;
+            tab_to(&browser, day_2, false, 80).await;
             press(&browser, &[Key::Enter]).await;
-            browser.wait_for_attr(&day_2, "aria-pressed", "true").await;
-            wait_focus(&browser, "Enter on the day", &day_2).await;
+            browser.wait_for_attr(day_2, "aria-pressed", "true").await;
+            wait_focus(&browser, "Enter on the day", day_2).await;
         }
         browser.wait_for(&star(id)).await;
         tab_to(&browser, &star(id), false, 80).await;

@@ -240,7 +240,7 @@ async fn star_clash_reload_keeps_stars() {
     let day_tab = browser
         .js(
             "return Array.from($qa('.sp-daytabs__button'))
-                 .findIndex(b => (b.getAttribute('aria-label') || '').startsWith(arguments[0]));",
+                 .findIndex(b => b.querySelector('.sp-daytabs__long').textContent.startsWith(arguments[0]));",
             vec![DAY_2.into()],
         )
         .await

@@ -2,7 +2,8 @@
 //! controls. With the demo at least two session cards are fully in the viewport without
 //! scrolling (with a generated 1,000-session congress and FOSDEM 2019, from
 //! `../shared/fixtures` and skipped when absent, one: the target of two is not met yet);
-//! the day tabs are one row with the current day in view;
+//! the day tabs are one row of short dates with the current day wholly in view (every
+//! day of FOSDEM's two, with "all days");
 //! a filter count never wraps digit by digit, and a long filter group shows its first
 //! options and "Visa alla (N)". Screenshots at 320, 375 and 1280 px wide go to
 //! `target/e2e-screenshots/phone-*.png`.
@@ -44,23 +45,45 @@ const WHOLE_CARDS: &str = "const vw = innerWidth, vh = innerHeight;
      return { scrolled: scrollY, whole: whole.map(c => c.dataset.session),
               first_top: first && Math.round(first.top), first_bottom: first && Math.round(first.bottom) };";
 
-/// The current day tab lies within the visible part of its (sideways scrolling) row, and
-/// the tabs are one row.
-const CURRENT_DAY_SHOWN: &str = "const list = $q('.sp-daytabs__list');
+/// The day tabs: one row, each showing the date it should (arguments[1]: `short` on a
+/// phone, where the whole one would not fit, `long` on a laptop), and the current tab
+/// wholly in view. With arguments[0], every tab (and "all days") is wholly in view,
+/// nothing left to scroll to. Returns `true` or what is wrong.
+const DAY_TABS_SHOWN: &str = "const list = $q('.sp-daytabs__list');
+     const tabs = $qa('.sp-daytabs__button');
      const tab = $q('.sp-daytabs__button.sp-is-current');
      if (!list || !tab) return 'no day tabs';
-     const l = list.getBoundingClientRect(), t = tab.getBoundingClientRect();
-     const rows = new Set($qa('.sp-daytabs__button').map(b => Math.round(b.getBoundingClientRect().top)));
+     const rows = new Set(tabs.map(b => Math.round(b.getBoundingClientRect().top)));
      if (rows.size !== 1) return 'the tabs are on ' + rows.size + ' rows';
-     // Wholly in view, or, if wider than the row's inside (12 px of padding), as much of it as fits.
-     const shown = Math.min(t.right, l.right) - Math.max(t.left, l.left);
-     const fits = Math.min(t.width, l.width - 12);
-     return t.left >= l.left - 1 && shown >= fits - 1 ? true
-         : 'the current tab is out of view: tab ' + t.left + '..' + t.right + ', row ' + l.left + '..' + l.right;";
+     const wrong = tabs.filter(b => b.innerText.trim() !== b.querySelector('.sp-daytabs__' + arguments[1]).textContent);
+     if (wrong.length) return 'a tab does not show its ' + arguments[1] + ' date: ' + wrong.map(b => b.innerText).join(' | ');
+     const l = list.getBoundingClientRect();
+     const inView = b => { const t = b.getBoundingClientRect(); return t.left >= l.left - 1 && t.right <= l.right + 1; };
+     const out = (arguments[0] ? tabs : [tab]).filter(b => !inView(b));
+     return out.length === 0 ? true
+         : 'out of view: ' + out.map(b => b.innerText + ' ' + Math.round(b.getBoundingClientRect().left) + '..'
+             + Math.round(b.getBoundingClientRect().right)).join(', ') + '; row ' + l.left + '..' + l.right;";
+
+/// The result count beside the List / Timetable switch: no word of it runs under the
+/// switch or out of its box. Returns `true` or what is wrong.
+const COUNT_BESIDE_SWITCH: &str = "const count = $q('.sp-results__count'), sw = $q('.sp-layout');
+     if (!count || !sw) return 'no count or no switch';
+     const range = document.createRange();
+     range.selectNodeContents(count);
+     const text = range.getBoundingClientRect(), c = count.getBoundingClientRect(), s = sw.getBoundingClientRect();
+     const beside = s.top < c.bottom && c.top < s.bottom;
+     return (!beside || text.right <= s.left + 1) && text.right <= c.right + 1 ? true
+         : 'the count (' + count.innerText + ') ends at ' + text.right + ', its box at ' + c.right + ', the switch starts at ' + s.left;";
 
 /// Loads `path` at 375×667 and checks that at least `cards` session cards are wholly on
 /// the first screen, and the day tabs; then keeps screenshots.
-async fn check_first_screen(browser: &Browser, name: &str, path: &str, cards: usize) {
+async fn check_first_screen(
+    browser: &Browser,
+    name: &str,
+    path: &str,
+    cards: usize,
+    every_day: bool,
+) {
     browser.set_viewport(SMALL_PHONE.0, SMALL_PHONE.1).await;
     open_widget(browser, path).await;
     browser.wait_for("article.sp-card").await;
@@ -81,7 +104,9 @@ async fn check_first_screen(browser: &Browser, name: &str, path: &str, cards: us
          scrolling: {seen} (target/e2e-screenshots/phone-{name}-first-screen.png)"
     );
     assert_eq!(
-        browser.js(CURRENT_DAY_SHOWN, vec![]).await,
+        browser
+            .js(DAY_TABS_SHOWN, vec![json!(every_day), json!("short")])
+            .await,
         Value::Bool(true),
         "{name}: the day tabs"
     );
@@ -91,6 +116,20 @@ async fn check_first_screen(browser: &Browser, name: &str, path: &str, cards: us
         browser
             .screenshot(&format!("phone-{name}-{width}x{height}"))
             .await;
+        if (width, height) == LAPTOP {
+            assert_eq!(
+                browser
+                    .js(DAY_TABS_SHOWN, vec![json!(true), json!("long")])
+                    .await,
+                Value::Bool(true),
+                "{name} on a laptop: every day tab, with its whole date"
+            );
+        }
+        assert_eq!(
+            browser.js(COUNT_BESIDE_SWITCH, vec![]).await,
+            Value::Bool(true),
+            "{name} at {width} px: the result count (phone-{name}-{width}x{height}.png)"
+        );
     }
 }
 
@@ -99,7 +138,7 @@ async fn two_sessions_show_on_a_small_phone_with_the_demo() {
     let server = Server::start();
     let driver = Chromedriver::start("phone_demo");
     let browser = driver.open(&server, SMALL_PHONE).await;
-    check_first_screen(&browser, "demo", "/", 2).await;
+    check_first_screen(&browser, "demo", "/", 2, false).await;
     browser.close().await;
 }
 
@@ -118,12 +157,13 @@ async fn two_sessions_show_on_a_small_phone_with_1000_sessions() {
         .start();
     let driver = Chromedriver::start("phone_1000");
     let browser = driver.open(&server, SMALL_PHONE).await;
-    check_first_screen(&browser, "generated-1000", "/page/generated-1000", 2).await;
+    check_first_screen(&browser, "generated-1000", "/page/generated-1000", 2, false).await;
     browser.close().await;
 }
 
 /// FOSDEM 2019: about 60 tracks with long names, and large counts. Its first screen
-/// shows one whole card and most of the next (two whole ones: not met yet).
+/// shows one whole card and most of the next (two whole ones: not met yet). Its two days
+/// and "all days" fit the phone's width; the whole date "lördag 2 februari" alone did not.
 #[tokio::test]
 async fn fosdem_fits_a_small_phone_and_its_long_filters_stay_short() {
     let Some(xml) = shared_fixture("fosdem-2019.xml") else {
@@ -138,7 +178,7 @@ async fn fosdem_fits_a_small_phone_and_its_long_filters_stay_short() {
         .start();
     let driver = Chromedriver::start("phone_fosdem");
     let browser = driver.open(&server, SMALL_PHONE).await;
-    check_first_screen(&browser, "fosdem-2019", "/page/fosdem-2019", 1).await;
+    check_first_screen(&browser, "fosdem-2019", "/page/fosdem-2019", 1, true).await;
 
     // The filters, opened on the phone: a long group shows its first options and a
     // "show all" button; every count is one line, beside its option's name.
