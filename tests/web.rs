@@ -408,8 +408,7 @@ async fn filter_panel_counts_and_clears() {
         .text_content()
         .unwrap_or_default();
     assert!(
-        all_days.starts_with("Alla dagar")
-            && all_days.contains(&format!(", {expected} träff")),
+        all_days.starts_with("Alla dagar") && all_days.contains(&format!(", {expected} träff")),
         "{all_days:?}"
     );
     let first = tabs[0].text_content().unwrap_or_default();

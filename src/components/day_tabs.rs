@@ -1,7 +1,7 @@
 //! The day switch: one button per conference day and one for all days, each with the
 //! number of sessions it would show with the active filters. The tabs are one row that
-//! scrolls sideways when they do not fit; the current one is kept in view. A phone-sized
-//! widget shows the short date ("tis 16/3"), so a congress of a few days fits its width.
+//! scrolls sideways when they do not fit; the current one is kept in view. A narrow row
+//! shows the short dates ("tis 16/3", programme.css), so a congress of a few days fits.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -95,7 +95,7 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
             )
         });
     html! {
-        <nav class="sp-daytabs" aria-label={lang.days_label()}>
+        <nav class={classes!("sp-daytabs", props.show_counts.then_some("sp-daytabs--counts"))} aria-label={lang.days_label()}>
             <ul class="sp-daytabs__list" ref={list}>
                 { for days }
                 { button(DayChoice::All, props.selected.is_none(), (lang.all_days().to_owned(), lang.all_days().to_owned()), props.counts.all_days) }

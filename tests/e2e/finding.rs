@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::browser::{Browser, Chromedriver};
 use super::server::Server;
-use super::{LAPTOP, PHONE, open_widget, size_name};
+use super::{DAY_TABS_SHOWN, LAPTOP, PHONE, open_widget, size_name};
 
 /// The ids of the session cards on screen.
 async fn visible(browser: &Browser) -> BTreeSet<String> {
@@ -138,6 +138,14 @@ async fn theme_language_and_search_give_the_expected_sessions() {
     );
     assert!(browser.count(".sp-browse mark.sp-mark").await > 0);
     browser.screenshot(&size_name("filtered", LAPTOP)).await;
+    // With the counts in the day tabs, the short dates keep every day in view.
+    assert_eq!(
+        browser
+            .js(DAY_TABS_SHOWN, vec![json!(true), json!("short")])
+            .await,
+        json!(true),
+        "the day tabs with counts"
+    );
 
     // The URL holds the view.
     let url = browser.js("return location.search;", vec![]).await;

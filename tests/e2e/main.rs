@@ -43,6 +43,27 @@ const SECOND: &str = "s-302";
 /// The label of their day's tab: the long Swedish date of 2027-03-17.
 const DAY_2: &str = "onsdag 17 mars";
 
+/// The day tabs: one row, each showing the date it should (arguments[1]: `short` on a
+/// phone, where the whole one would not fit, `long` on a laptop), and the current tab
+/// wholly in view. With arguments[0], every tab (and "all days") is wholly in view,
+/// nothing left to scroll to. Returns `true` or what is wrong.
+pub(crate) const DAY_TABS_SHOWN: &str = "const list = $q('.sp-daytabs__list');
+     const tabs = $qa('.sp-daytabs__button');
+     const tab = $q('.sp-daytabs__button.sp-is-current');
+     if (!list || !tab) return 'no day tabs';
+     const rows = new Set(tabs.map(b => Math.round(b.getBoundingClientRect().top)));
+     if (rows.size !== 1) return 'the tabs are on ' + rows.size + ' rows';
+     const other = arguments[1] === 'short' ? 'long' : 'short';
+     const shown = (b, which) => getComputedStyle(b.querySelector('.sp-daytabs__' + which)).display !== 'none';
+     const wrong = tabs.filter(b => !shown(b, arguments[1]) || shown(b, other));
+     if (wrong.length) return 'a tab does not show its ' + arguments[1] + ' date: ' + wrong.map(b => b.innerText).join(' | ');
+     const l = list.getBoundingClientRect();
+     const inView = b => { const t = b.getBoundingClientRect(); return t.left >= l.left - 1 && t.right <= l.right + 1; };
+     const out = (arguments[0] ? tabs : [tab]).filter(b => !inView(b));
+     return out.length === 0 ? true
+         : 'out of view: ' + out.map(b => b.innerText + ' ' + Math.round(b.getBoundingClientRect().left) + '..'
+             + Math.round(b.getBoundingClientRect().right)).join(', ') + '; row ' + l.left + '..' + l.right;";
+
 fn card(id: &str) -> String {
     format!(r#"article.sp-card[data-session="{id}"]"#)
 }

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::browser::{Browser, Chromedriver};
 use super::server::{JSON, Response, Server};
-use super::{LAPTOP, open_widget};
+use super::{DAY_TABS_SHOWN, LAPTOP, open_widget};
 
 /// A small phone: the target is two whole sessions on its first screen.
 const SMALL_PHONE: (u32, u32) = (375, 667);
@@ -44,25 +44,6 @@ const WHOLE_CARDS: &str = "const vw = innerWidth, vh = innerHeight;
      const first = cards.length ? cards[0].getBoundingClientRect() : null;
      return { scrolled: scrollY, whole: whole.map(c => c.dataset.session),
               first_top: first && Math.round(first.top), first_bottom: first && Math.round(first.bottom) };";
-
-/// The day tabs: one row, each showing the date it should (arguments[1]: `short` on a
-/// phone, where the whole one would not fit, `long` on a laptop), and the current tab
-/// wholly in view. With arguments[0], every tab (and "all days") is wholly in view,
-/// nothing left to scroll to. Returns `true` or what is wrong.
-const DAY_TABS_SHOWN: &str = "const list = $q('.sp-daytabs__list');
-     const tabs = $qa('.sp-daytabs__button');
-     const tab = $q('.sp-daytabs__button.sp-is-current');
-     if (!list || !tab) return 'no day tabs';
-     const rows = new Set(tabs.map(b => Math.round(b.getBoundingClientRect().top)));
-     if (rows.size !== 1) return 'the tabs are on ' + rows.size + ' rows';
-     const wrong = tabs.filter(b => b.innerText.trim() !== b.querySelector('.sp-daytabs__' + arguments[1]).textContent);
-     if (wrong.length) return 'a tab does not show its ' + arguments[1] + ' date: ' + wrong.map(b => b.innerText).join(' | ');
-     const l = list.getBoundingClientRect();
-     const inView = b => { const t = b.getBoundingClientRect(); return t.left >= l.left - 1 && t.right <= l.right + 1; };
-     const out = (arguments[0] ? tabs : [tab]).filter(b => !inView(b));
-     return out.length === 0 ? true
-         : 'out of view: ' + out.map(b => b.innerText + ' ' + Math.round(b.getBoundingClientRect().left) + '..'
-             + Math.round(b.getBoundingClientRect().right)).join(', ') + '; row ' + l.left + '..' + l.right;";
 
 /// The result count beside the List / Timetable switch: no word of it runs under the
 /// switch or out of its box. Returns `true` or what is wrong.
