@@ -354,6 +354,23 @@ async fn star_clash_reload_keeps_stars() {
     browser.set_viewport(PHONE.0, PHONE.1).await;
     browser.scroll_to(None).await;
     browser.screenshot(&size_name("my-schedule", PHONE)).await;
+    // The three views stay on one row on a phone, with My schedule's two badges.
+    for width in [PHONE.0, 320] {
+        browser.set_viewport(width, PHONE.1).await;
+        assert_eq!(
+            browser
+                .js(
+                    "const tops = $qa('.sp-viewswitch__button').map(b => Math.round(b.getBoundingClientRect().top));
+                     return new Set(tops).size === 1 && $qa('.sp-viewswitch .sp-badge').length === 2
+                         ? true : tops.join(' ') + ' / badges ' + $qa('.sp-viewswitch .sp-badge').length;",
+                    vec![],
+                )
+                .await,
+            Value::Bool(true),
+            "at {width} px the views are one row (target/e2e-screenshots/my-schedule-375x812.png)"
+        );
+    }
+    browser.set_viewport(PHONE.0, PHONE.1).await;
 
     // The plan is saved under a `seminarplan:` key.
     let stored = browser
