@@ -9,11 +9,27 @@ use serde_json::{Value, json};
 use crate::browser::{Browser, Chromedriver};
 use crate::schedule::star_card;
 use crate::server::Server;
-use crate::{LAPTOP, open_widget, show_my_schedule, wait_for_widget};
+use crate::{LAPTOP, PHONE, open_widget, show_my_schedule, size_name, wait_for_widget};
 
 const DEMO_ID: &str = "inkopsforum-2027";
 const PLAN_KEY: &str = "seminarplan:default:plan:inkopsforum-2027";
 const TEAM_KEY: &str = "seminarplan:default:team:inkopsforum-2027";
+
+/// The words of the elements `arguments[0]` that are broken across lines.
+const WORDS_BROKEN: &str = "const out = [];
+     for (const el of $qa(arguments[0])) {
+         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+         for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+             for (const m of t.data.matchAll(/\\S+/g)) {
+                 const r = document.createRange();
+                 r.setStart(t, m.index);
+                 r.setEnd(t, m.index + m[0].length);
+                 const lines = new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)));
+                 if (lines.size > 1) out.push(m[0]);
+             }
+         }
+     }
+     return out;";
 
 /// Sets a text field's value as typing would, and sends `input` and `change`.
 async fn fill(browser: &Browser, css: &str, text: &str) {
@@ -308,5 +324,16 @@ async fn a_delegation_plans_together_in_three_profiles() {
         json!([]),
         "taking the delegation as colleagues leaves the own plan alone"
     );
+    for size in [LAPTOP, PHONE] {
+        cia.set_viewport(size.0, size.1).await;
+        cia.scroll_to(None).await;
+        cia.screenshot(&size_name("delegation", size)).await;
+        assert_eq!(
+            cia.js(WORDS_BROKEN, vec![json!(".sp-cover th")]).await,
+            json!([]),
+            "at {} px no heading of the table breaks inside a word",
+            size.0
+        );
+    }
     cia.close().await;
 }
