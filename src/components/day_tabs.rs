@@ -1,7 +1,8 @@
 //! The day switch: one button per conference day and one for all days, each with the
 //! number of sessions it would show with the active filters. The tabs are one row that
-//! scrolls sideways when they do not fit; the current one is kept in view. A narrow row
-//! shows the short dates ("tis 16/3", programme.css), so a congress of a few days fits.
+//! scrolls sideways when they do not fit; the current one is kept in view. A row too
+//! narrow for every whole date ("tisdag 16 mars") shows the short ones ("tis 16/3"), so a
+//! congress of a few days shows every day.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -45,6 +46,32 @@ fn reveal_current(list: &NodeRef) {
     }
 }
 
+/// The list's padding, both sides (programme.css).
+const LIST_PADDING: usize = 12;
+
+/// The width in CSS pixels a tab needs for a whole date of `letters` letters (and a count
+/// of `digits` digits), with the gap after it: a generous 9 px a letter at 16 px (wide
+/// fonts such as DejaVu Sans; bold for the current tab), 31 px of padding and border,
+/// 8 px of gap.
+fn tab_width(letters: usize, digits: Option<usize>) -> usize {
+    let count = digits.map_or(0, |d| 9 * d + 7);
+    9 * letters + count + 31 + 8
+}
+
+/// The class that says from which width of the row (programme.css) the whole dates fit,
+/// for a row that needs `need` pixels; below it the tabs show their short dates.
+fn fit_class(need: usize) -> &'static str {
+    [
+        (650, "sp-daytabs--fit-650"),
+        (750, "sp-daytabs--fit-750"),
+        (900, "sp-daytabs--fit-900"),
+        (1200, "sp-daytabs--fit-1200"),
+    ]
+    .into_iter()
+    .find(|&(width, _)| need <= width)
+    .map_or("sp-daytabs--fit-never", |(_, class)| class)
+}
+
 #[component]
 pub fn DayTabs(props: &DayTabsProps) -> Html {
     let widget = use_widget();
@@ -58,9 +85,9 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
     let Some(programme) = widget.programme.clone() else {
         return html! {};
     };
-    // The button's name is its visible text (the whole date on a wide widget, the short
-    // one on a phone; CSS shows one), so it always starts with what a speech user reads
-    // on it (WCAG 2.5.3); the count is added for screen readers as words.
+    // The button's name is its visible text (the whole date in a row wide enough for all
+    // of them, else the short one; CSS shows one), so it always starts with what a speech
+    // user reads on it (WCAG 2.5.3); the count is added for screen readers as words.
     let button = |choice: DayChoice, current: bool, (long, short): (String, String), n: usize| {
         let on_select = on_select.clone();
         html! {
@@ -81,24 +108,42 @@ pub fn DayTabs(props: &DayTabsProps) -> Html {
             </li>
         }
     };
-    let days = programme
+    let all_days = (
+        None,
+        (lang.all_days().to_owned(), lang.all_days().to_owned()),
+        props.counts.all_days,
+    );
+    let tabs: Vec<_> = programme
         .conference
         .days
         .iter()
         .enumerate()
         .map(|(i, &day)| {
-            button(
-                DayChoice::Date(day),
-                props.selected == Some(i),
+            (
+                Some(i),
                 (lang.long_date(day), lang.short_date(day)),
                 props.counts.days.get(i).copied().unwrap_or(0),
             )
-        });
+        })
+        .chain([all_days])
+        .collect();
+    let need = tabs.iter().map(|(_, (long, _), n)| {
+        let count = props.show_counts.then(|| n.to_string().len());
+        tab_width(long.chars().count(), count)
+    });
+    let fit = fit_class(need.sum::<usize>() + LIST_PADDING);
+    let days = tabs.into_iter().map(|(i, labels, n)| {
+        let choice = match i {
+            Some(i) => DayChoice::Date(programme.conference.days[i]),
+            None => DayChoice::All,
+        };
+        let current = i == props.selected;
+        button(choice, current, labels, n)
+    });
     html! {
-        <nav class={classes!("sp-daytabs", props.show_counts.then_some("sp-daytabs--counts"))} aria-label={lang.days_label()}>
+        <nav class={classes!("sp-daytabs", fit)} aria-label={lang.days_label()}>
             <ul class="sp-daytabs__list" ref={list}>
                 { for days }
-                { button(DayChoice::All, props.selected.is_none(), (lang.all_days().to_owned(), lang.all_days().to_owned()), props.counts.all_days) }
             </ul>
         </nav>
     }

@@ -38,6 +38,22 @@ pub struct TimetableProps {
     pub on_open: Callback<Option<SessionId>>,
 }
 
+/// A cell's line classes go up to this; a taller cell shows its whole title.
+const MOST_LINES: usize = 12;
+
+/// How many lines of text fit in a session's cell `span` rows (of 5 minutes) tall, by
+/// timetable.css: a row is 8.8 px, a cell loses 8.8 px to its margin, padding and border,
+/// and a line is 13.6 px × 1.2. A cell of one line shows the title alone; a taller one the
+/// time and then the title cut to the lines left, with an ellipsis, so no line is ever cut
+/// through the middle (`sp-lines-N`).
+fn lines_that_fit(span: usize) -> usize {
+    const ROW: f64 = 8.8;
+    const LOST: f64 = 8.8;
+    const LINE: f64 = 13.6 * 1.2;
+    let lines = ((span as f64 * ROW - LOST) / LINE).floor();
+    (lines as usize).max(1)
+}
+
 #[component]
 pub fn Timetable(props: &TimetableProps) -> Html {
     let p = &props.programme;
@@ -155,7 +171,10 @@ pub fn Timetable(props: &TimetableProps) -> Html {
             let cb = props.on_open.clone();
             Callback::from(move |_| cb.emit(Some(id.clone())))
         };
-        let short = it.span <= 6;
+        // "Full" takes a line of its own under the title.
+        let lines = lines_that_fit(it.span)
+            .saturating_sub(usize::from(s.full))
+            .max(1);
         html! {
             <button
                 type="button"
@@ -164,7 +183,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                     "sp-tt__session",
                     place(it.row, it.span, track, width).to_vec(),
                     theme,
-                    short.then_some("sp-is-short"),
+                    format!("sp-lines-{}", lines.min(MOST_LINES)),
                     starred.then_some("sp-is-starred"),
                     s.full.then_some("sp-is-full"),
                     clash.then_some("sp-has-clash"),

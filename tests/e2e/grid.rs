@@ -1,5 +1,6 @@
 //! The timetable grid and "now and next" end to end: the grid at laptop width, a session
-//! opened from the grid, the remembered layout, and the strip with a set clock.
+//! opened from the grid, the remembered layout, short talks' text kept whole in their
+//! cells, and the strip with a set clock.
 
 use std::collections::BTreeSet;
 
@@ -7,8 +8,8 @@ use chrono::DateTime;
 use serde_json::{Value, json};
 
 use super::browser::Chromedriver;
-use super::server::Server;
-use super::{LAPTOP, open_widget, size_name, star};
+use super::server::{JSON, Response, Server};
+use super::{DAY_TABS_SHOWN, LAPTOP, PHONE, open_widget, size_name, star};
 
 fn demo() -> Value {
     serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON")
@@ -79,6 +80,67 @@ async fn grid_shows_the_day_and_opens_a_clicked_session() {
     // The choice of layout is remembered.
     browser.goto("/?day=2027-03-17").await;
     browser.wait_for("button.sp-tt__session").await;
+    browser.close().await;
+}
+
+/// The sessions of the timetable whose text is cut through a line: a piece of text
+/// shown (the time, the title, "full") that runs past the bottom of its cell.
+const CUT_THROUGH: &str = "const out = [];
+     for (const b of $qa('button.sp-tt__session')) {
+         const cell = b.getBoundingClientRect();
+         const bottom = cell.bottom - parseFloat(getComputedStyle(b).borderBottomWidth);
+         for (const part of b.querySelectorAll('.sp-tt__when, .sp-tt__title, .sp-tt__full')) {
+             if (getComputedStyle(part).display === 'none') continue;
+             const r = part.getBoundingClientRect();
+             if (r.height > 0 && r.bottom > bottom + 0.5) {
+                 out.push(b.dataset.session + ' ' + part.className + ': ' + Math.round(r.bottom) + ' > ' + Math.round(bottom));
+             }
+         }
+     }
+     return { cut: out.slice(0, 5), cuts: out.length, cells: $qa('button.sp-tt__session').length };";
+
+/// Talks of 15 to 25 minutes with titles of up to twelve words (a generated congress of
+/// 1,000 sessions): every cell shows whole lines, the title cut short with an ellipsis
+/// where it does not fit, never a line cut through the middle.
+#[tokio::test]
+async fn short_talks_show_whole_lines_in_the_timetable() {
+    let json_text = seminarplan_core::generate::programme_json(1_000, 2027);
+    let server = Server::builder()
+        .route("/generated/1000.json", move |_| {
+            Response::ok(JSON, json_text.clone())
+        })
+        .variant("generated-1000", "/generated/1000.json")
+        .start();
+    let driver = Chromedriver::start("grid_short_talks");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/page/generated-1000").await;
+    browser.click_nth(".sp-layout__button", 1).await;
+    browser.wait_for("button.sp-tt__session").await;
+    for size in [LAPTOP, PHONE] {
+        browser.set_viewport(size.0, size.1).await;
+        browser.wait_for("button.sp-tt__session").await;
+        browser
+            .screenshot(&size_name("grid-generated-1000", size))
+            .await;
+        // Three days named in long words ("onsdag 10 november"): the short dates, every
+        // day in view on a laptop (on a phone the row scrolls, the current day in view).
+        assert_eq!(
+            browser
+                .js(DAY_TABS_SHOWN, vec![json!(size == LAPTOP), json!("short")])
+                .await,
+            json!(true),
+            "at {} px, the day tabs",
+            size.0
+        );
+        let seen = browser.js(CUT_THROUGH, vec![]).await;
+        assert!(seen["cells"].as_u64() > Some(100), "{seen}");
+        assert_eq!(
+            seen["cuts"],
+            json!(0),
+            "at {} px: {seen} (target/e2e-screenshots/grid-generated-1000-*.png)",
+            size.0
+        );
+    }
     browser.close().await;
 }
 
