@@ -201,6 +201,19 @@ async fn a_deep_link_opens_the_session_page() {
     // The page has the block's other seminars as alternatives.
     assert!(browser.count(".sp-page__alternatives .sp-alt").await >= 5);
     browser.screenshot(&size_name("session-page", PHONE)).await;
+    // A long page on a phone: Close is on screen without scrolling, not covered.
+    let close = browser
+        .js(
+            "const b = $q('dialog.sp-dialog[open] .sp-dialog__close');
+             const r = b.getBoundingClientRect();
+             const x = r.left + r.width / 2, y = r.top + r.height / 2;
+             const hit = b.getRootNode().elementFromPoint(x, y);
+             return r.top >= 0 && r.bottom <= innerHeight && (hit === b || b.contains(hit))
+                 ? true : 'Close at ' + Math.round(r.top) + '..' + Math.round(r.bottom) + ' of ' + innerHeight;",
+            vec![],
+        )
+        .await;
+    assert_eq!(close, json!(true), "the Close button");
     // Escape closes it and the URL forgets the session.
     browser
         .js("$q('dialog.sp-dialog').dispatchEvent(new Event('cancel', { cancelable: true })); return true;", vec![])
