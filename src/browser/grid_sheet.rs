@@ -1,6 +1,7 @@
 //! Places timetable cells through a constructed style sheet of generated classes
-//! (`sp-row-N`, `sp-span-N`, `sp-col-N`, `sp-cspan-N`; see `grid::placement_css`), since
-//! a strict Content-Security-Policy blocks inline `style` attributes.
+//! (`sp-row-N`, `sp-span-N`, `sp-col-N`, `sp-cspan-N`; see `grid::placement_css`), and the
+//! title's line count of each `sp-lines-N` cell (`grid::lines_css`), since a strict
+//! Content-Security-Policy blocks inline `style` attributes.
 //!
 //! The sheet only grows: it is replaced when a grid needs more rows or tracks than it
 //! covers. Each root (a widget's shadow root) has its own.
@@ -8,7 +9,7 @@
 use web_sys::Node;
 
 use super::sheets;
-use seminarplan_core::grid::placement_css;
+use seminarplan_core::grid::{lines_css, placement_css};
 
 const ROWS: &str = "__seminarplan_grid_rows";
 const TRACKS: &str = "__seminarplan_grid_tracks";
@@ -25,7 +26,8 @@ pub fn ensure(inside: &Node, rows: usize, tracks: usize) {
     // Grow with some room to spare, so switching days rarely rebuilds the sheet.
     let rows = rows.max(have_rows).max(144);
     let tracks = tracks.max(have_tracks).max(12);
-    if sheets::adopt(&root, "grid", &placement_css(rows, tracks)) {
+    let css = placement_css(rows, tracks) + &lines_css();
+    if sheets::adopt(&root, "grid", &css) {
         sheets::set_note(&root, ROWS, rows as f64);
         sheets::set_note(&root, TRACKS, tracks as f64);
     }

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use crate::browser::grid_sheet;
-use seminarplan_core::grid::{Mode, layout};
+use seminarplan_core::grid::{MOST_LINES, Mode, layout, lines_that_fit};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now::now_marker;
@@ -36,22 +36,6 @@ pub struct TimetableProps {
     #[prop_or_default]
     pub now: Option<DateTime<FixedOffset>>,
     pub on_open: Callback<Option<SessionId>>,
-}
-
-/// A cell's line classes go up to this; a taller cell shows its whole title.
-const MOST_LINES: usize = 12;
-
-/// How many lines of text fit in a session's cell `span` rows (of 5 minutes) tall, by
-/// timetable.css: a row is 8.8 px, a cell loses 8.8 px to its margin, padding and border,
-/// and a line is 13.6 px × 1.2. A cell of one line shows the title alone; a taller one the
-/// time and then the title cut to the lines left, with an ellipsis, so no line is ever cut
-/// through the middle (`sp-lines-N`).
-fn lines_that_fit(span: usize) -> usize {
-    const ROW: f64 = 8.8;
-    const LOST: f64 = 8.8;
-    const LINE: f64 = 13.6 * 1.2;
-    let lines = ((span as f64 * ROW - LOST) / LINE).floor();
-    (lines as usize).max(1)
 }
 
 #[component]

@@ -1,7 +1,9 @@
 //! The timetable layout: columns per room, 5-minute rows, spans, lanes, dim and hide.
 
 use chrono::{DateTime, FixedOffset};
-use seminarplan_core::grid::{Column, Grid, Mode, Placed, layout, placement_css};
+use seminarplan_core::grid::{
+    Column, Grid, MOST_LINES, Mode, Placed, layout, lines_css, lines_that_fit, placement_css,
+};
 use seminarplan_core::model::Programme;
 use seminarplan_core::parse::parse_programme;
 
@@ -356,4 +358,21 @@ fn one_absurd_end_still_shows_every_other_session() {
     assert!(grid.hours.len() <= MAX_ROWS / 12);
     // The placement sheet for such a grid stays small.
     assert!(placement_css(grid.rows, grid.tracks()).len() < 100_000);
+}
+
+#[test]
+fn a_cell_shows_the_whole_lines_its_height_holds() {
+    // 5-minute rows: 10 and 15 minutes hold one line, 25 two, 50 four, two hours twelve.
+    for (span, lines) in [(1, 1), (2, 1), (3, 1), (5, 2), (10, 4), (24, 12)] {
+        assert_eq!(lines_that_fit(span), lines, "{span} rows");
+    }
+    let css = lines_css();
+    assert!(css.contains(".sp-tt .sp-lines-2 .sp-tt__title{-webkit-line-clamp:1}"));
+    assert!(css.contains(&format!(
+        ".sp-tt .sp-lines-{} .sp-tt__title{{-webkit-line-clamp:{}}}",
+        MOST_LINES - 1,
+        MOST_LINES - 2
+    )));
+    assert!(!css.contains("sp-lines-1 "));
+    assert!(!css.contains(&format!("sp-lines-{MOST_LINES} ")));
 }

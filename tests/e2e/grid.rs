@@ -8,8 +8,8 @@ use chrono::DateTime;
 use serde_json::{Value, json};
 
 use super::browser::Chromedriver;
-use super::server::{JSON, Response, Server};
-use super::{DAY_TABS_SHOWN, LAPTOP, PHONE, open_widget, size_name, star};
+use super::server::Server;
+use super::{DAY_TABS_SHOWN, LAPTOP, PHONE, generated_1000_server, open_widget, size_name, star};
 
 fn demo() -> Value {
     serde_json::from_str(seminarplan_core::DEMO_PROGRAMME).expect("the demo is JSON")
@@ -104,13 +104,7 @@ const CUT_THROUGH: &str = "const out = [];
 /// where it does not fit, never a line cut through the middle.
 #[tokio::test]
 async fn short_talks_show_whole_lines_in_the_timetable() {
-    let json_text = seminarplan_core::generate::programme_json(1_000, 2027);
-    let server = Server::builder()
-        .route("/generated/1000.json", move |_| {
-            Response::ok(JSON, json_text.clone())
-        })
-        .variant("generated-1000", "/generated/1000.json")
-        .start();
+    let server = generated_1000_server();
     let driver = Chromedriver::start("grid_short_talks");
     let browser = driver.open(&server, LAPTOP).await;
     open_widget(&browser, "/page/generated-1000").await;

@@ -92,6 +92,18 @@ fn demo_title(id: &str) -> String {
         .to_owned()
 }
 
+/// A server whose page `/page/generated-1000` shows a generated congress of 1,000
+/// sessions (`seminarplan_core::generate`).
+fn generated_1000_server() -> Server {
+    let json_text = seminarplan_core::generate::programme_json(1_000, 2027);
+    Server::builder()
+        .route("/generated/1000.json", move |_| {
+            Response::ok(JSON, json_text.clone())
+        })
+        .variant("generated-1000", "/generated/1000.json")
+        .start()
+}
+
 /// Opens `path` and waits for the widget.
 async fn open_widget(browser: &Browser, path: &str) {
     browser.goto(path).await;

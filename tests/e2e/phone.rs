@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::browser::{Browser, Chromedriver};
-use super::server::{JSON, Response, Server};
-use super::{DAY_TABS_SHOWN, LAPTOP, open_widget};
+use super::server::{Response, Server};
+use super::{DAY_TABS_SHOWN, LAPTOP, generated_1000_server, open_widget};
 
 /// A small phone: the target is two whole sessions on its first screen.
 const SMALL_PHONE: (u32, u32) = (375, 667);
@@ -129,13 +129,7 @@ async fn two_sessions_show_on_a_small_phone_with_the_demo() {
 #[tokio::test]
 #[ignore = "issue 17 target not met yet: one whole generated card on the first screen"]
 async fn two_sessions_show_on_a_small_phone_with_1000_sessions() {
-    let json_text = seminarplan_core::generate::programme_json(1_000, 2027);
-    let server = Server::builder()
-        .route("/generated/1000.json", move |_| {
-            Response::ok(JSON, json_text.clone())
-        })
-        .variant("generated-1000", "/generated/1000.json")
-        .start();
+    let server = generated_1000_server();
     let driver = Chromedriver::start("phone_1000");
     let browser = driver.open(&server, SMALL_PHONE).await;
     check_first_screen(&browser, "generated-1000", "/page/generated-1000", 2, false).await;

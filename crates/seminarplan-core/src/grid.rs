@@ -320,6 +320,22 @@ fn empty(programme: &Programme, day: usize) -> Grid {
 ///
 /// A strict Content-Security-Policy blocks inline `style` attributes, so the shell
 /// installs this as a constructed style sheet (`browser::grid_sheet`).
+/// A cell's line classes (`sp-lines-N`) go up to this; a taller cell shows its whole title.
+pub const MOST_LINES: usize = 12;
+
+/// How many lines of text fit in a session's cell `span` rows (of 5 minutes) tall, by
+/// timetable.css: a row is 8.8 px, a cell loses 8.8 px to its margin, padding and border,
+/// and a line is 13.6 px × 1.2. A cell of one line shows the title alone; a taller one the
+/// time and then the title cut to the lines left, with an ellipsis ([`lines_css`]), so no
+/// line is ever cut through the middle.
+pub fn lines_that_fit(span: usize) -> usize {
+    const ROW: f64 = 8.8;
+    const LOST: f64 = 8.8;
+    const LINE: f64 = 13.6 * 1.2;
+    let lines = ((span as f64 * ROW - LOST) / LINE).floor();
+    (lines as usize).max(1)
+}
+
 pub fn placement_css(rows: usize, tracks: usize) -> String {
     let mut css = String::with_capacity((rows + tracks) * 80);
     for n in 0..rows {
@@ -338,4 +354,17 @@ pub fn placement_css(rows: usize, tracks: usize) -> String {
         css.push_str(&format!(".sp-tt .sp-cspan-{n}{{grid-column-end:span {n}}}"));
     }
     css
+}
+
+/// The title's line count for each `sp-lines-N` cell below [`MOST_LINES`]: the lines
+/// the cell holds but the time's. Installed with [`placement_css`].
+pub fn lines_css() -> String {
+    (2..MOST_LINES)
+        .map(|n| {
+            format!(
+                ".sp-tt .sp-lines-{n} .sp-tt__title{{-webkit-line-clamp:{}}}",
+                n - 1
+            )
+        })
+        .collect()
 }
