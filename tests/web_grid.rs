@@ -123,6 +123,7 @@ struct Rect {
     left: f64,
     right: f64,
     top: f64,
+    bottom: f64,
 }
 
 fn rect(el: &Element) -> Rect {
@@ -137,6 +138,7 @@ fn rect(el: &Element) -> Rect {
         left: get("left"),
         right: get("right"),
         top: get("top"),
+        bottom: get("bottom"),
     }
 }
 
@@ -315,6 +317,107 @@ async fn timetable_hide_mode_and_no_now_line_on_another_day() {
     assert_eq!(rooms, ["Sal A"]);
     assert!(root.query_selector(".sp-tt__now").expect("q").is_none());
     assert!(root.query_selector(".sp-is-dim").expect("q").is_none());
+}
+
+/// A morning of lightning talks (5 and 10 minutes) in one room beside an hour-long
+/// session in another, then an hour of one session with a very long title.
+const LIGHTNING: &str = r#"{
+  "format": "seminarplan/1", "id": "blixt", "revision": "1",
+  "conference": { "title": "Blixtdagen", "time_zone": "Europe/Stockholm", "language": "sv",
+                  "days": ["2027-03-16"] },
+  "rooms": [ { "id": "a", "name": "Sal A" }, { "id": "b", "name": "Sal B" } ],
+  "types": [ { "id": "t", "name": "Seminarium", "kind": "seminar" } ],
+  "sessions": [
+    { "id": "b1", "title": "Seminarium hela timmen", "room": "b", "type": "t",
+      "start": "2027-03-16T10:00:00+01:00", "end": "2027-03-16T11:00:00+01:00" },
+    { "id": "l1", "title": "Blixt ett", "room": "a", "type": "t",
+      "start": "2027-03-16T10:00:00+01:00", "end": "2027-03-16T10:05:00+01:00" },
+    { "id": "l2", "title": "Blixt två med en titel som inte får plats på en rad", "room": "a", "type": "t",
+      "start": "2027-03-16T10:05:00+01:00", "end": "2027-03-16T10:10:00+01:00" },
+    { "id": "l3", "title": "Blixt tre, tio minuter", "room": "a", "type": "t",
+      "start": "2027-03-16T10:10:00+01:00", "end": "2027-03-16T10:20:00+01:00" },
+    { "id": "l4", "title": "Blixt fyra", "room": "a", "type": "t",
+      "start": "2027-03-16T10:20:00+01:00", "end": "2027-03-16T10:25:00+01:00" },
+    { "id": "long", "room": "a", "type": "t",
+      "title": "En mycket lång titel om ramavtal, förnyad konkurrensutsättning, dynamiska inköpssystem, innovationspartnerskap, hållbarhetskrav, sociala hänsyn, arbetsrättsliga villkor, uppföljning av avtal, överprövningar, skadestånd och allt annat som en upphandlare behöver veta innan lunch",
+      "start": "2027-03-16T11:00:00+01:00", "end": "2027-03-16T12:00:00+01:00" }
+  ]
+}"#;
+
+/// On FOSDEM a 5-minute talk was a button 6.8 px tall: no one could tap it (WCAG 2.5.8
+/// asks for 24 px) or read it. Short sessions now make their rows taller; rows that only
+/// long sessions cover keep the scale, and no title, however long, makes a row grow.
+#[wasm_bindgen_test]
+async fn short_sessions_get_buttons_24_px_tall_and_the_hours_stay_true() {
+    let root = fresh_root(375);
+    let programme = ProgrammeRef(Rc::new(
+        seminarplan_core::parse::parse_programme(LIGHTNING).expect("valid"),
+    ));
+    let props = timetable(
+        programme,
+        0,
+        &[],
+        &[],
+        Mode::Dim,
+        Some("2027-03-16T11:05:00+01:00"),
+        Callback::noop(),
+    );
+    yew::Renderer::<Timetable>::with_root_and_props(root.clone(), props).render();
+    let last = wait_for(&root, "[data-session=\"long\"]").await;
+    for _ in 0..100 {
+        if computed(&last, "grid-row-start") != "auto" {
+            break;
+        }
+        tick().await;
+    }
+    let cell = |id: &str| {
+        root.query_selector(&format!("[data-session=\"{id}\"]"))
+            .expect("q")
+            .expect("cell")
+    };
+    for id in ["l1", "l2", "l3", "l4"] {
+        let r = rect(&cell(id));
+        assert!(
+            r.bottom - r.top >= 24.0,
+            "{id} is {} px tall",
+            r.bottom - r.top
+        );
+        // Its title shows, on one line inside the button.
+        let title = cell(id)
+            .query_selector(".sp-tt__title")
+            .expect("q")
+            .expect("title");
+        let t = rect(&title);
+        assert!(t.bottom - t.top > 10.0, "{id}'s title is hidden");
+        assert!(
+            t.top >= r.top && t.bottom <= r.bottom + 0.5,
+            "{id}'s title runs out"
+        );
+    }
+    // In time order, none over another.
+    for pair in ["l1", "l2", "l3", "l4", "long"].windows(2) {
+        let (a, b) = (rect(&cell(pair[0])), rect(&cell(pair[1])));
+        assert!(b.top >= a.bottom, "{} overlaps {}", pair[1], pair[0]);
+    }
+    // The hour beside the room's lightning talks spans them all.
+    let hour = rect(&cell("b1"));
+    assert!(hour.top <= rect(&cell("l1")).top + 0.5);
+    assert!(hour.bottom >= rect(&cell("l4")).bottom);
+    // The 11:00 label is level with the session at 11:00.
+    let eleven = all(&root, ".sp-tt__hour")
+        .into_iter()
+        .find(|h| text(h) == "11:00")
+        .expect("11:00 on the axis");
+    assert!((rect(&eleven).top - rect(&cell("long")).top).abs() < 4.0);
+    // An hour of one long title and the now label (11:05) keeps the scale: 12 rows of
+    // 8.8 px less the 2 px margin.
+    wait_for(&root, ".sp-tt__nowlabel").await;
+    let long = rect(&cell("long"));
+    assert!(
+        (long.bottom - long.top - (12.0 * 8.8 - 2.0)).abs() < 1.0,
+        "the hour at 11:00 is {} px tall",
+        long.bottom - long.top
+    );
 }
 
 #[wasm_bindgen_test]

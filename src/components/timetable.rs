@@ -197,7 +197,8 @@ pub fn Timetable(props: &TimetableProps) -> Html {
             html! {
                 <>
                     <div class={classes!("sp-tt__now", everywhere(row).to_vec())} aria-hidden="true"></div>
-                    <div class={classes!("sp-tt__nowlabel", format!("sp-row-{row}"))} aria-hidden="true">
+                    // Two rows hold the label, so it never makes its row taller.
+                    <div class={classes!("sp-tt__nowlabel", format!("sp-row-{row}"), format!("sp-span-{}", 2.min(rows - row)))} aria-hidden="true">
                         { lang.now_label() }{ " " }{ time::clock(at) }
                     </div>
                 </>

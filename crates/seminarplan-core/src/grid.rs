@@ -313,21 +313,15 @@ fn empty(programme: &Programme, day: usize) -> Grid {
     }
 }
 
-/// The placement classes a grid of `rows` rows and `tracks` tracks uses, as CSS:
-/// `sp-row-N` (first row N, 0-based), `sp-span-N` (N rows), `sp-col-N` (first track N,
-/// 0-based) and `sp-cspan-N` (N tracks), scoped to `.sp-tt`. Grid line 1 holds the
-/// room headers and the time axis, so row 0 and track 0 start on line 2.
-///
-/// A strict Content-Security-Policy blocks inline `style` attributes, so the shell
-/// installs this as a constructed style sheet (`browser::grid_sheet`).
 /// A cell's line classes (`sp-lines-N`) go up to this; a taller cell shows its whole title.
 pub const MOST_LINES: usize = 12;
 
 /// How many lines of text fit in a session's cell `span` rows (of 5 minutes) tall, by
-/// timetable.css: a row is 8.8 px, a cell loses 8.8 px to its margin, padding and border,
-/// and a line is 13.6 px × 1.2. A cell of one line shows the title alone; a taller one the
-/// time and then the title cut to the lines left, with an ellipsis ([`lines_css`]), so no
-/// line is ever cut through the middle.
+/// timetable.css: a row is at least 8.8 px, a cell loses 8.8 px to its margin, padding and
+/// border, and a line is 13.6 px × 1.2. Rows only grow (to give a short session a 24 px
+/// button), so the lines counted always fit. A cell of one line shows the title alone; a
+/// taller one the time and then the title cut to the lines left, with an ellipsis
+/// ([`lines_css`]), so no line is ever cut through the middle.
 pub fn lines_that_fit(span: usize) -> usize {
     const ROW: f64 = 8.8;
     const LOST: f64 = 8.8;
@@ -336,6 +330,13 @@ pub fn lines_that_fit(span: usize) -> usize {
     (lines as usize).max(1)
 }
 
+/// The placement classes a grid of `rows` rows and `tracks` tracks uses, as CSS:
+/// `sp-row-N` (first row N, 0-based), `sp-span-N` (N rows), `sp-col-N` (first track N,
+/// 0-based) and `sp-cspan-N` (N tracks), scoped to `.sp-tt`. Grid line 1 holds the
+/// room headers and the time axis, so row 0 and track 0 start on line 2.
+///
+/// A strict Content-Security-Policy blocks inline `style` attributes, so the shell
+/// installs this as a constructed style sheet (`browser::grid_sheet`).
 pub fn placement_css(rows: usize, tracks: usize) -> String {
     let mut css = String::with_capacity((rows + tracks) * 80);
     for n in 0..rows {
