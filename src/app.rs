@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::url::{self, UrlMode};
+use crate::browser::url::{self, UrlPlace};
 use crate::browser::{clipboard, download, print};
 use crate::components::{
     add_colleague::AddColleague, changes_notice::ChangesNotice, day_plan::DayPlan,
@@ -48,8 +48,8 @@ pub struct AppProps {
     #[prop_or(AttrValue::Static("default"))]
     pub namespace: AttrValue,
     /// Where the view is kept in the page's URL.
-    #[prop_or(UrlMode::None)]
-    pub url_mode: UrlMode,
+    #[prop_or(UrlPlace::none())]
+    pub url: UrlPlace,
     /// A fixed clock (RFC 3339) instead of the browser's.
     #[prop_or_default]
     pub now: Option<AttrValue>,
@@ -95,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         Store(state)
     });
-    use_url_sync(&store, props.url_mode);
+    use_url_sync(&store, &props.url);
     // HOOK-IN (issue 19): tells the host element about the programme and the plan, and
     // answers its API; all of it lives in `browser::form`.
     crate::browser::form::use_host_form(&store, props.host.clone());
@@ -231,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 View::Team => {
                     let link = url::link_with(
-                        props.url_mode,
+                        &props.url,
                         props.keep_params.as_deref().unwrap_or_default(),
                         &format!(
                             "team={}",
@@ -257,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
                     download::now().timestamp().max(0) as u64,
                 );
                 let link = url::link_with(
-                    props.url_mode,
+                    &props.url,
                     props.keep_params.as_deref().unwrap_or_default(),
                     &format!("share={}", encode_component(&value)),
                 );

@@ -65,7 +65,7 @@ pub fn mount(
         src: settings.src.or(demo).map(AttrValue::from),
         lang: settings.lang,
         namespace: AttrValue::from(settings.namespace),
-        url_mode: settings.url_mode,
+        url: settings.url,
         now: settings.now.map(AttrValue::from),
         view: settings.view,
         layout: settings.layout,

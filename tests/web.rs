@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use seminarplan_core::lang::Lang;
 use seminarplan_web::app::{App, AppProps};
-use seminarplan_web::browser::url::UrlMode;
+use seminarplan_web::browser::url::UrlPlace;
 use seminarplan_web::components::session_card::{SessionCard, SessionCardProps};
 use seminarplan_web::components::star_button::{StarButton, StarButtonProps};
 use wasm_bindgen::JsCast;
@@ -190,7 +190,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace("star"),
-        url_mode: UrlMode::None,
+        url: UrlPlace::none(),
         now: None,
         view: Default::default(),
         layout: None,
@@ -265,7 +265,7 @@ async fn app_switches_language() {
         src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace("lang"),
-        url_mode: UrlMode::None,
+        url: UrlPlace::none(),
         now: None,
         view: Default::default(),
         layout: None,
@@ -321,7 +321,7 @@ async fn mount_demo(test: &str) -> Element {
         src: Some(demo_src()),
         lang: Lang::Sv,
         namespace: namespace(test),
-        url_mode: UrlMode::None,
+        url: UrlPlace::none(),
         now: None,
         view: Default::default(),
         layout: None,

@@ -5,10 +5,10 @@
 
 use web_sys::Element;
 
-use super::url::UrlMode;
+use super::url::{UrlMode, UrlPlace};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::state::Layout;
-use seminarplan_core::url_state::View;
+use seminarplan_core::url_state::{Scope, View};
 
 /// The settings an organiser gives on the element.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,8 +19,9 @@ pub struct Settings {
     pub lang: Lang,
     /// `namespace`: keeps plans of several widgets on one site apart.
     pub namespace: String,
-    /// `url`: `query` (default), `hash` or `none`.
-    pub url_mode: UrlMode,
+    /// `url`: `query` (default), `hash` or `none`; on a page with several widgets, each
+    /// one's keys carry its namespace.
+    pub url: UrlPlace,
     /// `view`: what shows first: `programme` (default), `schedule` (My schedule) or
     /// `grid` (the programme as a timetable grid). The visitor's own choices win.
     pub view: View,
@@ -51,19 +52,37 @@ pub fn settings(element: &Element) -> Settings {
         _ => (View::Programme, None),
     };
     let url_mode = UrlMode::from_attr(attr("url").as_deref());
+    let namespace = attr("namespace")
+        .filter(|n| seminarplan_core::parse::valid_id(n))
+        .unwrap_or_else(|| "default".to_owned());
+    let scope = if widgets_on_the_page(element) > 1 {
+        Scope::named(&namespace)
+    } else {
+        Scope::default()
+    };
     Settings {
         src: attr("src"),
         lang: attr("lang").map_or(Lang::Sv, |l| Lang::from_code(&l)),
-        namespace: attr("namespace")
-            .filter(|n| seminarplan_core::parse::valid_id(n))
-            .unwrap_or_else(|| "default".to_owned()),
-        url_mode,
+        namespace,
+        url: UrlPlace {
+            mode: url_mode,
+            scope,
+        },
         view,
         layout,
         now: attr("now").or_else(|| now_from_url(url_mode)),
         keep_params: attr("keep-params"),
         timeout: attr("timeout"),
     }
+}
+
+/// How many `<seminar-plan>` elements the element's document holds (the loader starts
+/// the widgets once the page is parsed, so a page's widgets are all there).
+fn widgets_on_the_page(element: &Element) -> u32 {
+    element
+        .owner_document()
+        .and_then(|d| d.query_selector_all("seminar-plan").ok())
+        .map_or(1, |list| list.length())
 }
 
 /// `now=` from the page's query string, unless the widget keeps nothing in the URL.

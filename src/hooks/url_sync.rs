@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::url::{self, UrlMode};
+use crate::browser::url::{self, UrlPlace};
 use crate::context::Store;
 use seminarplan_core::state::Action;
 use seminarplan_core::url_state::UrlState;
@@ -10,17 +10,17 @@ use seminarplan_core::url_state::UrlState;
 /// Reads the URL at start and after Back/Forward, and writes it after every change (a
 /// new history entry for everything but typing).
 #[hook]
-pub fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
+pub fn use_url_sync(store: &UseReducerHandle<Store>, place: &UrlPlace) {
     {
         let dispatch = store.dispatcher();
-        use_effect_with(mode, move |&mode| {
+        use_effect_with(place.clone(), move |place| {
             // An empty URL keeps the first view the organiser chose.
-            let query = url::read(mode);
+            let query = url::read(place);
             if !query.is_empty() {
                 dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
             }
             let dispatch = dispatch.clone();
-            let listeners = url::watch(mode, move |query| {
+            let listeners = url::watch(place, move |query| {
                 dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
             });
             move || drop(listeners)
@@ -28,6 +28,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
     }
     let wanted = store.0.url_state();
     let last = use_mut_ref(|| None::<UrlState>);
+    let place = place.clone();
     use_effect_with(wanted, move |wanted| {
         let previous = last.borrow_mut().replace(wanted.clone());
         if let Some(previous) = previous {
@@ -42,7 +43,7 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, mode: UrlMode) {
                 team: wanted.team.clone(),
                 ..previous.clone()
             } == *wanted;
-            url::write(mode, &wanted.to_query(), !same_but_text_and_share);
+            url::write(&place, &wanted.to_query(), !same_but_text_and_share);
         }
     });
 }

@@ -99,27 +99,71 @@ fn percent_encoding_round_trips() {
 
 #[test]
 fn the_pages_own_query_parameters_survive() {
-    use seminarplan_core::url_state::{merge, share_part, widget_part};
+    use seminarplan_core::url_state::{Scope, merge, share_part, widget_part};
+    let alone = Scope::default();
     // A CMS page (WordPress's `page_id`) with the widget's state after it.
     let page = "?page_id=12&q=hallbar&lang=en&utm_source=nyhetsbrev&view=mine";
-    assert_eq!(widget_part(page), "q=hallbar&lang=en&view=mine");
+    assert_eq!(widget_part(page, &alone), "q=hallbar&lang=en&view=mine");
     assert_eq!(
-        merge(page, "day=all"),
+        merge(page, "day=all", &alone),
         "page_id=12&utm_source=nyhetsbrev&day=all"
     );
-    assert_eq!(merge(page, ""), "page_id=12&utm_source=nyhetsbrev");
-    assert_eq!(merge("", "q=x"), "q=x");
-    assert_eq!(merge("?", ""), "");
+    assert_eq!(merge(page, "", &alone), "page_id=12&utm_source=nyhetsbrev");
+    assert_eq!(merge("", "q=x", &alone), "q=x");
+    assert_eq!(merge("?", "", &alone), "");
     // A share link opened in a widget that keeps nothing in the URL.
-    assert_eq!(share_part("?page_id=12&share=abc~s-1&q=x"), "share=abc~s-1");
-    assert_eq!(share_part("?page_id=12"), "");
     assert_eq!(
-        share_part("?team=p~~A.1~s-1&page_id=12&share=abc~s-1"),
+        share_part("?page_id=12&share=abc~s-1&q=x", &alone),
+        "share=abc~s-1"
+    );
+    assert_eq!(share_part("?page_id=12", &alone), "");
+    assert_eq!(
+        share_part("?team=p~~A.1~s-1&page_id=12&share=abc~s-1", &alone),
         "team=p~~A.1~s-1&share=abc~s-1"
     );
-    let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x"));
+    let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x", &alone));
     assert_eq!(state.share.as_deref(), Some("abc~s-1"));
     assert!(state.filters.text.is_empty());
+}
+
+/// Two widgets on one page, both keeping their view in the query string: a search in
+/// one showed up in the other after Back ("Inga programpunkter matchar"), and opening a
+/// session in one dropped the other's search from the address. Each widget's keys now
+/// carry its namespace; a widget reads and replaces only its own.
+#[test]
+fn widgets_sharing_a_page_keep_their_own_keys() {
+    use seminarplan_core::url_state::{Scope, link_query, merge, share_part, widget_part};
+    let (main, side) = (Scope::named("huvud"), Scope::named("sido"));
+    let page = "?page_id=3&huvud.q=hallbar&sido.session=s-1&q=gammal&huvud.x=1";
+    assert_eq!(widget_part(page, &main), "q=hallbar");
+    assert_eq!(widget_part(page, &side), "session=s-1");
+    // Opening a session in the side widget leaves the main widget's search alone.
+    assert_eq!(
+        merge(page, "session=s-2&day=all", &side),
+        "page_id=3&huvud.q=hallbar&q=gammal&huvud.x=1&sido.session=s-2&sido.day=all"
+    );
+    assert_eq!(
+        merge(page, "", &main),
+        "page_id=3&sido.session=s-1&q=gammal&huvud.x=1"
+    );
+    // The state read back is the widget's own, with the plain keys.
+    let state = UrlState::parse(&widget_part(&merge(page, "q=x&view=mine", &main), &main));
+    assert_eq!(state.filters.text, "x");
+    assert_eq!(state.view, seminarplan_core::url_state::View::MySchedule);
+    // A shared plan is for the widget that made the link.
+    let shared = "?huvud.share=abc~s-1&share=old&sido.team=p~~A.1~s-1";
+    assert_eq!(share_part(shared, &main), "share=abc~s-1");
+    assert_eq!(share_part(shared, &side), "team=p~~A.1~s-1");
+    assert_eq!(
+        link_query("?page_id=3&sido.q=x", "page_id,sido.q", "share=a", &main),
+        "page_id=3&sido.q=x&huvud.share=a"
+    );
+    assert_eq!(
+        link_query("?page_id=3&huvud.q=x", "page_id,huvud.q", "share=a", &main),
+        "page_id=3&huvud.share=a"
+    );
+    // A namespace that is a prefix of another's is not confused with it.
+    assert_eq!(widget_part("?huvud2.q=x&huvud.q=y", &main), "q=y");
 }
 
 /// Issue 15: share links copied the host page's query (tracking parameters, a CMS
@@ -127,20 +171,21 @@ fn the_pages_own_query_parameters_survive() {
 /// of the page's only those the organiser names in `keep-params`.
 #[test]
 fn share_links_carry_only_the_widgets_parameters_and_those_kept() {
-    use seminarplan_core::url_state::link_query;
+    use seminarplan_core::url_state::{Scope, link_query};
+    let alone = Scope::default();
     let page = "?page_id=12&utm_source=nyhetsbrev&preview_token=hemlig&q=x&fbclid=abc";
-    assert_eq!(link_query(page, "", "share=p~s-1"), "share=p~s-1");
+    assert_eq!(link_query(page, "", "share=p~s-1", &alone), "share=p~s-1");
     assert_eq!(
-        link_query(page, "page_id", "share=p~s-1"),
+        link_query(page, "page_id", "share=p~s-1", &alone),
         "page_id=12&share=p~s-1"
     );
     // A widget key named in keep-params is still the widget's (never duplicated).
     assert_eq!(
-        link_query(page, " page_id , q ", "share=a"),
+        link_query(page, " page_id , q ", "share=a", &alone),
         "page_id=12&share=a"
     );
-    assert_eq!(link_query("", "page_id", "share=a"), "share=a");
-    assert_eq!(link_query(page, "page_id", ""), "page_id=12");
+    assert_eq!(link_query("", "page_id", "share=a", &alone), "share=a");
+    assert_eq!(link_query(page, "page_id", "", &alone), "page_id=12");
 }
 
 /// Issue 15: `?now=` pinned the clock even of a widget told to keep out of the URL.

@@ -511,3 +511,86 @@ async fn share_links_keep_the_page_and_work_without_url_state() {
     );
     phone.close().await;
 }
+
+/// Two widgets keeping their view in the address (the default, `url="query"`): a search in
+/// one showed up in the other after Back ("Inga programpunkter matchar"), and opening a
+/// session in one dropped the other's search from the address, so a reload lost it. Each
+/// widget's keys now carry its namespace (`huvud.q=`, `sido.session=`).
+#[tokio::test]
+async fn two_widgets_in_the_address_keep_their_own_views() {
+    const MAIN: &str = "seminar-plan#main";
+    const SIDE: &str = "seminar-plan#side";
+    let server = Server::start();
+    let driver = Chromedriver::start("two_widgets_in_the_address_keep_their_own_views");
+    let b = driver.open(&server, LAPTOP).await;
+    b.goto("/embed/two-in-the-address.html").await;
+    wait_rendered(&b, MAIN).await;
+    wait_rendered(&b, SIDE).await;
+    let cards = |host: &str| format!("{host} >>> .sp-browse article.sp-card");
+    let all = b.count(&cards(SIDE)).await;
+
+    // A search in the main widget: only its cards change, under its own key.
+    b.find_nth(&format!("{MAIN} >>> input.sp-search__input"), 0)
+        .await
+        .send_keys("upphandling")
+        .await
+        .expect("type");
+    b.wait_until(
+        "the search in the address",
+        "return location.search.includes('huvud.q=upphandling');",
+        vec![],
+    )
+    .await;
+    let found = b.count(&cards(MAIN)).await;
+    assert!(found > 0 && found < all, "{found} of {all}");
+    assert_eq!(b.count(&cards(SIDE)).await, all);
+
+    // A session opened in the side widget keeps the main widget's search in the address.
+    b.click(&format!("{SIDE} >>> article.sp-card .sp-card__open"))
+        .await;
+    b.wait_for(&format!("{SIDE} >>> dialog.sp-dialog[open]"))
+        .await;
+    let url = b.url().await;
+    assert!(
+        url.contains("huvud.q=upphandling") && url.contains("sido.session="),
+        "{url}"
+    );
+    assert_eq!(b.count(&format!("{MAIN} >>> dialog.sp-dialog")).await, 0);
+
+    // Back closes the side widget's session; neither widget takes the other's view.
+    b.back().await;
+    b.wait_until(
+        "the side widget's session to close",
+        "return $q(arguments[0]) === null;",
+        vec![json!(format!("{SIDE} >>> dialog.sp-dialog"))],
+    )
+    .await;
+    assert_eq!(
+        b.count(&cards(SIDE)).await,
+        all,
+        "the side widget took the search"
+    );
+    assert_eq!(
+        b.value(&format!("{SIDE} >>> input.sp-search__input")).await,
+        ""
+    );
+    assert_eq!(b.count(&cards(MAIN)).await, found);
+
+    // A reload gives each widget its own view back.
+    b.reload().await;
+    wait_rendered(&b, MAIN).await;
+    wait_rendered(&b, SIDE).await;
+    b.wait_until(
+        "the main widget's search after a reload",
+        "return $q(arguments[0]).value === 'upphandling';",
+        vec![json!(format!("{MAIN} >>> input.sp-search__input"))],
+    )
+    .await;
+    assert_eq!(b.count(&cards(MAIN)).await, found);
+    assert_eq!(b.count(&cards(SIDE)).await, all);
+    assert_eq!(
+        b.value(&format!("{SIDE} >>> input.sp-search__input")).await,
+        ""
+    );
+    b.close().await;
+}

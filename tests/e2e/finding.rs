@@ -272,3 +272,72 @@ async fn back_after_opening_a_session_returns_to_the_filtered_list() {
     assert!(!search[1].as_str().unwrap_or_default().contains("session="));
     browser.close().await;
 }
+
+/// Closing a session the visitor opened went forward to a new entry, so Back opened the
+/// session again (and a phone's Back button took two presses per session to leave). Close
+/// now steps back to where the visitor was: Back then goes on to the view before, and
+/// Forward still reopens the session, as in the browser's own history.
+#[tokio::test]
+async fn back_after_closing_a_session_does_not_open_it_again() {
+    let server = Server::start();
+    let driver = Chromedriver::start("back_after_closing");
+    let browser = driver.open(&server, PHONE).await;
+    open_widget(&browser, "/").await;
+    browser.wait_for(".sp-browse article.sp-card").await;
+    let start = browser.url().await;
+    // A view of its own (every day), then a session from it.
+    browser
+        .click(".sp-daytabs__list > li:last-child > .sp-daytabs__button")
+        .await;
+    browser
+        .wait_until(
+            "every day in the address",
+            "return location.search.includes('day=all');",
+            vec![],
+        )
+        .await;
+    let every_day = browser.url().await;
+    browser
+        .click(".sp-browse article.sp-card .sp-card__open")
+        .await;
+    browser.wait_for("dialog.sp-dialog[open]").await;
+    assert!(browser.url().await.contains("session="));
+
+    browser.click(".sp-dialog__close").await;
+    browser
+        .wait_until(
+            "the session page to close",
+            "return $q('dialog.sp-dialog') === null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(browser.url().await, every_day, "Close returns to the view");
+
+    browser.back().await;
+    browser
+        .wait_until(
+            "Back to the first view",
+            "return !location.search.includes('day=all');",
+            vec![],
+        )
+        .await;
+    assert_eq!(browser.url().await, start);
+    assert_eq!(
+        browser.count("dialog.sp-dialog").await,
+        0,
+        "Back after Close opened the session again"
+    );
+
+    // Forward twice: the view, then the session, as they were.
+    browser.forward().await;
+    browser
+        .wait_until(
+            "Forward to every day",
+            "return location.search.includes('day=all');",
+            vec![],
+        )
+        .await;
+    browser.forward().await;
+    browser.wait_for("dialog.sp-dialog[open]").await;
+    browser.close().await;
+}

@@ -190,62 +190,123 @@ fn is_widget_key(key: &str) -> bool {
     ) || FACETS.iter().any(|f| f.key() == key)
 }
 
-/// The pairs of `query` (with or without a leading `?`) whose keys the widget reads
-/// (`mine == true`) or does not (`mine == false`), in their order, joined with `&`.
-fn pairs(query: &str, mine: bool) -> String {
+/// Whose pairs of a query string are a widget's. On a page with one widget they are the
+/// plain keys (`q=`, `session=`). On a page with several, each widget's keys carry its
+/// namespace (`huvud.q=`), so no widget reads, drops or overwrites another's view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope(Option<String>);
+
+impl Scope {
+    /// The keys of a widget that shares its page with others: `namespace.key`.
+    pub fn named(namespace: &str) -> Scope {
+        Scope(Some(namespace.to_owned()))
+    }
+
+    /// The plain widget key that `key` stands for in this scope, if it is this widget's.
+    fn own<'a>(&self, key: &'a str) -> Option<&'a str> {
+        let plain = match &self.0 {
+            None => key,
+            Some(prefix) => key.strip_prefix(prefix.as_str())?.strip_prefix('.')?,
+        };
+        is_widget_key(plain).then_some(plain)
+    }
+
+    /// Its name ("" for a page's only widget), to tell its history entries from others'.
+    pub fn name(&self) -> &str {
+        self.0.as_deref().unwrap_or_default()
+    }
+
+    /// `pairs` (`q=x&day=all`, plain keys) as this scope writes them.
+    pub fn write(&self, pairs: &str) -> String {
+        match &self.0 {
+            None => pairs.to_owned(),
+            Some(prefix) => pairs
+                .split('&')
+                .filter(|pair| !pair.is_empty())
+                .map(|pair| format!("{prefix}.{pair}"))
+                .collect::<Vec<_>>()
+                .join("&"),
+        }
+    }
+
+    /// This widget's pairs of `query` (with or without a leading `?`), with plain keys.
+    fn mine(&self, query: &str) -> Vec<String> {
+        split(query)
+            .filter_map(|(key, pair)| {
+                let plain = self.own(key)?;
+                Some(format!("{plain}{}", &pair[key.len()..]))
+            })
+            .collect()
+    }
+
+    /// The pairs of `query` that are not this widget's: the page's and other widgets'.
+    fn others<'a>(&self, query: &'a str) -> Vec<&'a str> {
+        split(query)
+            .filter(|(key, _)| self.own(key).is_none())
+            .map(|(_, pair)| pair)
+            .collect()
+    }
+}
+
+/// The pairs of a query string (with or without a leading `?`), each with its key.
+fn split(query: &str) -> impl Iterator<Item = (&str, &str)> {
     query
         .trim_start_matches('?')
         .split('&')
         .filter(|pair| !pair.is_empty())
-        .filter(|pair| is_widget_key(pair.split_once('=').map_or(*pair, |(k, _)| k)) == mine)
-        .collect::<Vec<_>>()
-        .join("&")
+        .map(|pair| (pair.split_once('=').map_or(pair, |(k, _)| k), pair))
 }
 
-/// The widget's part of a page's query string: the page's own parameters (say
-/// WordPress's `page_id=12`) left out.
-pub fn widget_part(query: &str) -> String {
-    pairs(query, true)
+/// The widget's part of a page's query string, with plain keys: the page's own
+/// parameters (say WordPress's `page_id=12`) and other widgets' left out.
+pub fn widget_part(query: &str, scope: &Scope) -> String {
+    scope.mine(query).join("&")
 }
 
-/// The page's query string with the widget's part replaced by `widget` (without `?`):
-/// the page's own parameters first, unchanged, then the widget's.
-pub fn merge(page_query: &str, widget: &str) -> String {
-    let own = pairs(page_query, false);
-    match (own.is_empty(), widget.is_empty()) {
-        (_, true) => own,
-        (true, false) => widget.to_owned(),
-        (false, false) => format!("{own}&{widget}"),
+/// The page's query string with the widget's part replaced by `widget` (plain keys,
+/// without `?`): everything that is not this widget's first, unchanged, then the widget's.
+pub fn merge(page_query: &str, widget: &str, scope: &Scope) -> String {
+    let mut parts: Vec<String> = scope
+        .others(page_query)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let widget = scope.write(widget);
+    if !widget.is_empty() {
+        parts.push(widget);
     }
+    parts.join("&")
 }
 
-/// Only the `share=` and `team=` pairs of a query string, if there are any (what a widget
-/// that keeps no state in the URL still reads: a shared plan opened on another device).
-pub fn share_part(query: &str) -> String {
-    query
-        .trim_start_matches('?')
-        .split('&')
+/// Only the widget's `share=` and `team=` pairs of a query string, with plain keys (what
+/// a widget that keeps no state in the URL still reads: a shared plan opened on another
+/// device).
+pub fn share_part(query: &str, scope: &Scope) -> String {
+    scope
+        .mine(query)
+        .into_iter()
         .filter(|pair| pair.starts_with("share=") || pair.starts_with("team="))
         .collect::<Vec<_>>()
         .join("&")
 }
 
-/// The query of a link to this page that carries `widget` (without `?`): the widget's own
-/// parameters and, of the page's, only those the organiser named in `keep` (the
-/// element's `keep-params`, comma-separated: say WordPress's `page_id`, without which the
-/// page is not found). Everything else the page's address holds (tracking parameters, a
-/// CMS preview token, another widget's state) stays out of the link and its QR code.
-pub fn link_query(page_query: &str, keep: &str, widget: &str) -> String {
+/// The query of a link to this page that carries `widget` (plain keys, without `?`): the
+/// widget's own parameters and, of the page's, only those the organiser named in `keep`
+/// (the element's `keep-params`, comma-separated: say WordPress's `page_id`, without
+/// which the page is not found). Everything else the page's address holds (tracking
+/// parameters, a CMS preview token, another widget's state) stays out of the link and its
+/// QR code.
+pub fn link_query(page_query: &str, keep: &str, widget: &str, scope: &Scope) -> String {
     let kept: Vec<&str> = keep
         .split(',')
         .map(str::trim)
-        .filter(|k| !k.is_empty() && !is_widget_key(k))
+        .filter(|k| !k.is_empty() && !is_widget_key(k) && scope.own(k).is_none())
         .collect();
-    let mut parts: Vec<&str> = page_query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| kept.contains(&pair.split_once('=').map_or(*pair, |(k, _)| k)))
+    let mut parts: Vec<String> = split(page_query)
+        .filter(|(key, _)| kept.contains(key))
+        .map(|(_, pair)| pair.to_owned())
         .collect();
+    let widget = scope.write(widget);
     if !widget.is_empty() {
         parts.push(widget);
     }
