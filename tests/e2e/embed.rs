@@ -481,7 +481,8 @@ async fn share_links_keep_the_page_and_work_without_url_state() {
     b.wait_for(&format!("{WIDE} >>> input.sp-share__link"))
         .await;
     let link = b.value(&format!("{WIDE} >>> input.sp-share__link")).await;
-    let page = format!("{}/embed/hostile.html?page_id=12&share=", b.origin());
+    // The page holds two widgets: the link is for this one (its namespace's key).
+    let page = format!("{}/embed/hostile.html?page_id=12&huvud.share=", b.origin());
     assert!(
         link.starts_with(&page),
         "the link keeps the page's own parameter, and nothing else of the page: {link}"
@@ -508,6 +509,12 @@ async fn share_links_keep_the_page_and_work_without_url_state() {
             .await
             == 1,
         "the shared plan lists the starred seminar"
+    );
+    wait_rendered(&phone, NARROW).await;
+    assert_eq!(
+        phone.count(&format!("{NARROW} >>> .sp-shared")).await,
+        0,
+        "the side column's widget (another namespace) does not offer it"
     );
     phone.close().await;
 }
