@@ -466,18 +466,20 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
 
 #[wasm_bindgen_test]
 async fn a_long_list_shows_its_first_cards_then_more_on_request() {
-    use seminarplan_web::components::programme_view::{FIRST, ProgrammeView, ProgrammeViewProps};
+    use seminarplan_web::components::programme_view::{
+        FIRST, ProgrammeView, ProgrammeViewProps, SLACK,
+    };
     let root = fresh_root();
     let programme = seminarplan_core::model::ProgrammeRef(Rc::new(
         seminarplan_core::generate::programme(1500, 7),
     ));
     let total = programme.sessions.len();
     assert!(total > FIRST * 3);
-    let props = ProgrammeViewProps {
-        programme,
+    let props = |matching: Vec<usize>| ProgrammeViewProps {
+        programme: programme.clone(),
         lang: Lang::Sv,
         day: None,
-        matching: Rc::new((0..total).collect()),
+        matching: Rc::new(matching),
         terms: Rc::new(Vec::new()),
         plan: Default::default(),
         clashes: Rc::new(Vec::new()),
@@ -488,7 +490,8 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
         now: None,
         live: true,
     };
-    yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props((0..total).collect()))
+        .render();
     yew::scheduler::flush().await;
     // The first paint has the first cards only, in programme order, day one first.
     assert_eq!(all(&root, "article.sp-card").len(), FIRST);
@@ -511,6 +514,21 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     }
     assert_eq!(all(&root, "article.sp-card").len(), total);
     assert!(all(&root, "h2.sp-day__title").len() >= 3);
+
+    // A list only a little longer than the first cards comes whole, without "show more".
+    let root = fresh_root();
+    yew::Renderer::<ProgrammeView>::with_root_and_props(
+        root.clone(),
+        props((0..FIRST + SLACK).collect()),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "article.sp-card").len(), FIRST + SLACK);
+    assert!(
+        root.query_selector("button.sp-more__button")
+            .expect("selector")
+            .is_none()
+    );
 }
 
 #[wasm_bindgen_test]

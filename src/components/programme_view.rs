@@ -21,8 +21,13 @@ use seminarplan_core::plan::{Clash, Plan, clashing_with};
 use seminarplan_core::search::Term;
 use seminarplan_core::time;
 
-/// Cards rendered at once after the list changes.
-pub const FIRST: usize = 60;
+/// Cards rendered at once after the list changes (each keystroke in search): a few
+/// screens, even on a laptop. 60 cost twice the time per keystroke (BENCHMARKS.md, "The
+/// first cards").
+pub const FIRST: usize = 24;
+/// A list at most this much longer than [`FIRST`] is rendered whole, so a visitor never
+/// meets "show 3 more".
+pub const SLACK: usize = 12;
 /// Cards added each time the visitor nears the end of the list.
 pub const STEP: usize = 100;
 /// How near (px) the end of the list must come before more cards are rendered.
@@ -67,11 +72,16 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let (ui, plang) = (lang.code(), p.lang());
     let keep: HashSet<usize> = props.matching.iter().copied().collect();
     // How many cards this list may render now: FIRST for a new list, more each step.
-    let shown = use_state(|| (props.matching.clone(), props.day, FIRST));
+    let first = if props.matching.len() <= FIRST + SLACK {
+        props.matching.len()
+    } else {
+        FIRST
+    };
+    let shown = use_state(|| (props.matching.clone(), props.day, first));
     let limit = if Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day {
         shown.2
     } else {
-        FIRST
+        first
     };
     let budget = Cell::new(limit);
     let cut = Cell::new(false);
