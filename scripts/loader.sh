@@ -4,6 +4,7 @@
 # and their wasm-bindgen JavaScript filled in: the widget (hashed by Trunk), and the
 # importer and the check page, which Trunk leaves unhashed (it builds them as "worker"
 # apps) and which are given a content hash here, so a browser never mixes two builds.
+# It also writes the version from Cargo.toml into the loader and the check pages.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run this from Trunk (a post_build hook)}"
 source_dir="${TRUNK_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}"
@@ -37,7 +38,20 @@ hashed() {
 import=$(hashed seminarplan-import)
 check=$(hashed seminarplan-check-page)
 
-sed -e "s|__SP_BINDINGS__|./$bindings|" -e "s|__SP_WASM__|./$wasm|" \
+# The web crate's version: the `version` line of Cargo.toml's [package] table.
+version=$(awk '/^\[package\]/ { p = 1; next } /^\[/ { p = 0 }
+  p && /^version *=/ { gsub(/version *= *|"/, ""); print; exit }' "$source_dir/Cargo.toml")
+if [ -z "$version" ]; then
+  echo "loader.sh: no [package] version in $source_dir/Cargo.toml" >&2
+  exit 1
+fi
+for page in check.html check-en.html; do
+  if [ -f "$page" ]; then
+    sed -i "s|__SP_VERSION__|$version|g" "$page"
+  fi
+done
+
+sed -e "s|__SP_VERSION__|$version|g" -e "s|__SP_BINDINGS__|./$bindings|" -e "s|__SP_WASM__|./$wasm|" \
   -e "s|__SP_IMPORT_BINDINGS__|./$import.js|" -e "s|__SP_IMPORT_WASM__|./${import}_bg.wasm|" \
   -e "s|__SP_CHECK_BINDINGS__|./$check.js|" -e "s|__SP_CHECK_WASM__|./${check}_bg.wasm|" \
   "$source_dir/web/seminar-plan.js" > seminar-plan.js

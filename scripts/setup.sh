@@ -2,13 +2,18 @@
 # Installs what building and testing Seminarplan needs, skipping what is already there.
 # Tools go to fixed places outside the clone (~/.cargo/bin, ~/.local/share/seminarplan),
 # so later runs on the same machine reuse them.
-#   scripts/setup.sh            build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+#   scripts/setup.sh            build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt,
+#                               cargo-about (the release's licences, scripts/release.sh)
+#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver, and the
+#                               other engines' core journeys need: firefox-esr, geckodriver,
+#                               webkit2gtk-driver (WebKitWebDriver) and xvfb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.22.1
 BINARYEN_VERSION=132.0.0
+CARGO_ABOUT_VERSION=0.9.3
+GECKODRIVER_VERSION=0.37.1
 # Independent readers the end-to-end tests check the widget's output with (--browser only).
 ICALENDAR_VERSION=6.3.1
 JSQR_VERSION=1.4.0
@@ -43,12 +48,31 @@ if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "${BINA
 fi
 ln -sf "$TOOLS/node_modules/.bin/wasm-opt" "$HOME/.cargo/bin/wasm-opt"
 
+# cargo-about collects the licences of every crate in the wasm for the release archive.
+if ! cargo about --version 2>/dev/null | grep -q " $CARGO_ABOUT_VERSION"; then
+  say "installing cargo-about $CARGO_ABOUT_VERSION (about 4 minutes)"
+  cargo install cargo-about --version "$CARGO_ABOUT_VERSION" --locked --features cli
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+
+  # The other engines of the core journeys (tests/e2e/engines.rs): Firefox ESR through
+  # geckodriver, and WebKitGTK (Safari's engine) through WebKitWebDriver in Xvfb.
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ]; then
+    say "installing firefox-esr, webkit2gtk-driver and xvfb"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
+  fi
+  if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
 
   # Python's icalendar reads the downloaded calendar file in tests/e2e/schedule.rs.

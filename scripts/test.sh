@@ -25,6 +25,8 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web --test web_grid
 step "release build"
 trunk build --release
+step "release archive and npm package (scripts/release.sh, of the build above)"
+scripts/release.sh --package
 step "first-load size (fails above the ceiling in tests/size.rs)"
 cargo test --test size -- --nocapture
 step "end-to-end tests (WebDriver, headless Chromium)"

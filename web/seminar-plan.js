@@ -1,10 +1,12 @@
+// Seminarplan __SP_VERSION__ (the version in Cargo.toml; CHANGELOG.md says what it holds).
+//
 // Seminarplan's loader: defines the <seminar-plan> element and starts the widget in
 // each one, inside an open shadow root. It finds the widget's other files next to
 // itself (import.meta.url), so it works from any path. No inline code, no eval: it runs
 // under `script-src 'self' 'wasm-unsafe-eval'`.
 //
 // dist/seminar-plan.js is made from web/seminar-plan.js by scripts/loader.sh (a Trunk
-// post-build hook), which fills in this build's hashed file names.
+// post-build hook), which fills in this build's hashed file names and its version.
 //
 // Three wasm modules, each with its wasm-bindgen JavaScript: the widget, loaded for the
 // first <seminar-plan> on the page; the importer, loaded the first time a programme file
@@ -17,6 +19,8 @@ const IMPORT_BINDINGS = "__SP_IMPORT_BINDINGS__";
 const IMPORT_WASM = "__SP_IMPORT_WASM__";
 const CHECK_BINDINGS = "__SP_CHECK_BINDINGS__";
 const CHECK_WASM = "__SP_CHECK_WASM__";
+// This release's version (Cargo.toml's): `el.version`, and the check page's footer.
+const VERSION = "__SP_VERSION__";
 // The demo programme, shown when the element names no programme file (`src`).
 const DEMO = "./demo/programme.json";
 
@@ -144,6 +148,13 @@ class SeminarPlan extends HTMLElement {
   #internals = this.attachInternals();
   #plan = null;
   #bridge = { emit: (kind, json) => this.#receive(kind, JSON.parse(json)), command: null };
+
+  // The release this page runs (Cargo.toml's version), for a bug report.
+  static version = VERSION;
+
+  get version() {
+    return VERSION;
+  }
 
   connectedCallback() {
     this.start();
@@ -349,6 +360,12 @@ if (!customElements.get("seminar-plan")) {
 // The organisers' check page (check.html): a module of its own. It contains a
 // <seminar-plan> of its own for the preview.
 class SeminarPlanCheck extends HTMLElement {
+  static version = VERSION;
+
+  get version() {
+    return VERSION;
+  }
+
   connectedCallback() {
     startIn(this, loadCheckPage, "mount_check");
   }
