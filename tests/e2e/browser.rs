@@ -1,8 +1,10 @@
-//! Headless Chromium over WebDriver for the end-to-end tests.
+//! Headless Chromium over WebDriver for the end-to-end tests, and for the core journeys
+//! (`tests/e2e/engines.rs`) Firefox ESR and WebKitGTK too.
 //!
-//! [`Chromedriver`] runs `chromedriver` as a child process on a free port, in its own
-//! process group so that dropping it also ends any Chromium it started (even when a test
-//! panics before closing its browser). [`Browser`] is one fresh browser session with its
+//! [`Chromedriver`] runs a WebDriver server as a child process on a free port: `chromedriver`,
+//! or for another [`Engine`] `geckodriver` or `WebKitWebDriver` (under `xvfb-run`, since
+//! WebKitGTK's browser needs a display). It runs in its own process group so that dropping
+//! it also ends any browser it started (even when a test panics before closing its browser). [`Browser`] is one fresh browser session with its
 //! own profile directory, plus the helpers the tests use: navigation, a viewport of an
 //! exact size, polling waits with a deadline, clicks, reads and screenshots.
 
@@ -30,6 +32,165 @@ const DRIVER_START: Duration = Duration::from_secs(20);
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's Firefox ESR, and geckodriver from crates.io (in `~/.cargo/bin`).
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Debian's WebKitGTK driver, the browser it drives, and the X server it runs in.
+const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+/// Lets Firefox's window be as narrow as a phone (its toolbars ask for 500 px otherwise).
+const FIREFOX_NARROW_CHROME: &str = ":root, #main-window, #navigator-toolbox, #nav-bar, \
+     #TabsToolbar, #browser, #tabbrowser-tabbox { min-width: 0 !important; }\n";
+/// Lets MiniBrowser's window be as narrow as a phone (a GTK style sheet for its toolbar; the
+/// page itself is drawn by WebKit, not GTK).
+const MINIBROWSER_NARROW_CHROME: &str =
+    "* { min-width: 0; min-height: 0; padding: 0; margin: 0; }\n";
+const INSTALL_ENGINES: &str = "install it with `scripts/setup.sh --browser`";
+
+/// A browser engine the tests can drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// Debian's Chromium, headless (every test).
+    Chromium,
+    /// Debian's Firefox ESR, headless, through geckodriver.
+    Firefox,
+    /// WebKitGTK's MiniBrowser (Safari's engine) in Xvfb, through WebKitWebDriver.
+    WebKit,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromedriver",
+            Engine::Firefox => "geckodriver",
+            Engine::WebKit => "webkitdriver",
+        }
+    }
+
+    /// The driver's command line, listening on `port` (on 127.0.0.1), logging to `log`,
+    /// with `scratch` a temporary folder of its own.
+    fn command(self, port: u16, log: &Path, scratch: &Path) -> Command {
+        match self {
+            Engine::Chromium => {
+                let mut command = Command::new(program(
+                    "CHROMEDRIVER",
+                    CHROMEDRIVER,
+                    "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
+                ));
+                command
+                    .arg(format!("--port={port}"))
+                    .arg(format!("--log-path={}", log.display()));
+                command
+            }
+            Engine::Firefox => {
+                let home = std::env::var("HOME").unwrap_or_default();
+                let gecko = format!("{home}/.cargo/bin/geckodriver");
+                let mut command = Command::new(program("GECKODRIVER", &gecko, INSTALL_ENGINES));
+                command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+                command
+            }
+            Engine::WebKit => {
+                let driver = program("WEBKIT_DRIVER", WEBKIT_DRIVER, INSTALL_ENGINES);
+                // MiniBrowser's toolbar asks for 447 px; without its padding and minimum
+                // sizes the window can be as narrow as a phone.
+                let gtk = scratch.join("config").join("gtk-3.0");
+                fs::create_dir_all(&gtk).expect("create a GTK configuration folder");
+                fs::write(gtk.join("gtk.css"), MINIBROWSER_NARROW_CHROME)
+                    .expect("write the GTK style sheet");
+                let mut command = Command::new(program("XVFB_RUN", XVFB_RUN, INSTALL_ENGINES));
+                command
+                    .env("XDG_CONFIG_HOME", scratch.join("config"))
+                    .args(["-a", "-s", "-screen 0 1600x1200x24"])
+                    .arg(driver)
+                    .arg(format!("--port={port}"));
+                command
+            }
+        }
+    }
+
+    /// The capabilities of a new session: this engine's browser, a fresh profile
+    /// (`profile`, for engines that take one), a `width`×`height` window, and for Chromium
+    /// and Firefox downloads saved into `downloads` without asking.
+    fn capabilities(
+        self,
+        profile: &Path,
+        (width, height): (u32, u32),
+        downloads: Option<&Path>,
+    ) -> Value {
+        match self {
+            Engine::Chromium => {
+                let chromium = program(
+                    "CHROMIUM",
+                    CHROMIUM,
+                    "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
+                );
+                let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|&a| a.to_owned()).collect();
+                args.push(format!("--user-data-dir={}", profile.display()));
+                args.push(format!("--window-size={width},{height}"));
+                let mut capabilities = json!({
+                    "browserName": "chrome",
+                    "pageLoadStrategy": "normal",
+                    "goog:chromeOptions": {
+                        "binary": chromium.display().to_string(),
+                        "args": args,
+                    },
+                });
+                if let Some(downloads) = downloads {
+                    capabilities["goog:chromeOptions"]["prefs"] = json!({
+                        "download.default_directory": downloads.display().to_string(),
+                        "download.prompt_for_download": false,
+                        "download.directory_upgrade": true,
+                    });
+                }
+                capabilities
+            }
+            // A fresh profile whose browser chrome may be narrower than Firefox's usual
+            // 500 px minimum, so the viewport can be a phone's (as in Responsive Design
+            // Mode); geckodriver adds the preferences below to it.
+            Engine::Firefox => {
+                let firefox = program("FIREFOX", FIREFOX, INSTALL_ENGINES);
+                let chrome = profile.join("chrome");
+                fs::create_dir_all(&chrome).expect("create the Firefox profile's chrome folder");
+                fs::write(chrome.join("userChrome.css"), FIREFOX_NARROW_CHROME)
+                    .expect("write the Firefox profile's userChrome.css");
+                let mut prefs = json!({
+                    "toolkit.legacyUserProfileCustomizations.stylesheets": true,
+                    "browser.shell.checkDefaultBrowser": false,
+                    "datareporting.policy.dataSubmissionEnabled": false,
+                    "network.captive-portal-service.enabled": false,
+                });
+                if let Some(downloads) = downloads {
+                    prefs["browser.download.folderList"] = json!(2);
+                    prefs["browser.download.dir"] = json!(downloads.display().to_string());
+                    prefs["browser.download.useDownloadDir"] = json!(true);
+                }
+                json!({
+                    "browserName": "firefox",
+                    "pageLoadStrategy": "normal",
+                    "moz:firefoxOptions": {
+                        "binary": firefox.display().to_string(),
+                        "args": [
+                            "-headless",
+                            "-profile",
+                            profile.display().to_string(),
+                            format!("-width={width}"),
+                            format!("-height={height}"),
+                        ],
+                        "prefs": prefs,
+                    },
+                })
+            }
+            // An automation session of WebKitGTK is ephemeral: a fresh profile each time.
+            Engine::WebKit => json!({
+                "pageLoadStrategy": "normal",
+                "webkitgtk:browserOptions": {
+                    "binary": program("MINIBROWSER", MINIBROWSER, INSTALL_ENGINES).display().to_string(),
+                    "args": ["--automation"],
+                },
+            }),
+        }
+    }
+}
 
 /// The flags every browser session starts with (the profile directory is added per session).
 const CHROMIUM_ARGS: &[&str] = &[
@@ -82,9 +243,11 @@ fn unique(prefix: &str) -> String {
     format!("{prefix}-{}-{nanos}-{n}", std::process::id())
 }
 
-/// A running chromedriver; killed (with its browsers) when dropped.
+/// A running WebDriver server (chromedriver unless started for another [`Engine`]);
+/// killed (with its browsers) when dropped.
 pub struct Chromedriver {
     child: Child,
+    engine: Engine,
     addr: SocketAddr,
     /// Holds one profile directory per browser session; removed on drop.
     profiles: PathBuf,
@@ -95,32 +258,40 @@ impl Chromedriver {
     /// Starts chromedriver and waits until it is ready. `name` names its log file,
     /// `target/e2e-logs/<name>-chromedriver.log`.
     pub fn start(name: &str) -> Chromedriver {
-        let binary = program(
-            "CHROMEDRIVER",
-            CHROMEDRIVER,
-            "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
-        );
+        Chromedriver::start_engine(name, Engine::Chromium)
+    }
+
+    /// Starts the WebDriver server of `engine` and waits until it is ready. `name` names
+    /// its log file, `target/e2e-logs/<name>-<driver>.log`.
+    pub fn start_engine(name: &str, engine: Engine) -> Chromedriver {
         let logs = target_dir().join("e2e-logs");
         fs::create_dir_all(&logs).expect("create target/e2e-logs");
-        let log = logs.join(format!("{name}-chromedriver.log"));
+        let log = logs.join(format!("{name}-{}.log", engine.name()));
         let profiles = std::env::temp_dir().join(unique("seminarplan-e2e"));
         fs::create_dir_all(&profiles).expect("create a temporary directory for browser profiles");
         let port = free_port();
-        let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
-            .arg(format!("--log-path={}", log.display()))
+        let file = |suffix: &str| {
+            File::create(logs.join(format!("{name}-{}.{suffix}", engine.name())))
+                .map_or_else(|_| Stdio::null(), Stdio::from)
+        };
+        let mut command = engine.command(port, &log, &profiles);
+        // chromedriver writes its own log file; the others log to their output.
+        let stdout = if engine == Engine::Chromium {
+            Stdio::null()
+        } else {
+            file("log")
+        };
+        let child = command
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(
-                File::create(logs.join(format!("{name}-chromedriver.stderr")))
-                    .map_or_else(|_| Stdio::null(), Stdio::from),
-            )
-            // Its own process group, so drop can end the Chromium processes it starts too.
+            .stdout(stdout)
+            .stderr(file("stderr"))
+            // Its own process group, so drop can end the browser processes it starts too.
             .process_group(0)
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+            .unwrap_or_else(|e| panic!("cannot start the {} driver: {e}", engine.name()));
         let mut driver = Chromedriver {
             child,
+            engine,
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
             profiles,
             log,
@@ -134,18 +305,23 @@ impl Chromedriver {
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 panic!(
-                    "chromedriver exited during start-up ({status}); see {}",
+                    "{} exited during start-up ({status}); see {}",
+                    self.engine.name(),
                     self.log.display()
                 );
             }
+            let ready = |text: &str| {
+                serde_json::from_str::<Value>(text).is_ok_and(|v| v["value"]["ready"] == true)
+            };
             let last = match http_get(self.addr, "/status", Duration::from_secs(2)) {
-                Ok(r) if r.status == 200 && r.text().contains("\"ready\":true") => return,
+                Ok(r) if r.status == 200 && ready(&r.text()) => return,
                 Ok(r) => format!("HTTP {}: {}", r.status, r.text()),
                 Err(e) => e.to_string(),
             };
             assert!(
                 Instant::now() < deadline,
-                "chromedriver on {} not ready after {DRIVER_START:?} ({last}); see {}",
+                "{} on {} not ready after {DRIVER_START:?} ({last}); see {}",
+                self.engine.name(),
                 self.addr,
                 self.log.display()
             );
@@ -168,42 +344,20 @@ impl Chromedriver {
         size: (u32, u32),
         downloads: &Path,
     ) -> Browser {
-        let prefs = json!({
-            "download.default_directory": downloads.display().to_string(),
-            "download.prompt_for_download": false,
-            "download.directory_upgrade": true,
-        });
-        self.open_with(server, size, Some(prefs)).await
+        self.open_with(server, size, Some(downloads)).await
     }
 
     async fn open_with(
         &self,
         server: &Server,
         (width, height): (u32, u32),
-        prefs: Option<Value>,
+        downloads: Option<&Path>,
     ) -> Browser {
-        let chromium = program(
-            "CHROMIUM",
-            CHROMIUM,
-            "install it with `apt-get install chromium chromium-driver` or `scripts/setup.sh --browser`",
-        );
         let profile = self.profiles.join(unique("profile"));
         fs::create_dir_all(&profile).expect("create a browser profile directory");
-        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|&a| a.to_owned()).collect();
-        args.push(format!("--user-data-dir={}", profile.display()));
-        args.push(format!("--window-size={width},{height}"));
-        let capabilities = json!({
-            "browserName": "chrome",
-            "pageLoadStrategy": "normal",
-            "goog:chromeOptions": {
-                "binary": chromium.display().to_string(),
-                "args": args,
-            },
-        });
-        let mut capabilities = capabilities;
-        if let Some(prefs) = prefs {
-            capabilities["goog:chromeOptions"]["prefs"] = prefs;
-        }
+        let capabilities = self
+            .engine
+            .capabilities(&profile, (width, height), downloads);
         let Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };
@@ -214,7 +368,8 @@ impl Chromedriver {
             .await
             .unwrap_or_else(|e| {
                 panic!(
-                    "cannot start a Chromium session: {e}; see {}",
+                    "cannot start a {:?} session: {e}; see {}",
+                    self.engine,
                     self.log.display()
                 )
             });
@@ -233,11 +388,22 @@ impl Drop for Chromedriver {
         // The whole process group this driver leads: chromedriver and the browsers it
         // started. Browsers a test closed properly are gone already.
         let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
+        let signal = |name: &str| {
+            let _ = Command::new("kill")
+                .args([name, "--", &group])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        };
+        if self.engine == Engine::WebKit {
+            // Xvfb removes its display's lock file only when it is asked to end.
+            signal("-TERM");
+            let deadline = Instant::now() + DRIVER_START;
+            while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+                std::thread::sleep(STEP);
+            }
+        }
+        signal("-KILL");
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = fs::remove_dir_all(&self.profiles);

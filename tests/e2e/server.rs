@@ -15,6 +15,9 @@
 //!   named `csp*.html` come with [`STRICT_CSP`];
 //! - `/cdn/seminarplan/<name>`: a file of the bundle under another path, as an organiser
 //!   might serve it;
+//! - folders mounted with [`ServerBuilder::mount`] (an unpacked release archive): their
+//!   files under a path prefix, `index.html` for the folder itself, every HTML page with
+//!   [`STRICT_CSP`] (with [`ServerBuilder::without_bundle`], nothing of `dist/` is served);
 //! - `/` (the bundle's `index.html`) and any other path: a file from the Trunk bundle in
 //!   `dist/`.
 //!
@@ -211,6 +214,10 @@ struct Site {
     variants: HashMap<String, String>,
     encoder: Option<Encoder>,
     log: RequestLog,
+    /// Path prefix (`/a/b/`) → the folder served under it.
+    mounts: Vec<(String, PathBuf)>,
+    /// Whether the bundle in `dist/` is served (`/`, `/page/…`, `/cdn/…`, the rest).
+    bundle: bool,
 }
 
 impl Site {
@@ -223,14 +230,21 @@ impl Site {
         if request.method != "GET" && request.method != "HEAD" {
             return Response::method_not_allowed();
         }
+        if let Some(response) = self.mounted(path) {
+            return response;
+        }
+        if let Some(name) = path.strip_prefix("/fixtures/") {
+            return file(&self.fixtures, name);
+        }
+        let embed = path.starts_with("/embed/");
+        if !self.bundle && !embed {
+            return Response::not_found(&format!("{path} (the bundle in dist/ is not served)"));
+        }
         if path == "/" || path == "/index.html" {
             return Response::ok(HTML, self.index.clone());
         }
         if let Some(variant) = path.strip_prefix("/page/") {
             return self.page(variant);
-        }
-        if let Some(name) = path.strip_prefix("/fixtures/") {
-            return file(&self.fixtures, name);
         }
         if let Some(name) = path.strip_prefix("/embed/") {
             let mut response = file(&embed_dir(), name);
@@ -257,6 +271,27 @@ impl Site {
             return file(&self.dist, name);
         }
         file(&self.dist, path.trim_start_matches('/'))
+    }
+
+    /// A file of a mounted folder, HTML pages with [`STRICT_CSP`]; `None` outside them.
+    fn mounted(&self, path: &str) -> Option<Response> {
+        let (prefix, dir) = self
+            .mounts
+            .iter()
+            .find(|(p, _)| path.starts_with(p.as_str()))?;
+        let rest = &path[prefix.len()..];
+        let rest = if rest.is_empty() || rest.ends_with('/') {
+            format!("{rest}index.html")
+        } else {
+            rest.to_owned()
+        };
+        let mut response = file(dir, &rest);
+        if response.status == 200 && rest.ends_with(".html") {
+            response
+                .headers
+                .push(("Content-Security-Policy".to_owned(), STRICT_CSP.to_owned()));
+        }
+        Some(response)
     }
 
     /// `index.html` with the mount element pointed at the variant's programme file.
@@ -314,6 +349,8 @@ pub struct ServerBuilder {
     routes: HashMap<String, Handler>,
     variants: HashMap<String, String>,
     encoder: Option<Encoder>,
+    mounts: Vec<(String, PathBuf)>,
+    bundle: bool,
 }
 
 impl ServerBuilder {
@@ -324,6 +361,21 @@ impl ServerBuilder {
         handler: impl Fn(&Request) -> Response + Send + Sync + 'static,
     ) -> ServerBuilder {
         self.routes.insert(path.to_owned(), Arc::new(handler));
+        self
+    }
+
+    /// Serves the files of `dir` under `prefix` (which starts and ends with `/`), as a
+    /// plain static server would: `index.html` for a folder, HTML with [`STRICT_CSP`].
+    pub fn mount(mut self, prefix: &str, dir: &Path) -> ServerBuilder {
+        assert!(prefix.starts_with('/') && prefix.ends_with('/'), "{prefix}");
+        self.mounts.push((prefix.to_owned(), dir.to_owned()));
+        self
+    }
+
+    /// Serves nothing of the bundle in `dist/`: only routes, mounted folders, fixtures and
+    /// host pages, so a page that asks for a file of the work tree's build gets a 404.
+    pub fn without_bundle(mut self) -> ServerBuilder {
+        self.bundle = false;
         self
     }
 
@@ -371,6 +423,8 @@ impl ServerBuilder {
             variants: self.variants,
             encoder: self.encoder,
             log: RequestLog::default(),
+            mounts: self.mounts,
+            bundle: self.bundle,
         });
         let log = site.log.clone();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind the test server to 127.0.0.1");
@@ -524,6 +578,8 @@ impl Server {
             routes: HashMap::new(),
             variants: HashMap::new(),
             encoder: None,
+            mounts: Vec::new(),
+            bundle: true,
         }
     }
 
