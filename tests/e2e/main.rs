@@ -9,6 +9,10 @@
 //!
 //! - `server`: the static HTTP server (bundle, fixtures, page variants, extra routes);
 //! - `browser`: chromedriver, browser sessions, waits, clicks and screenshots.
+//!
+//! `release` tests the release archive and npm package (`scripts/release.sh --package`
+//! first); `engines` runs the core journeys in Firefox ESR and WebKitGTK too
+//! (`scripts/setup.sh --browser` installs them).
 
 mod a11y;
 mod browser;
