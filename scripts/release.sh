@@ -29,6 +29,11 @@ if ! grep -q "^const VERSION = \"$version\";" dist/seminar-plan.js 2>/dev/null; 
   exit 1
 fi
 
+if ! grep -q "^## \[$version\] - " CHANGELOG.md; then
+  echo "release.sh: CHANGELOG.md has no entry '## [$version] - <date>'" >&2
+  exit 1
+fi
+
 out=target/release-archive
 name="seminarplan-$version"
 stage="$out/$name"
