@@ -64,7 +64,8 @@ if [ "${1:-}" = "--browser" ]; then
 
   # The other engines of the core journeys (tests/e2e/engines.rs): Firefox ESR through
   # geckodriver, and WebKitGTK (Safari's engine) through WebKitWebDriver in Xvfb.
-  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ]; then
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] \
+    || [ ! -x /usr/bin/xauth ]; then
     say "installing firefox-esr, webkit2gtk-driver and xvfb"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
