@@ -46,7 +46,7 @@ cp -R dist/. "$stage/"
 find "$stage" -name '.*' -exec rm -rf {} +
 # (Trunk's minifier may drop the quotes around an attribute.)
 sed -E -i 's#(href|src)=("?)/([^/])#\1=\2./\3#g' "$stage/index.html"
-cp demo/programme-mall.csv CHANGELOG.md release/custom-elements.json "$stage/"
+cp CHANGELOG.md release/custom-elements.json "$stage/"
 for text in README.txt LÄSMIG.txt; do
   sed "s|@VERSION@|$version|g" "release/$text" > "$stage/$text"
 done

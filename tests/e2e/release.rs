@@ -322,6 +322,20 @@ async fn the_zip_unpacked_in_a_subfolder_works_under_a_strict_policy() {
         shown_versions(&browser, "seminar-plan-check").await[0],
         VERSION
     );
+    // Its link to the spreadsheet template leads to the template in the archive.
+    let template = browser
+        .js(
+            "const a = document.querySelector('a[href=\"programme-mall.csv\"]');
+             return a === null ? 'no link' : fetch(a.href).then(r => r.text());",
+            vec![],
+        )
+        .await;
+    assert!(
+        template
+            .as_str()
+            .is_some_and(|t| t.contains("# Konferens:")),
+        "the template: {template}"
+    );
 
     // A CMS page elsewhere on the site, loading the files from the archive's folder.
     browser.goto("/sv/program?day=all").await;
