@@ -51,6 +51,14 @@ if [ "${1:-}" = "--browser" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 
+  # LibreOffice Calc, headless, saves the template as CSV in tests/core/sheet.rs.
+  if ! command -v soffice >/dev/null 2>&1; then
+    say "installing libreoffice-calc-nogui"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
+  fi
+
   # Python's icalendar reads the downloaded calendar file in tests/e2e/schedule.rs.
   if ! python3 -c "import sys, icalendar; sys.exit(icalendar.__version__ != '$ICALENDAR_VERSION')" 2>/dev/null; then
     say "installing icalendar $ICALENDAR_VERSION (Python)"

@@ -462,3 +462,510 @@ fn a_ten_thousand_row_sheet_reads_like_the_same_programme_in_json() {
     }
     eprintln!("10,000-row sheet read in {took:?} (debug build)");
 }
+
+/// The problems of a sheet that cannot be shown, in `lang`.
+fn problems(bytes: &[u8], lang: Lang) -> Vec<String> {
+    match import_bytes(bytes) {
+        Ok(i) => panic!("expected problems, got {:?}", summary(&i.programme)),
+        Err(e) => e.iter().map(|e| lang.problem(e)).collect(),
+    }
+}
+
+/// Issue 27, item 1: the programme's id is never made from the conference's title.
+#[test]
+fn renaming_the_conference_keeps_the_programme_id() {
+    let sheet = |title: &str, first_day: &str| {
+        format!(
+            "{title}Titel;Datum;Start;Slut\nÖppning;{first_day};9.00;10.00\nAvslutning;2028-03-22;15.00;16.00\n"
+        )
+    };
+    let before = read(sheet("# Konferens: Inköpsforum 2028\n", "2028-03-21").as_bytes());
+    let renamed = read(sheet("# Konferens: Inköpsforum 2028 i Uppsala\n", "2028-03-21").as_bytes());
+    assert_eq!(before.programme.id, "programme-20280321");
+    assert_eq!(renamed.programme.id, before.programme.id);
+    assert_eq!(
+        renamed.programme.conference.title.get("sv", "sv"),
+        "Inköpsforum 2028 i Uppsala"
+    );
+    // Sheets without a title are not one programme: each has its first day.
+    let other = read(sheet("", "2028-03-20").as_bytes());
+    assert_eq!(other.programme.id, "programme-20280320");
+    assert!(
+        warnings(&other, Lang::Sv).contains(
+            &"ingen rad # Id: programmets id blir programme-20280320, efter första dagen. \
+              Skriv en rad # Id: med ett kort namn (till exempel # Id: inkopsforum-2027) så \
+              att besökarnas planer följer med om dagarna flyttas."
+                .to_owned()
+        ),
+        "{:?}",
+        warnings(&other, Lang::Sv)
+    );
+    // `# Id:` decides, and is not warned about.
+    let named = read(sheet("# Id: inkopsforum-2028\n", "2028-03-21").as_bytes());
+    assert_eq!(named.programme.id, "inkopsforum-2028");
+    assert!(
+        !warnings(&named, Lang::En)
+            .iter()
+            .any(|w| w.contains("# Id:"))
+    );
+}
+
+/// Issue 27, item 1: without an Id column, a session's id is its title's, so it survives
+/// the rows moving, a new time or room, and the days moving; titles used twice take the
+/// day's number and the start, then the room.
+#[test]
+fn made_ids_survive_what_committees_edit() {
+    let ids = |rows: &[&str]| -> Vec<(String, String)> {
+        let text = format!("Titel;Datum;Start;Slut;Lokal\n{}\n", rows.join("\n"));
+        let i = read(text.as_bytes());
+        let mut ids: Vec<(String, String)> = i
+            .programme
+            .sessions
+            .iter()
+            .map(|s| (s.title.clone(), s.id.clone()))
+            .collect();
+        ids.sort();
+        ids
+    };
+    let before = ids(&[
+        "Öppning: offentliga affärer;2028-03-21;9.00;10.00;Stora salen",
+        "Fika;2028-03-21;10.00;10.30;Foajén",
+        "Workshop: avtal;2028-03-21;10.30;12.00;Sal A",
+        "Workshop: avtal;2028-03-21;10.30;12.00;Sal B",
+        "Fika;2028-03-22;10.00;10.30;Foajén",
+        "Avslutning;2028-03-22;15.00;16.00;Stora salen",
+    ]);
+    assert_eq!(
+        before,
+        [
+            ("Avslutning".into(), "avslutning".into()),
+            ("Fika".into(), "fika-d1-1000".into()),
+            ("Fika".into(), "fika-d2-1000".into()),
+            ("Workshop: avtal".into(), "workshop-avtal-d1-1030-sal-a".into()),
+            ("Workshop: avtal".into(), "workshop-avtal-d1-1030-sal-b".into()),
+            ("Öppning: offentliga affärer".into(), "oppning-offentliga-affarer".into()),
+        ]
+    );
+    // Rows moved, the opening in another room at another time, the conference a week later.
+    let edited = ids(&[
+        "Avslutning;2028-03-29;15.00;16.00;Stora salen",
+        "Workshop: avtal;2028-03-28;10.30;12.00;Sal B",
+        "Fika;2028-03-29;10.00;10.30;Foajén",
+        "Öppning: offentliga affärer;2028-03-28;9.15;10.00;Aulan",
+        "Workshop: avtal;2028-03-28;10.30;12.00;Sal A",
+        "Fika;2028-03-28;10.00;10.30;Foajén",
+    ]);
+    assert_eq!(edited, before);
+}
+
+/// Issue 27, item 2: blocks are per day.
+#[test]
+fn the_same_block_name_on_two_days_is_two_blocks() {
+    use seminarplan_core::form::{Rule, check};
+    use seminarplan_core::plan::Plan;
+    let text = "Id;Titel;Datum;Start;Slut;Pass\n\
+                a;Avtal;2027-03-16;14.30;15.15;Pass 1\n\
+                b;Juridik;2027-03-16;14.30;15.15;Pass 1\n\
+                c;Hållbarhet;2027-03-17;10.00;10.45;Pass 1\n\
+                d;Data;2027-03-17;10.00;10.45;Pass 1\n\
+                e;Ledning;2027-03-17;11.00;11.45;Pass 2\n";
+    let i = read(text.as_bytes());
+    let p = &i.programme;
+    let blocks: Vec<String> = p
+        .blocks
+        .iter()
+        .map(|b| format!("{} {} {}–{}", b.id, b.name.get("sv", "sv"), b.start, b.end))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            "pass-1-0316 Pass 1 (tisdag 16 mars) 2027-03-16 14:30:00 +01:00–2027-03-16 15:15:00 +01:00",
+            "pass-1-0317 Pass 1 (onsdag 17 mars) 2027-03-17 10:00:00 +01:00–2027-03-17 10:45:00 +01:00",
+            "pass-2 Pass 2 2027-03-17 11:00:00 +01:00–2027-03-17 11:45:00 +01:00",
+        ]
+    );
+    // One choice a day is a valid plan under choose="one-per-block".
+    let mut plan = Plan::default();
+    plan.toggle("a");
+    plan.toggle("c");
+    plan.toggle("e");
+    let invalid = check(p, &plan, Rule::OnePerBlock, true);
+    assert!(invalid.too_many.is_empty() && invalid.missing.is_empty(), "{invalid:?}");
+
+    // Our own format: a block that runs into the next day is refused at its place.
+    let mut doc: serde_json::Value = serde_json::from_str(&i.document.to_string()).expect("json");
+    doc["blocks"][0]["end"] = "2027-03-17T10:00:00+01:00".into();
+    let errors = seminarplan_core::parse::parse_programme(&doc.to_string()).expect_err("spans");
+    let said: Vec<String> = errors.iter().map(|e| Lang::Sv.problem(e)).collect();
+    assert!(
+        said.iter().any(|p| p.starts_with("blocks[0].end")
+            && p.contains("ett pass slutar samma dag som det börjar")),
+        "{said:?}"
+    );
+    // A block's session that goes on past midnight is a problem at its row.
+    let night = "Titel;Datum;Start;Slut;Pass\nNattpass;2027-03-16;22.00;01.00;Pass 9\n";
+    assert_eq!(
+        problems(night.as_bytes(), Lang::Sv),
+        ["rad 2, kolumn Pass: passet Pass 9 fortsätter efter midnatt: ett pass ligger inom \
+          en dag, ta bort passet från raden eller rätta sluttiden"]
+    );
+}
+
+/// Issue 27, item 3: a sheet is told from its rows as a CSV reader sees them: the
+/// template's comment rows quoted and padded as Google Sheets, LibreOffice and English
+/// Excel write them, blank rows of separators, Mac line ends; rows numbered as Excel
+/// shows them.
+#[test]
+fn sheets_are_read_as_a_csv_reader_sees_them() {
+    let template = decode(include_bytes!("../../demo/programme-mall.csv"));
+    let expected = summary(&read(template.as_bytes()).programme);
+    // As Google Sheets or LibreOffice write it with commas: every row a row of cells, the
+    // comments quoted and padded; then with Mac line ends, and with blank rows of `,`.
+    let reader = |text: &str| {
+        // The template's rows, written back with `,` as those programs write them: every
+        // row as wide as the widest, a cell quoted when it must be.
+        let mut out = String::new();
+        let mut rows: Vec<Vec<String>> = seminarplan_core::import::sheet::rows_of(text)
+            .into_iter()
+            .map(|r| r.cells)
+            .collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut rows {
+            row.resize(width, String::new());
+            let quoted: Vec<String> = row
+                .iter()
+                .map(|c| {
+                    if c.contains([',', '"', '\n']) {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect();
+            out.push_str(&quoted.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    };
+    let commas = reader(template.trim_start_matches('\u{feff}'));
+    assert!(commas.starts_with("# Konferens: Inköpsforum 2027,,,"), "{}", &commas[..80]);
+    assert!(commas.contains("\"# Dagar: 2027-03-16, 2027-03-17, 2027-03-18\",,,"));
+    let padded_blank = commas.replacen("\r\n", "\r\n,,,,,,,\r\n", 13);
+    for (name, text) in [
+        ("commas", commas.clone()),
+        ("Mac line ends", commas.replace("\r\n", "\r")),
+        ("blank rows of commas", padded_blank),
+        ("Unix line ends", commas.replace("\r\n", "\n")),
+    ] {
+        let i = read(text.as_bytes());
+        assert_eq!(i.format, Format::Sheet, "{name}");
+        assert_eq!(i.programme.id, "inkopsforum-2027", "{name}");
+        assert_eq!(summary(&i.programme), expected, "{name}");
+    }
+    // Mac line ends without comment rows: rows are still numbered.
+    let mac = "Titel;Datum;Start;Slut\rEtt;2027-03-16;9.00;10.00\r\rTvå;2027-03-16;10.00;elva\r";
+    assert_eq!(
+        problems(mac.as_bytes(), Lang::Sv),
+        ["rad 4, kolumn Slut: elva är ingen tid"]
+    );
+    // Excel hides its `sep=` line: the row after it is row 1.
+    let sep = "sep=;\r\nTitel;Datum;Start;Slut\r\nEtt;2027-03-16;9.00;10.00\r\nTvå;2027-03-16;10.00;elva\r\n";
+    assert_eq!(
+        problems(sep.as_bytes(), Lang::Sv),
+        ["rad 3, kolumn Slut: elva är ingen tid"]
+    );
+    // A file that is no sheet at all is told so in words, not by a JSON parser.
+    assert_eq!(
+        problems("Hej!\nHär kommer programmet snart.\n".as_bytes(), Lang::Sv),
+        ["rad 1: hittar ingen rad med kolumnrubriker och en kolumn Titel"]
+    );
+}
+
+/// Issue 27, item 4: sessions past midnight.
+#[test]
+fn sessions_past_midnight() {
+    let text = "Id;Titel;Datum;Start;Slut;Längd\n\
+                m;Konferensmiddag;2027-03-16;19.30;01.00;\n\
+                n;Nattvandring;2027-03-16;22.00;24.00;\n\
+                o;Karaoke;2027-03-16;23.00;;2 h\n\
+                p;Stängning;2027-03-17;9.00;9.00;\n";
+    // An end at or before the start that makes a session of more than 12 hours is a
+    // typing error, not a night.
+    assert_eq!(
+        problems(text.as_bytes(), Lang::Sv),
+        ["rad 5, kolumn Slut: slutar 09:00, inte efter starten 09:00"]
+    );
+    let text = text.replace("p;Stängning;2027-03-17;9.00;9.00;\n", "");
+    let i = read(text.as_bytes());
+    let spans: Vec<String> = i
+        .programme
+        .sessions
+        .iter()
+        .map(|s| format!("{} {} – {}", s.id, s.start, s.end))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "m 2027-03-16 19:30:00 +01:00 – 2027-03-17 01:00:00 +01:00",
+            "n 2027-03-16 22:00:00 +01:00 – 2027-03-17 00:00:00 +01:00",
+            "o 2027-03-16 23:00:00 +01:00 – 2027-03-17 01:00:00 +01:00",
+        ]
+    );
+    // Listed under the day they start.
+    assert!(i.programme.sessions.iter().all(|s| s.day == 0));
+    assert_eq!(
+        warnings(&i, Lang::Sv),
+        ["rad 2, kolumn Slut: slutar 01:00 dagen efter (sluttiden är före starttiden)"]
+    );
+}
+
+/// Issue 27, item 5: dates and block names written once, on the first row of a day or a
+/// block (what merged cells export as).
+#[test]
+fn dates_and_blocks_written_once_fill_the_rows_below() {
+    let text = "Titel;Datum;Start;Slut;Pass\n\
+                Öppning;2027-03-16;9.00;10.00;\n\
+                Avtal;;10.30;11.15;Pass 1\n\
+                Juridik;;10.30;11.15;\n\
+                Data;;10.30;11.15;\n\
+                Plenum;;11.30;12.00;\n\
+                onsdag 17 mars 2027;;;;\n\
+                Hållbarhet;;9.00;9.45;Pass 2\n\
+                Ledning;;9.00;9.45;\n";
+    let i = read(text.as_bytes());
+    let got: Vec<String> = i
+        .programme
+        .sessions
+        .iter()
+        .map(|s| {
+            let block = s.block.map_or("–", |b| i.programme.blocks[b].name.get("sv", "sv"));
+            format!("{} {} {}", s.title, s.start.date_naive(), block)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Öppning 2027-03-16 –",
+            "Avtal 2027-03-16 Pass 1",
+            "Juridik 2027-03-16 Pass 1",
+            "Data 2027-03-16 Pass 1",
+            // Same day, another start: the plenary is never put in the block above it.
+            "Plenum 2027-03-16 –",
+            "Hållbarhet 2027-03-17 Pass 2",
+            "Ledning 2027-03-17 Pass 2",
+        ]
+    );
+    assert_eq!(
+        warnings(&i, Lang::Sv)
+            .into_iter()
+            .filter(|w| !w.contains("Id"))
+            .collect::<Vec<_>>(),
+        [
+            "kolumn Datum: tomt datum på rad 3–6, 9–10: samma dag som raden ovanför",
+            "kolumn Pass: tomt pass på rad 4–5, 10: samma pass som raden ovanför, som börjar \
+             samma dag och tid",
+            "Rad 8 är ingen programpunkt (bara en cell ifylld, eller varken titel eller \
+             starttid) och används inte",
+        ]
+    );
+    // The first row has nothing above it.
+    let text = "Titel;Datum;Start\nÖppning;;9.00\nAvtal;2027-03-16;10.00\n";
+    assert_eq!(
+        problems(text.as_bytes(), Lang::En),
+        ["row 2, column Datum: the date is missing"]
+    );
+}
+
+/// Issue 27, item 6: the Status column.
+#[test]
+fn the_status_column_is_read() {
+    let text = "Id;Titel;Datum;Start;Slut;Status\n\
+                a;Avtal;2027-03-16;9.00;10.00;Fullbokad\n\
+                b;Juridik;2027-03-16;9.00;10.00;FULL\n\
+                c;Data;2027-03-16;9.00;10.00;Inställd\n\
+                d;Ledning;2027-03-16;9.00;10.00;cancelled\n\
+                e;Hållbarhet;2027-03-16;9.00;10.00;öppen\n\
+                f;Strategi;2027-03-16;9.00;10.00;Preliminär\n\
+                g;Inköp;2027-03-16;9.00;10.00;Väntelista\n\
+                h;Analys;2027-03-16;9.00;10.00;\n";
+    let i = read(text.as_bytes());
+    let got: Vec<String> = i
+        .programme
+        .sessions
+        .iter()
+        .map(|s| format!("{} {}", s.id, if s.full { "full" } else { "open" }))
+        .collect();
+    assert_eq!(
+        got,
+        ["a full", "b full", "e open", "f open", "g full", "h open"]
+    );
+    assert_eq!(
+        warnings(&i, Lang::Sv),
+        [
+            "rad 4, kolumn Status: Inställd: programpunkten visas inte",
+            "rad 5, kolumn Status: cancelled: programpunkten visas inte",
+            "rad 7, kolumn Status: okänd status Preliminär, visas som öppen (skriv \
+             fullbokad, inställd eller lämna tomt)",
+        ]
+    );
+}
+
+/// Dates written with slashes: one order for the whole sheet, from the dates that can be
+/// read one way only; when none can, a problem instead of a guess.
+#[test]
+fn us_dates_take_one_order_for_the_whole_sheet() {
+    let dates = |cells: &[&str]| -> Result<Vec<String>, Vec<String>> {
+        let mut text = String::from("Titel;Datum;Start;Slut\n");
+        for (n, c) in cells.iter().enumerate() {
+            text.push_str(&format!("Punkt {n};{c};9.00;10.00\n"));
+        }
+        import(&text)
+            .map(|i| {
+                i.programme
+                    .sessions
+                    .iter()
+                    .map(|s| s.start.date_naive().to_string())
+                    .collect()
+            })
+            .map_err(|e| e.iter().map(|e| Lang::En.problem(e)).collect())
+    };
+    // 3/16 can only be month first: so is 3/4.
+    assert_eq!(
+        dates(&["3/4/2027", "3/16/2027"]),
+        Ok(vec!["2027-03-04".into(), "2027-03-16".into()])
+    );
+    // 16/3 can only be day first: so is 3/4.
+    assert_eq!(
+        dates(&["3/4/2027", "16/3/2027"]),
+        Ok(vec!["2027-03-16".into(), "2027-04-03".into()])
+    );
+    // Dots are written day first only.
+    assert_eq!(dates(&["3.4.2027"]), Ok(vec!["2027-04-03".into()]));
+    // Nothing tells: a problem, once.
+    assert_eq!(
+        dates(&["3/4/2027", "4/3/2027", "5/4/2027"]),
+        Err(vec![
+            "row 2, column Datum: 3/4/2027 can be day/month or month/day, and so can every \
+             date with / in the sheet: write the dates as 2027-03-16 or 16 March 2027"
+                .into()
+        ])
+    );
+    // `# Dagar` can tell.
+    let text = "# Dagar: 2027-04-03, 2027-04-05\nTitel;Datum;Start\nA;3/4/2027;9.00\nB;5/4/2027;9.00\n";
+    let i = read(text.as_bytes());
+    assert_eq!(i.programme.sessions[1].start.date_naive().to_string(), "2027-04-05");
+    // A date against the sheet's order is a problem at its row.
+    assert_eq!(
+        dates(&["16/3/2027", "17/3/2027", "3/18/2027"]),
+        Err(vec![
+            "row 4, column Datum: 3/18/2027 can only be read as month/day, but the sheet's \
+             other dates are day/month: write every date the same way"
+                .into()
+        ])
+    );
+}
+
+/// No work grows with the square of a sheet's size: a sheet as wide and as long as its
+/// bytes allow, and sheets with tens of thousands of names of one kind, are read (or
+/// refused) in work that grows with their size. (The sizes are what matters: with work
+/// that grew with the square, each of these would take hours.)
+#[test]
+fn wide_long_and_repetitive_sheets_are_read_in_linear_work() {
+    const N: usize = 50_000;
+    // 50,000 columns and 50,000 rows in about 200 KB: a header of unknown columns with
+    // the known ones at its end, then rows of separators and short rows.
+    let mut text = String::with_capacity(4 * N);
+    for _ in 0..N {
+        text.push_str("x;");
+    }
+    text.push_str("Titel;Datum;Start\n");
+    for n in 0..N {
+        if n % 2 == 0 {
+            text.push_str(";\n");
+        } else {
+            text.push_str("\n");
+        }
+    }
+    assert!(text.len() < 250_000, "{}", text.len());
+    let said = problems(text.as_bytes(), Lang::En);
+    assert_eq!(said, ["row 1: no sessions below the headings"]);
+
+    // The known columns first, then 50,000 unknown ones; 50,000 rows, each a session
+    // with a date written without a year before the first full date (the year is looked
+    // for once), a speaker of one name from another organisation each, and a theme each.
+    let mut text = String::from("Titel;Datum;Start;Slut;Talare;Tema");
+    for _ in 0..N {
+        text.push_str(";x");
+    }
+    text.push('\n');
+    for n in 0..N {
+        text.push_str(&format!(
+            "S{n};16 mars;9.00;9.30;Anna Berg (Org {n});Tema {n}\n"
+        ));
+    }
+    text.push_str("Sist;2027-03-16;10.00;10.30;;\n");
+    let i = read(text.as_bytes());
+    assert_eq!(i.programme.sessions.len(), N + 1);
+    assert_eq!(i.programme.speakers.len(), N);
+    assert_eq!(i.programme.themes.len(), N);
+    // The unknown columns are named ten at a time, then counted.
+    let w = warnings(&i, Lang::En);
+    assert!(
+        w.contains(&format!("row 1: and {} more unknown columns, not used", N - 10)),
+        "{:?}",
+        &w[..w.len().min(12)]
+    );
+}
+
+/// Issue 27: the template's comment rows survive a round trip through LibreOffice. The
+/// template is opened in LibreOffice Calc (headless, a profile of its own so that runs do
+/// not share one) and saved as CSV with commas in UTF-8, and with semicolons in
+/// Windows-1252; both read as the template does. LibreOffice quotes the comment cells and
+/// pads them with separators, and writes the times as its locale shows them.
+#[test]
+fn the_template_survives_a_round_trip_through_libreoffice() {
+    let Some(soffice) = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok())
+    else {
+        assert!(
+            std::env::var_os("SEMINARPLAN_REQUIRE_SOFFICE").is_none(),
+            "LibreOffice (soffice) is not installed: scripts/setup.sh --browser installs it"
+        );
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let template = include_bytes!("../../demo/programme-mall.csv");
+    let expected = read(template);
+    let dir = std::env::temp_dir().join(format!("seminarplan-soffice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder for LibreOffice");
+    let source = dir.join("mall.csv");
+    std::fs::write(&source, template).expect("the template copied");
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    for (name, options, starts) in [
+        ("komma-utf8", "44,34,76,1", &b"\"# Konferens: Ink\xc3\xb6psforum 2027\",,,"[..]),
+        ("semikolon-1252", "59,34,1,1", &b"\"# Konferens: Ink\xf6psforum 2027\";;;"[..]),
+    ] {
+        let out = dir.join(name);
+        let status = std::process::Command::new(soffice)
+            .arg(&profile)
+            .args(["--headless", "--infilter=CSV:59,34,76,1", "--convert-to"])
+            .arg(format!("csv:Text - txt - csv (StarCalc):{options}"))
+            .arg("--outdir")
+            .arg(&out)
+            .arg(&source)
+            .output()
+            .expect("LibreOffice runs");
+        let bytes = std::fs::read(out.join("mall.csv")).unwrap_or_else(|e| {
+            panic!("{name}: no export ({e}): {}", String::from_utf8_lossy(&status.stderr))
+        });
+        // The comment rows as LibreOffice writes them: quoted, padded with separators.
+        assert!(bytes.starts_with(starts), "{name}: {:?}", String::from_utf8_lossy(&bytes[..80]));
+        let got = read(&bytes);
+        assert_eq!(got.programme.id, expected.programme.id, "{name}");
+        assert_eq!(got.programme.conference, expected.programme.conference, "{name}");
+        assert_eq!(summary(&got.programme), summary(&expected.programme), "{name}");
+        assert_eq!(warnings(&got, Lang::Sv), warnings(&expected, Lang::Sv), "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -356,11 +356,16 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
-/// The text without its byte order mark, when it is a programme sheet (not JSON or XML).
+/// The text without its byte order mark, when it is not JSON or XML: a sheet, or text
+/// that the sheet reader explains (no row of headings) in words an organiser reads,
+/// rather than a JSON parser's.
 fn sheet_body(text: &str) -> Option<&str> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sheet = !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body);
-    sheet.then_some(body)
+    let start = body.trim_start();
+    // A bare JSON value (`42`, `"text"`) or nothing at all is left to the JSON reader.
+    let json = start.is_empty()
+        || serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok();
+    (!start.starts_with(['{', '[', '<']) && !json).then_some(body)
 }
 
 /// How much of a large sheet is read for its first sessions (`preview`), about 200 rows:
@@ -487,11 +492,10 @@ fn json_failure(text: &str, e: &serde_json::Error) -> Vec<ProgrammeError> {
 /// Reads a file in another format, recognised from its content: a spreadsheet, or another
 /// tool's format.
 fn foreign(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body) {
-        return sheet::read(body);
+    match sheet_body(text) {
+        Some(body) => sheet::read(body),
+        None => other_tool(text),
     }
-    other_tool(text)
 }
 
 /// Reads a file in another tool's format: frab/Pentabarf XML, frab JSON or the pretalx
