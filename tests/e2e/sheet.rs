@@ -377,13 +377,20 @@ async fn the_check_page_reads_sheets_of_every_shape() {
         let list = |key: &str| -> Vec<String> {
             shown[key]
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         assert_eq!(list("problems"), shape.problems, "{name}");
         let warnings = list("warnings");
         for w in shape.warnings {
-            assert!(warnings.contains(&(*w).to_owned()), "{name}: {w}\n{warnings:#?}");
+            assert!(
+                warnings.contains(&(*w).to_owned()),
+                "{name}: {w}\n{warnings:#?}"
+            );
         }
         if let Some(title) = shape.shows {
             browser

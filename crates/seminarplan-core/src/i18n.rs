@@ -919,8 +919,7 @@ impl Lang {
                     .into()
             }
             (Problem::BlockSpansDays, Lang::En) => {
-                "a block ends on the day it starts: the same name on two days is two blocks"
-                    .into()
+                "a block ends on the day it starts: the same name on two days is two blocks".into()
             }
             (Problem::LongerThanAWeek, Lang::Sv) => format!(
                 "en programpunkt kan inte vara längre än {} dagar: kontrollera sluttiden",

@@ -363,8 +363,7 @@ fn sheet_body(text: &str) -> Option<&str> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = body.trim_start();
     // A bare JSON value (`42`, `"text"`) or nothing at all is left to the JSON reader.
-    let json = start.is_empty()
-        || serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok();
+    let json = start.is_empty() || serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok();
     (!start.starts_with(['{', '[', '<']) && !json).then_some(body)
 }
 

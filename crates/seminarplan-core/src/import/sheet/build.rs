@@ -195,7 +195,8 @@ impl Sheet {
                 Order::DayFirst
             })
         } else {
-            both.as_ref().and_then(|_| self.order_from_days(&cells, year))
+            both.as_ref()
+                .and_then(|_| self.order_from_days(&cells, year))
         };
         if let (None, Some((row, value))) = (self.order, both) {
             self.order_unknown = true;
@@ -244,9 +245,13 @@ impl Sheet {
             .iter()
             .filter(|r| r.number > header_row && !r.is_blank() && r.comment().is_none())
         {
-            if self.not_a_session(row, &mut carried) {
-                carried.not_used.push(row.number);
-                continue;
+            match self.not_a_session(row, &mut carried) {
+                Skip::No => {}
+                Skip::DayHeading => continue,
+                Skip::NotUsed => {
+                    carried.not_used.push(row.number);
+                    continue;
+                }
             }
             if let Some(entry) = self.entry(row, &mut carried) {
                 carried.last = Some((entry.date, entry.start, entry.block.clone()));
@@ -262,16 +267,19 @@ impl Sheet {
         if !carried.dates_filled.is_empty() {
             let rows = carried.dates_filled;
             let column = self.header.heading(Field::Date);
-            self.warnings.push(note(0, &column, SheetNote::DatesFilled { rows }));
+            self.warnings
+                .push(note(0, &column, SheetNote::DatesFilled { rows }));
         }
         if !carried.blocks_filled.is_empty() {
             let rows = carried.blocks_filled;
             let column = self.header.heading(Field::Block);
-            self.warnings.push(note(0, &column, SheetNote::BlocksFilled { rows }));
+            self.warnings
+                .push(note(0, &column, SheetNote::BlocksFilled { rows }));
         }
         if !carried.not_used.is_empty() {
             let rows = carried.not_used;
-            self.warnings.push(note(0, "", SheetNote::RowsNotUsed { rows }));
+            self.warnings
+                .push(note(0, "", SheetNote::RowsNotUsed { rows }));
         }
     }
 
@@ -279,21 +287,28 @@ impl Sheet {
     /// filled in (a title row, a note, a day's heading; a date alone is the date of the
     /// rows below), or no title (totals), or something else than a date in its Datum
     /// cell (`Summa`).
-    fn not_a_session(&self, row: &Row, carried: &mut Carried) -> bool {
+    fn not_a_session(&self, row: &Row, carried: &mut Carried) -> Skip {
         let empty = |field| self.cell(row, field).is_empty();
         if !(empty(Field::Start) && empty(Field::End) && empty(Field::Duration)) {
-            return false;
+            return Skip::No;
         }
         let date_cell = self.cell(row, Field::Date);
         let date = values::date(date_cell, self.year, self.order);
         let alone = row.filled() == 1;
         if !(alone || empty(Field::Title) || (!date_cell.is_empty() && date.is_none())) {
-            return false;
+            return Skip::No;
         }
-        if let (true, Some(d)) = (alone, date) {
+        // A day's heading (`onsdag 17 mars 2027`), in whatever column: the date of the
+        // rows below.
+        let heading = row.cells.iter().find(|c| !c.is_empty());
+        if let Some(d) = heading
+            .filter(|_| alone)
+            .and_then(|c| values::date(c, self.year, self.order))
+        {
             carried.date = Above::Date(d);
+            return Skip::DayHeading;
         }
-        true
+        Skip::NotUsed
     }
 
     /// The cell of `field` in the row: a leading apostrophe (which spreadsheet programs
@@ -498,7 +513,9 @@ impl Sheet {
             return Some(start + Duration::minutes(DEFAULT_MINUTES));
         };
         let (t, field) = match written {
-            Written::Midnight => return Some(start.date().and_time(NaiveTime::MIN) + Duration::days(1)),
+            Written::Midnight => {
+                return Some(start.date().and_time(NaiveTime::MIN) + Duration::days(1));
+            }
             Written::Time(t, field) => (t, field),
         };
         let same_day = start.date().and_time(t);
@@ -585,6 +602,15 @@ impl Sheet {
         }
         url
     }
+}
+
+/// Whether a row is left out of the sessions, and why.
+enum Skip {
+    No,
+    /// A day's heading: the date of the rows below.
+    DayHeading,
+    /// Not a session: said in one note.
+    NotUsed,
 }
 
 /// An end as written: a time in a column, or `24.00`.

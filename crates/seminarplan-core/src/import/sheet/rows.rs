@@ -49,8 +49,10 @@ impl Row {
 /// A cell without the spaces and invisible characters around it (no-break and zero-width
 /// spaces, a stray byte order mark), which copying from a web page or a PDF brings.
 fn tidy(cell: &str) -> String {
-    cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}'))
-        .to_owned()
+    cell.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+    })
+    .to_owned()
 }
 
 /// How much of a file is looked at to tell its separator: the header is near the top.

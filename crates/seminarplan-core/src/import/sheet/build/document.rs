@@ -80,7 +80,14 @@ fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry], days: &[NaiveDate]) {
         }
     }
     let day_of = |d: NaiveDate| days.binary_search(&d).map_or(0, |i| i + 1);
-    let when = |e: &Entry| format!("d{}-{:02}{:02}", day_of(e.date), e.start.hour(), e.start.minute());
+    let when = |e: &Entry| {
+        format!(
+            "d{}-{:02}{:02}",
+            day_of(e.date),
+            e.start.hour(),
+            e.start.minute()
+        )
+    };
     let room = |e: &Entry| e.room.as_deref().map(slug).unwrap_or_default();
     let steps: [&dyn Fn(&Entry) -> String; 2] = [&when, &room];
     let mut order: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].id_made).collect();
@@ -400,7 +407,11 @@ impl Builder {
             let key = key_of(block);
             let id = if self.block_days.get(&key).is_some_and(|d| d.len() > 1) {
                 let name = format!("{block} ({})", day_name(e.date, lang));
-                self.blocks.id_as(&format!("{key}\n{}", e.date), &name, &format!("{block} {:02}{:02}", e.date.month(), e.date.day()))
+                self.blocks.id_as(
+                    &format!("{key}\n{}", e.date),
+                    &name,
+                    &format!("{block} {:02}{:02}", e.date.month(), e.date.day()),
+                )
             } else {
                 self.blocks.id(block)
             };
@@ -513,7 +524,7 @@ pub(in super::super) fn default_type(title: &str, lang: &str) -> String {
     let sv = lang == "sv";
     if short && t.contains("lunch") {
         "Lunch".into()
-    } else if short && t.contains("middag") {
+    } else if short && (t.contains("middag") || t.contains("dinner")) {
         if sv { "Middag" } else { "Dinner" }.into()
     } else if short
         && ["paus", "kaffe", "fika", "break", "coffee"]
@@ -581,10 +592,46 @@ fn block_days(entries: &[Entry]) -> HashMap<String, BTreeSet<NaiveDate>> {
 
 /// A day as a block's name shows it: `tisdag 16 mars`, `Tuesday 16 March`.
 fn day_name(d: NaiveDate, lang: &str) -> String {
-    const SV_DAYS: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
-    const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const SV_MONTHS: [&str; 12] = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-    const EN_MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const SV_DAYS: [&str; 7] = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ];
+    const EN_DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const SV_MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN_MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let weekday = d.weekday().num_days_from_monday() as usize;
     let month = d.month0() as usize;
     if lang == "sv" {
