@@ -362,9 +362,28 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
 fn sheet_body(text: &str) -> Option<&str> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = body.trim_start();
-    // A bare JSON value (`42`, `"text"`) or nothing at all is left to the JSON reader.
-    let json = start.is_empty() || serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok();
-    (!start.starts_with(['{', '[', '<']) && !json).then_some(body)
+    (!start.starts_with(['{', '[', '<']) && !json_scalar(start)).then_some(body)
+}
+
+/// Whether the text is nothing, or one JSON value that is no object or array (`42`,
+/// `"text"`, `true`): left to the JSON reader, which says what it is. Told by hand: a
+/// JSON parse here would cost the widget's wasm.
+fn json_scalar(text: &str) -> bool {
+    let t = text.trim();
+    let quoted = t.len() > 1 && t.starts_with('"') && t.ends_with('"') && {
+        let inner = &t[1..t.len() - 1];
+        let mut escaped = false;
+        inner.chars().all(|c| {
+            let ok = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+            ok
+        })
+    };
+    t.is_empty()
+        || quoted
+        || matches!(t, "true" | "false" | "null")
+        || t.bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
 }
 
 /// How much of a large sheet is read for its first sessions (`preview`), about 200 rows:

@@ -210,12 +210,14 @@ impl Sheet {
     /// The order in which every date with slashes is one of the days `# Dagar` names,
     /// when only one order does that.
     fn order_from_days(&self, cells: &[(usize, &str)], year: Option<i32>) -> Option<Order> {
-        let days: std::collections::BTreeSet<NaiveDate> = self.meta.days.iter().copied().collect();
+        let mut days = self.meta.days.clone();
+        days.sort_unstable();
         let fit = |order| {
             !days.is_empty()
                 && cells.iter().all(|&(_, cell)| {
                     values::fits(cell, year).is_none()
-                        || values::date(cell, year, Some(order)).is_some_and(|d| days.contains(&d))
+                        || values::date(cell, year, Some(order))
+                            .is_some_and(|d| days.binary_search(&d).is_ok())
                 })
         };
         match (fit(Order::DayFirst), fit(Order::MonthFirst)) {

@@ -1,7 +1,7 @@
 //! The sessions of a sheet as a programme's shape (`parse::raw`): rooms, themes, types, levels,
 //! blocks and speakers made from their names; ids checked; conference days settled.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -61,8 +61,8 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
 /// Written ids used twice are errors. Ids made from rows (no Id cell) are the slug of the
 /// title, so that they survive every edit but a new title: rows moved, a new time, room or
 /// date, the days moved. Titles used more than once (`Fika`, a workshop in two rooms) add
-/// the conference day's number and the start (`fika-d2-1000`), then the room; what is
-/// still the same is numbered in the order of day, start and room, never of the rows.
+/// the conference day's number and the start (`fika-d2-1000`), then the room; only rows
+/// the same in all of these (which nothing tells apart) are numbered, in row order.
 fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry], days: &[NaiveDate]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut ids = Ids::default();
@@ -90,8 +90,7 @@ fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry], days: &[NaiveDate]) {
     };
     let room = |e: &Entry| e.room.as_deref().map(slug).unwrap_or_default();
     let steps: [&dyn Fn(&Entry) -> String; 2] = [&when, &room];
-    let mut order: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].id_made).collect();
-    order.sort_by_key(|&i| (entries[i].starts(), room(&entries[i]), entries[i].row));
+    let order: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].id_made).collect();
     for step in steps {
         let mut count: HashMap<&str, usize> = HashMap::new();
         for &i in &order {
@@ -260,8 +259,9 @@ struct People {
     first: HashMap<String, usize>,
     /// Per name and organisation: that person.
     with_org: HashMap<(String, String), usize>,
-    /// Per name: those of that name whose organisation is not known yet, in order.
-    without_org: HashMap<String, BTreeSet<usize>>,
+    /// Per name: those of that name whose organisation is not known yet, in order, and
+    /// how many at the front have been given one since (always the first one is).
+    without_org: HashMap<String, (Vec<usize>, usize)>,
     /// (id, name, organisation).
     list: Vec<(String, String, Option<String>)>,
 }
@@ -275,7 +275,10 @@ impl People {
                 .with_org
                 .get(&(key.clone(), org.to_owned()))
                 .copied()
-                .or_else(|| self.without_org.get(&key)?.first().copied()),
+                .or_else(|| {
+                    let (list, given) = self.without_org.get(&key)?;
+                    list.get(*given).copied()
+                }),
         };
         if let Some(i) = found {
             if self.list[i].2.is_none()
@@ -283,8 +286,8 @@ impl People {
             {
                 self.list[i].2 = Some(org.to_owned());
                 self.with_org.insert((key.clone(), org.to_owned()), i);
-                if let Some(set) = self.without_org.get_mut(&key) {
-                    set.remove(&i);
+                if let Some((_, given)) = self.without_org.get_mut(&key) {
+                    *given += 1;
                 }
             }
             return self.list[i].0.clone();
@@ -301,7 +304,7 @@ impl People {
                 self.with_org.insert((key, org.to_owned()), i);
             }
             None => {
-                self.without_org.entry(key).or_default().insert(i);
+                self.without_org.entry(key).or_default().0.push(i);
             }
         }
         self.list
@@ -321,8 +324,9 @@ struct Builder {
     speakers: People,
     /// Per block id: its earliest start and latest end.
     spans: HashMap<String, (DateTime<FixedOffset>, DateTime<FixedOffset>)>,
-    /// Per block name (as `key_of` gives it): the days it is used on.
-    block_days: HashMap<String, BTreeSet<NaiveDate>>,
+    /// Per block name (as `key_of` gives it): the first day it is used on, and whether
+    /// it is used on another day too.
+    block_days: HashMap<String, (NaiveDate, bool)>,
 }
 
 impl Builder {
@@ -405,7 +409,7 @@ impl Builder {
             // Blocks are per day: the same name on two days is two blocks, each named
             // with its day.
             let key = key_of(block);
-            let id = if self.block_days.get(&key).is_some_and(|d| d.len() > 1) {
+            let id = if self.block_days.get(&key).is_some_and(|d| d.1) {
                 let name = format!("{block} ({})", day_name(e.date, lang));
                 self.blocks.id_as(
                     &format!("{key}\n{}", e.date),
@@ -446,18 +450,22 @@ impl Builder {
     /// Themes with colours from the palette, in the order of their names (so a colour
     /// does not change when rows move).
     fn themes(&self) -> Vec<raw::Theme> {
-        let mut order: Vec<usize> = (0..self.themes.list.len()).collect();
-        order.sort_by_cached_key(|&i| (fold(&self.themes.list[i].1), i));
-        let mut rank = vec![0; order.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i] = r;
-        }
-        let theme = |(i, (id, name)): (usize, &(String, String))| raw::Theme {
+        let mut names: Vec<&str> = self.themes.list.iter().map(|(_, n)| n.as_str()).collect();
+        names.sort_by_key(|n| fold(n));
+        // Each name's place in that order, looked up at once (the first place of a name).
+        let rank: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(r, n)| (*n, r))
+            .collect();
+        let theme = |(id, name): &(String, String)| raw::Theme {
             id: id.clone(),
             name: Text::Plain(name.clone()),
-            colour: PALETTE[rank[i] % PALETTE.len()].to_owned(),
+            colour: PALETTE[rank.get(name.as_str()).copied().unwrap_or(0) % PALETTE.len()]
+                .to_owned(),
         };
-        self.themes.list.iter().enumerate().map(theme).collect()
+        self.themes.list.iter().map(theme).collect()
     }
 
     fn blocks(&self) -> Vec<raw::Block> {
@@ -579,12 +587,13 @@ pub(in super::super) fn kind(name: &str) -> &'static str {
     }
 }
 
-/// Per block name (as `key_of` gives it), the days it is used on.
-fn block_days(entries: &[Entry]) -> HashMap<String, BTreeSet<NaiveDate>> {
-    let mut days: HashMap<String, BTreeSet<NaiveDate>> = HashMap::new();
+/// Per block name (as `key_of` gives it), its first day and whether it has others.
+fn block_days(entries: &[Entry]) -> HashMap<String, (NaiveDate, bool)> {
+    let mut days: HashMap<String, (NaiveDate, bool)> = HashMap::new();
     for e in entries {
         if let Some(block) = &e.block {
-            days.entry(key_of(block)).or_default().insert(e.date);
+            let day = days.entry(key_of(block)).or_insert((e.date, false));
+            day.1 |= day.0 != e.date;
         }
     }
     days
