@@ -1266,3 +1266,43 @@ fn broken_sheets_of_every_shape_say_where() {
         assert_eq!(problems(bytes, Lang::Sv), expected, "{name}");
     }
 }
+
+/// The entry point a workbook (.xlsx, .ods) uses: rows of cells with the row numbers the
+/// spreadsheet program shows, read by the same rules as a CSV file, every problem at
+/// those numbers.
+#[test]
+fn rows_of_cells_from_anywhere_are_read_by_the_same_rules() {
+    use seminarplan_core::import::sheet::{Row, read_rows};
+    let row = |n: usize, cells: &[&str]| Row::new(n, cells.iter().map(|c| (*c).to_owned()));
+    // Row 2 is empty in the workbook, so it is not given; cells are trimmed of spaces.
+    let rows = [
+        row(1, &["# Id: arkivdagarna-2027"]),
+        row(3, &["Titel", "Datum", "Start", "Slut", " Status "]),
+        row(4, &["Öppning", "2027-04-13", "9.00", "10.00", ""]),
+        row(5, &["Gallring", "", "10.15", "11.00", "Fullbokad"]),
+        row(7, &["Arkivlagen", "", "kvart över elva", "12.00", ""]),
+    ];
+    let errors = read_rows(&rows).expect_err("row 7 has no time");
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| Lang::Sv.problem(e))
+            .collect::<Vec<_>>(),
+        ["rad 7, kolumn Start: kvart över elva är ingen tid"]
+    );
+    let i = read_rows(&rows[..4]).expect("rows 1–5 are a programme");
+    assert_eq!(i.format, Format::Sheet);
+    assert_eq!(i.programme.id, "arkivdagarna-2027");
+    assert_eq!(
+        summary(&i.programme),
+        [
+            "oppning 2027-04-13 09:00-10:00 Öppning |  | Programpunkt (Seminar) |  |  | ",
+            "gallring 2027-04-13 10:15-11:00 Gallring |  | Programpunkt (Seminar) |  |  | ",
+        ]
+    );
+    assert!(i.programme.sessions[1].full);
+    assert_eq!(
+        warnings(&i, Lang::Sv)[1],
+        "kolumn Datum: tomt datum på rad 5: samma dag som raden ovanför"
+    );
+}
