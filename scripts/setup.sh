@@ -62,6 +62,14 @@ if [ "${1:-}" = "--browser" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 
+  # LibreOffice Calc, headless, saves the template as CSV in tests/core/sheet.rs.
+  if ! command -v soffice >/dev/null 2>&1; then
+    say "installing libreoffice-calc-nogui"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  fi
+
   # The other engines of the core journeys (tests/e2e/engines.rs): Firefox ESR through
   # geckodriver, and WebKitGTK (Safari's engine) through WebKitWebDriver in Xvfb.
   if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] \

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# setup.sh --browser installed LibreOffice: its round trip of the template must run.
+export SEMINARPLAN_REQUIRE_SOFFICE=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format"

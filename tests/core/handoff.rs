@@ -13,10 +13,15 @@ use seminarplan_core::parse::Problem;
 /// Every foreign-format file the tests keep: frab JSON and XML, pretalx, spreadsheets.
 fn foreign_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
-    for dir in ["tests/fixtures/import", "tests/fixtures/sheet"] {
+    for dir in [
+        "tests/fixtures/import",
+        "tests/fixtures/sheet",
+        "tests/fixtures/sheet/shapes",
+    ] {
         let mut names: Vec<_> = fs::read_dir(dir)
             .expect("fixture folder")
             .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_file())
             .collect();
         names.sort();
         for path in names {

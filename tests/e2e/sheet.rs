@@ -239,3 +239,174 @@ async fn a_large_sheet_shows_its_first_sessions_while_the_rest_is_read() {
     assert!(browser.count(".sp-browse article.sp-card .sp-star").await > 0);
     browser.close().await;
 }
+
+/// A sheet of one shape and what the check page must show for it.
+struct Shape {
+    file: &'static str,
+    verdict: &'static str,
+    /// Every problem, at the row and column the spreadsheet program shows.
+    problems: &'static [&'static str],
+    /// Some of the warnings.
+    warnings: &'static [&'static str],
+    /// A title the live preview shows (good sheets only).
+    shows: Option<&'static str>,
+}
+
+const SHAPES: &[Shape] = &[
+    Shape {
+        file: "shapes/excel-sv-se.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 5 lokaler, 8 programpunkter, 4 talare.",
+        problems: &[],
+        warnings: &[
+            "rad 12, kolumn Slut: slutar 01:00 dagen efter (sluttiden är före starttiden)",
+            "kolumn Datum: tomt datum på rad 7–12, 14: samma dag som raden ovanför",
+            "Rad 1, 16–17 är ingen programpunkt (bara en cell ifylld, eller varken titel eller starttid) och används inte",
+        ],
+        shows: Some("Arkivlagen i praktiken"),
+    },
+    Shape {
+        file: "shapes/excel-en-us.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 6 lokaler, 6 programpunkter, 3 talare.",
+        problems: &[],
+        warnings: &["rad 3, kolumn Notes: okänd kolumn, används inte"],
+        shows: Some("Appraisal in e-archives"),
+    },
+    Shape {
+        file: "shapes/mac-excel.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 4 lokaler, 5 programpunkter, 3 talare.",
+        problems: &[],
+        warnings: &[
+            "rad 5, kolumn Status: okänd status Preliminär, visas som öppen (skriv fullbokad, inställd eller lämna tomt)",
+        ],
+        shows: Some("Öppning: arkiven och AI"),
+    },
+    Shape {
+        file: "shapes/mac-excel-broken.csv",
+        verdict: "Programmet kan inte visas: 2 problem måste rättas.",
+        problems: &[
+            "rad 4, kolumn Start: halv elva är ingen tid",
+            "rad 5, kolumn Datum: 2027-04-31 är inget datum",
+        ],
+        warnings: &[],
+        shows: None,
+    },
+    Shape {
+        file: "shapes/libreoffice.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 4 lokaler, 5 programpunkter, 3 talare.",
+        problems: &[],
+        warnings: &[],
+        shows: Some("Arkivnatt i magasinet"),
+    },
+    Shape {
+        file: "shapes/google-sheets-sv.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 5 lokaler, 7 programpunkter, 4 talare.",
+        problems: &[],
+        warnings: &[
+            "kolumn Pass: tomt pass på rad 8, 11: samma pass som raden ovanför, som börjar samma dag och tid",
+        ],
+        shows: Some("Arkivlagen i praktiken"),
+    },
+    Shape {
+        file: "shapes/google-sheets-us.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 3 dagar, 3 lokaler, 4 programpunkter, 1 talare.",
+        problems: &[],
+        warnings: &[],
+        shows: Some("Pre-conference webinar"),
+    },
+    Shape {
+        file: "shapes/google-sheets-us-ambiguous.csv",
+        verdict: "Programmet kan inte visas: 1 problem måste rättas.",
+        problems: &[
+            "rad 2, kolumn Date: 4/1/2027 kan vara både dag/månad och månad/dag, och det kan alla datum med / i arket: skriv datumen som 2027-03-16 eller 16 mars 2027",
+        ],
+        warnings: &[],
+        shows: None,
+    },
+    Shape {
+        file: "shapes/numbers.csv",
+        verdict: "Programmet går att visa (spreadsheet (CSV/TSV)): 2 dagar, 3 lokaler, 3 programpunkter, 0 talare.",
+        problems: &[],
+        warnings: &[],
+        shows: Some("Öppning: arkiven och AI"),
+    },
+    Shape {
+        file: "shapes/excel-sv-sep.csv",
+        verdict: "Programmet kan inte visas: 1 problem måste rättas.",
+        problems: &["rad 4, kolumn Slut: 25.00 är ingen tid"],
+        warnings: &[],
+        shows: None,
+    },
+];
+
+/// Issue 27: sheets of every shape a committee produces (Excel sv-SE and en-US, Mac Excel,
+/// LibreOffice, Google Sheets in Swedish and US locales, Numbers) go through the check
+/// page one after another: each shows its programme in the live preview, or its problems
+/// at the row and column the spreadsheet program shows, in words.
+#[tokio::test]
+async fn the_check_page_reads_sheets_of_every_shape() {
+    let server = Server::start();
+    let driver = Chromedriver::start("check_shapes");
+    let browser = driver.open(&server, LAPTOP).await;
+    browser.goto("/check.html").await;
+    browser
+        .wait_for("seminar-plan-check >>> input.spc-file")
+        .await;
+    for shape in SHAPES {
+        let name = shape.file.rsplit('/').next().unwrap_or(shape.file);
+        browser
+            .find_nth("seminar-plan-check >>> input.spc-file", 0)
+            .await
+            .send_keys(&fixture(shape.file))
+            .await
+            .expect("give the file input a file");
+        let shown = browser
+            .wait_until(
+                &format!("the check of {name}"),
+                "const root = document.querySelector('seminar-plan-check').shadowRoot;
+                 const text = (sel) => (root.querySelector(sel) || {}).textContent || '';
+                 if (text('.spc-source') !== arguments[0]) return null;
+                 return {
+                   verdict: text('.spc-verdict'),
+                   problems: Array.from(root.querySelectorAll('.spc-problems li'), li => li.textContent),
+                   warnings: Array.from(root.querySelectorAll('.spc-warnings li'), li => li.textContent),
+                 };",
+                vec![name.into()],
+            )
+            .await;
+        assert_eq!(shown["verdict"], shape.verdict, "{name}: {shown}");
+        let list = |key: &str| -> Vec<String> {
+            shown[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(list("problems"), shape.problems, "{name}");
+        let warnings = list("warnings");
+        for w in shape.warnings {
+            assert!(
+                warnings.contains(&(*w).to_owned()),
+                "{name}: {w}\n{warnings:#?}"
+            );
+        }
+        if let Some(title) = shape.shows {
+            browser
+                .wait_until(
+                    &format!("the preview of {name} to show {title}"),
+                    "const host = document.querySelector('seminar-plan-check');
+                     const plan = host.shadowRoot.querySelector('seminar-plan');
+                     const titles = plan && plan.shadowRoot
+                         ? Array.from(plan.shadowRoot.querySelectorAll('.sp-card__title'),
+                                      t => t.textContent) : [];
+                     return titles.includes(arguments[0]) ? true : null;",
+                    vec![title.into()],
+                )
+                .await;
+        }
+    }
+    browser.screenshot(&size_name("check-shapes", LAPTOP)).await;
+    browser.close().await;
+}

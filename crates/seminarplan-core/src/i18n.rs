@@ -914,6 +914,13 @@ impl Lang {
             }
             (Problem::EndNotAfterStart, Lang::Sv) => "sluttiden måste vara efter starttiden".into(),
             (Problem::EndNotAfterStart, Lang::En) => "the end must be after the start".into(),
+            (Problem::BlockSpansDays, Lang::Sv) => {
+                "ett pass slutar samma dag som det börjar: samma namn på två dagar är två pass"
+                    .into()
+            }
+            (Problem::BlockSpansDays, Lang::En) => {
+                "a block ends on the day it starts: the same name on two days is two blocks".into()
+            }
             (Problem::LongerThanAWeek, Lang::Sv) => format!(
                 "en programpunkt kan inte vara längre än {} dagar: kontrollera sluttiden",
                 crate::parse::MAX_SESSION_DAYS

@@ -356,11 +356,34 @@ pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<Programm
     Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
 }
 
-/// The text without its byte order mark, when it is a programme sheet (not JSON or XML).
+/// The text without its byte order mark, when it is not JSON or XML: a sheet, or text
+/// that the sheet reader explains (no row of headings) in words an organiser reads,
+/// rather than a JSON parser's.
 fn sheet_body(text: &str) -> Option<&str> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sheet = !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body);
-    sheet.then_some(body)
+    let start = body.trim_start();
+    (!start.starts_with(['{', '[', '<']) && !json_scalar(start)).then_some(body)
+}
+
+/// Whether the text is nothing, or one JSON value that is no object or array (`42`,
+/// `"text"`, `true`): left to the JSON reader, which says what it is. Told by hand: a
+/// JSON parse here would cost the widget's wasm.
+fn json_scalar(text: &str) -> bool {
+    let t = text.trim();
+    let quoted = t.len() > 1 && t.starts_with('"') && t.ends_with('"') && {
+        let inner = &t[1..t.len() - 1];
+        let mut escaped = false;
+        inner.chars().all(|c| {
+            let ok = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+            ok
+        })
+    };
+    t.is_empty()
+        || quoted
+        || matches!(t, "true" | "false" | "null")
+        || t.bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
 }
 
 /// How much of a large sheet is read for its first sessions (`preview`), about 200 rows:
@@ -487,11 +510,10 @@ fn json_failure(text: &str, e: &serde_json::Error) -> Vec<ProgrammeError> {
 /// Reads a file in another format, recognised from its content: a spreadsheet, or another
 /// tool's format.
 fn foreign(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !body.trim_start().starts_with(['{', '[', '<']) && sheet::looks_like(body) {
-        return sheet::read(body);
+    match sheet_body(text) {
+        Some(body) => sheet::read(body),
+        None => other_tool(text),
     }
-    other_tool(text)
 }
 
 /// Reads a file in another tool's format: frab/Pentabarf XML, frab JSON or the pretalx

@@ -77,6 +77,9 @@ pub enum Problem {
         value: String,
     },
     EndNotAfterStart,
+    /// A block that ends on a later day than it starts: blocks are within one day (the
+    /// same name on two days is two blocks).
+    BlockSpansDays,
     /// A session longer than [`MAX_SESSION_DAYS`] days: a mistake in its end (the year
     /// 9999), reported at its place like any other, as the importers do with durations.
     LongerThanAWeek,
@@ -594,7 +597,13 @@ fn validate_themes(raw: Vec<raw::Theme>, errors: &mut Vec<ProgrammeError>) -> Ve
         .collect()
 }
 
-/// `blocks`: times that parse, end after start, on a conference day.
+/// Whether `end` is on a later day than `start` (midnight itself ends the day before).
+fn spans_days(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> bool {
+    let last = end - chrono::Duration::seconds(1);
+    last.date_naive() > start.date_naive()
+}
+
+/// `blocks`: times that parse, end after start on the same day, on a conference day.
 fn validate_blocks(
     raw: Vec<raw::Block>,
     days: &Days,
@@ -607,6 +616,8 @@ fn validate_blocks(
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start {
                 errors.push(err(format!("blocks[{i}].end"), Problem::EndNotAfterStart));
+            } else if spans_days(start, end) {
+                errors.push(err(format!("blocks[{i}].end"), Problem::BlockSpansDays));
             }
             if !days.is_empty() && days.of(start.date_naive()).is_none() {
                 errors.push(err(

@@ -1097,6 +1097,11 @@ fn blocks(outs: &mut [Out]) -> Vec<Value> {
             .filter_map(|&i| outs.get(i).map(|o| o.end))
             .max()
             .unwrap_or(start);
+        // A block is within one day (`parse` refuses one that is not): sessions going on
+        // past midnight make no block.
+        if (end - chrono::Duration::seconds(1)).date_naive() > start.date_naive() {
+            continue;
+        }
         let (id, _) = block_ids.claim(&format!(
             "block-{}-{:02}{:02}",
             time::ymd(start.date_naive()).replace('-', ""),

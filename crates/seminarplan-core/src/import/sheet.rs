@@ -18,14 +18,15 @@ use crate::model::Programme;
 use crate::parse::{self, Problem, ProgrammeError};
 
 pub use crate::parse::SheetIssue;
+pub use rows::Row;
 
 /// What the organiser should know about a sheet that can still be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SheetNote {
     /// A column heading this reader does not know: the column is left out.
     UnknownColumn,
-    /// No Id column: ids are made from date, start and title, so a visitor's stars are lost
-    /// when one of them changes.
+    /// No Id column: ids are made from the titles, so a visitor's star on a session whose
+    /// title changes can only follow it by its time and room.
     NoIdColumn,
     /// An empty Id cell: `id` was made from the row.
     IdMade { id: String },
@@ -45,6 +46,22 @@ pub enum SheetNote {
     UnknownSetting { key: String },
     /// A time zone this reader has no rules for: `used` assumed.
     TimeZoneUnknown { name: String, used: String },
+    /// More unknown columns than are named one by one.
+    MoreUnknownColumns { count: usize },
+    /// No `# Id:` row: the programme's id `id` was made from its first day.
+    IdFromDays { id: String },
+    /// Rows with an empty date: the date of the row above used.
+    DatesFilled { rows: Vec<usize> },
+    /// Rows with an empty block: the block of the row above (same day, same start) used.
+    BlocksFilled { rows: Vec<usize> },
+    /// Rows that are not sessions (a title row, notes, totals, a day's heading): not used.
+    RowsNotUsed { rows: Vec<usize> },
+    /// The end is at or before the start: the session ends at `end` the next day.
+    EndsNextDay { end: String },
+    /// The Status cell says the session is cancelled: it is left out.
+    Cancelled { value: String },
+    /// A Status this reader does not know: the session is shown as open.
+    StatusUnknown { value: String },
 }
 
 /// A sheet problem at its place: row 0 is the whole file, an empty column the whole row.
@@ -60,7 +77,8 @@ pub(crate) fn problem(row: usize, column: &str, issue: SheetIssue) -> ProgrammeE
 }
 
 /// Text from a file's bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM (Excel's
-/// "Unicode text"), else Windows-1252 (Excel's "CSV (semikolonavgränsad)" on Windows).
+/// "Unicode text"), Mac Roman when lines end in a carriage return alone (Mac Excel's
+/// "CSV (Macintosh)"), else Windows-1252 (Excel's "CSV (semikolonavgränsad)" on Windows).
 pub fn decode(bytes: &[u8]) -> String {
     decode_owned(bytes.to_vec())
 }
@@ -81,12 +99,26 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        Err(e) => from_windows_1252(e.as_bytes()),
+        Err(e) if mac_lines(e.as_bytes()) => single_byte(e.as_bytes(), mac_roman),
+        Err(e) => single_byte(e.as_bytes(), windows_1252),
     }
 }
 
-/// Windows-1252 text as UTF-8: runs of ASCII (most of a sheet) are copied whole.
-fn from_windows_1252(bytes: &[u8]) -> String {
+/// Whether lines end in a carriage return alone, as only the Mac's old text files do
+/// (a line break inside a cell may still be a line feed).
+fn mac_lines(bytes: &[u8]) -> bool {
+    let feeds = bytes.iter().filter(|&&b| b == b'\n').count();
+    let lone = bytes
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    lone > feeds
+}
+
+/// Text in a single-byte encoding as UTF-8: runs of ASCII (most of a sheet) are copied
+/// whole, the other bytes through `high`.
+fn single_byte(bytes: &[u8], high: fn(u8) -> char) -> String {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
     for run in bytes.split_inclusive(|b| !b.is_ascii()) {
         let (ascii, last) = match run.split_last() {
@@ -94,7 +126,7 @@ fn from_windows_1252(bytes: &[u8]) -> String {
             _ => (run, None),
         };
         out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
-        out.extend(last.map(windows_1252));
+        out.extend(last.map(high));
     }
     out
 }
@@ -104,6 +136,14 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     char::decode_utf16(units)
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect()
+}
+
+/// Mac Roman, the Mac's own encoding before Unicode, above ASCII.
+fn mac_roman(b: u8) -> char {
+    const HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
+    HIGH.chars()
+        .nth(usize::from(b.saturating_sub(0x80)))
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Windows-1252: Latin-1 except 0x80–0x9F (`€`, `–`, `’`, …).
@@ -119,28 +159,30 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// Whether `text` looks like a programme sheet: its first line that is not blank or a
-/// comment has at least two cells naming known columns, one of them the title.
-pub(crate) fn looks_like(text: &str) -> bool {
-    let sep = rows::separator(text);
-    let Some(line) = text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("sep="))
-    else {
-        return false;
-    };
-    let cells: Vec<String> = line
-        .split(char::from(sep))
-        .map(|c| c.trim().trim_matches('"').to_owned())
-        .collect();
-    let header = columns::Header::new(&cells);
-    header.known() >= 2 && header.has(columns::Field::Title)
-}
-
 /// Reads a programme sheet, with the `seminarplan/1` document it converts to (for the
 /// check page's download and `seminarplan-check`).
 pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let document = shape(text)?;
+    imported(shape(text)?)
+}
+
+/// Reads the rows of a spreadsheet, however they were read (a CSV file, a workbook's
+/// sheet), with the same rules as a CSV file: each [`Row`] gives its cells' text and its
+/// number as the spreadsheet program shows it, so that every problem is at the row and
+/// column the organiser sees.
+pub fn read_rows(rows: &[Row]) -> Result<Imported, Vec<ProgrammeError>> {
+    imported(build::document(rows)?)
+}
+
+/// The rows of a sheet's text (decoded, see [`decode`]), as this reader sees them: the
+/// separator found, quoted cells read, each row numbered as the spreadsheet program shows
+/// it.
+pub fn rows_of(text: &str) -> Vec<Row> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    rows::read(text, rows::separator(text))
+}
+
+/// The programme of a document, with the document as written.
+fn imported(document: build::Document) -> Result<Imported, Vec<ProgrammeError>> {
     /// The document as written: the format, then the programme's fields.
     #[derive(serde::Serialize)]
     struct Written<'a> {

@@ -45,4 +45,19 @@ pub enum SheetIssue {
     },
     /// Headings but not one session.
     NoSessions,
+    /// Every date written with slashes can be read day first and month first
+    /// (`3/4/2027`), so the sheet's order cannot be told; `value` is the first of them.
+    DateOrderUnknown {
+        value: String,
+    },
+    /// A date that can only be read in the other order than the sheet's other dates
+    /// (`day_first`: theirs is day first).
+    DateOrder {
+        value: String,
+        day_first: bool,
+    },
+    /// A session of the block `block` goes on past midnight: a block is within one day.
+    BlockPastMidnight {
+        block: String,
+    },
 }

@@ -14,7 +14,7 @@ use crate::import::Warning;
 const SHARED_KINDS: [&str; 4] = ["break", "meal", "exhibition", "social"];
 
 fn span(e: &Entry) -> (NaiveDateTime, NaiveDateTime) {
-    (e.date.and_time(e.start), e.date.and_time(e.end))
+    (e.starts(), e.end)
 }
 
 /// For each group of entries, every entry that starts before an earlier one has ended,

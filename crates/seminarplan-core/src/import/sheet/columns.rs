@@ -132,6 +132,10 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// The field a heading names, if any.
 pub(crate) fn field(heading: &str) -> Option<Field> {
+    // No heading is longer; a cell of a megabyte is not folded for nothing.
+    if heading.len() > 64 {
+        return None;
+    }
     let folded = fold(heading);
     NAMES
         .iter()
@@ -139,48 +143,58 @@ pub(crate) fn field(heading: &str) -> Option<Field> {
         .map(|(f, _)| *f)
 }
 
-/// The columns of a header row: for each cell, its field (`None`: unknown or empty).
+/// How many fields there are (the length of [`Header`]'s index).
+const FIELDS: usize = Field::Status as usize + 1;
+
+/// The columns of a header row: for each cell, its field (`None`: unknown or empty), and
+/// for each field its column, so that a cell is found at once however wide the sheet.
 pub(crate) struct Header {
     pub headings: Vec<String>,
     pub fields: Vec<Option<Field>>,
+    columns: [Option<usize>; FIELDS],
 }
 
 impl Header {
     pub(crate) fn new(cells: &[String]) -> Self {
+        let mut columns = [None; FIELDS];
         let mut fields: Vec<Option<Field>> = Vec::with_capacity(cells.len());
-        for cell in cells {
+        for (i, cell) in cells.iter().enumerate() {
             // A second column of the same kind is unknown (the first one counts).
-            let f = field(cell).filter(|f| !fields.contains(&Some(*f)));
+            let f = field(cell).filter(|f| columns[*f as usize].is_none());
+            if let Some(f) = f {
+                columns[f as usize] = Some(i);
+            }
             fields.push(f);
         }
         Header {
             headings: cells.to_vec(),
             fields,
+            columns,
         }
+    }
+
+    /// Whether this row is a header: it names the Title column and another known one.
+    pub(crate) fn is_header(&self) -> bool {
+        self.known() >= 2 && self.has(Field::Title)
     }
 
     /// How many cells name a known field.
     pub(crate) fn known(&self) -> usize {
-        self.fields.iter().flatten().count()
+        self.columns.iter().flatten().count()
     }
 
     pub(crate) fn has(&self, field: Field) -> bool {
-        self.fields.contains(&Some(field))
+        self.columns[field as usize].is_some()
     }
 
     /// The heading of a field as the organiser wrote it.
     pub(crate) fn heading(&self, field: Field) -> String {
-        self.fields
-            .iter()
-            .position(|f| *f == Some(field))
-            .map_or_else(String::new, |i| self.headings[i].clone())
+        self.columns[field as usize].map_or_else(String::new, |i| self.headings[i].clone())
     }
 
     /// The cell of `field` in `cells`, trimmed; empty when missing.
     pub(crate) fn get<'a>(&self, cells: &'a [String], field: Field) -> &'a str {
-        self.fields
-            .iter()
-            .position(|f| *f == Some(field))
+        self.columns[field as usize]
             .and_then(|i| cells.get(i))
             .map_or("", String::as_str)
     }

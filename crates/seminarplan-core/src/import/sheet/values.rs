@@ -39,14 +39,93 @@ fn number(s: &str) -> Option<u32> {
         .flatten()
 }
 
+/// Which comes first in a date written with slashes (`3/4/2027`): Swedish and most of
+/// Europe write the day first, the United States the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    DayFirst,
+    MonthFirst,
+}
+
+/// How a date written with slashes can be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fits {
+    /// Only day first (`16/3/2027`).
+    DayFirst,
+    /// Only month first (`3/16/2027`).
+    MonthFirst,
+    /// Both ways, as two different dates (`3/4/2027`).
+    Both,
+}
+
+/// The two numbers of a date written with slashes (`3/16/2027`, `16/3`), with its year
+/// when written; `None` for every other way of writing a date (dots and dashes are
+/// written day first only, so they are never in doubt).
+fn slashed(text: &str) -> Option<(u32, u32, Option<&str>)> {
+    let first = text.split_whitespace().next()?;
+    if !first.contains('/') {
+        return None;
+    }
+    let mut parts = first.split('/');
+    let (a, b) = (number(parts.next()?)?, number(parts.next()?)?);
+    let y = parts.next();
+    if parts.next().is_some() || y.is_some_and(|y| number(y).is_none()) {
+        return None;
+    }
+    Some((a, b, y))
+}
+
+/// How a date written with slashes can be read (`None`: not written so, or no date
+/// either way). `year` fills in a date without one.
+pub(crate) fn fits(text: &str, year: Option<i32>) -> Option<Fits> {
+    let (a, b, y) = slashed(text.trim())?;
+    let y = match y {
+        Some(y) => full_year(y)?,
+        None => year.unwrap_or(2000),
+    };
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    match (day_first, month_first) {
+        (Some(d), Some(m)) if d == m => None,
+        (Some(_), Some(_)) => Some(Fits::Both),
+        (Some(_), None) => Some(Fits::DayFirst),
+        (None, Some(_)) => Some(Fits::MonthFirst),
+        (None, None) => None,
+    }
+}
+
+/// A year as written: `2027`, or `27` for 2027.
+fn full_year(y: &str) -> Option<i32> {
+    i32::try_from(number(y)?)
+        .ok()
+        .map(|y| if y < 100 { 2000 + y } else { y })
+}
+
 /// A date as people type it; a weekday in front (`tisdag 16 mars 2027`) and a time after
 /// (`2027-03-16 00:00:00`, as spreadsheets export dates) are ignored. `year` fills in a
-/// date written without one.
-pub(crate) fn date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
+/// date written without one. A date with slashes is read in `order`; without an order,
+/// only when it can be read one way alone (`16/3/2027`, `3/16/2027`).
+pub(crate) fn date(text: &str, year: Option<i32>, order: Option<Order>) -> Option<NaiveDate> {
     let text = text.trim();
     let first = text.split_whitespace().next().unwrap_or("");
     if let Some(d) = crate::model::parse_date(first) {
         return Some(d);
+    }
+    if slashed(text).is_some() {
+        let order = order.or(match fits(text, year)? {
+            Fits::DayFirst => Some(Order::DayFirst),
+            Fits::MonthFirst => Some(Order::MonthFirst),
+            Fits::Both => None,
+        })?;
+        let (a, b, y) = slashed(text)?;
+        let y = match y {
+            Some(y) => full_year(y)?,
+            None => year?,
+        };
+        return match order {
+            Order::DayFirst => NaiveDate::from_ymd_opt(y, b, a),
+            Order::MonthFirst => NaiveDate::from_ymd_opt(y, a, b),
+        };
     }
     let parts: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
@@ -59,9 +138,7 @@ pub(crate) fn date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
     };
     let with_year = |d: u32, m: u32, y: Option<&&str>| -> Option<NaiveDate> {
         let y = match y {
-            Some(y) => i32::try_from(number(y)?)
-                .ok()
-                .map(|y| if y < 100 { 2000 + y } else { y })?,
+            Some(y) => full_year(y)?,
             None => year?,
         };
         NaiveDate::from_ymd_opt(y, m, d)
@@ -75,9 +152,8 @@ pub(crate) fn date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
             if let (Some(m), Some(d)) = (month(a), number(b)) {
                 return with_year(d, m, y);
             }
-            let (x, z) = (number(a)?, number(b)?);
-            // Day first (Swedish); month first only when nothing else fits (US `3/16/2027`).
-            with_year(x, z, y).or_else(|| with_year(z, x, y))
+            // Dots and dashes: day first (`17.3.2027`).
+            with_year(number(a)?, number(b)?, y)
         }
         _ => None,
     }
@@ -245,6 +321,100 @@ fn split_outside_brackets(text: &str, seps: &[char]) -> Vec<String> {
 }
 
 /// The year a sheet's dates are in, for dates written without one: the first full date.
-pub(crate) fn first_year<'a>(cells: impl Iterator<Item = &'a str>) -> Option<i32> {
-    cells.filter_map(|c| date(c, None)).map(|d| d.year()).next()
+pub(crate) fn first_year<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    order: Option<Order>,
+) -> Option<i32> {
+    cells
+        .filter(|c| !c.is_empty())
+        .filter_map(|c| date(c, None, order))
+        .map(|d| d.year())
+        .next()
+}
+
+/// The end of a day written as a time (`24.00`, `24:00`, `kl. 24`): midnight after it.
+pub(crate) fn is_midnight_after(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let t = lower
+        .strip_prefix("kl")
+        .map_or(lower.as_str(), |r| r.trim_start_matches(['.', ' ']));
+    matches!(t, "24" | "24.00" | "24:00" | "24:00:00" | "24.00.00")
+}
+
+/// What a Status cell says, in the words committees write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Said {
+    Open,
+    Full,
+    Cancelled,
+}
+
+/// A Status cell: open (empty too), fully booked, or cancelled; `None` for anything else.
+pub(crate) fn status(text: &str) -> Option<Said> {
+    const OPEN: &[&str] = &[
+        "",
+        "oppen",
+        "oppet",
+        "open",
+        "ledig",
+        "ledigt",
+        "ledigaplatser",
+        "platserkvar",
+        "available",
+        "ok",
+        "bekraftad",
+        "bekraftat",
+        "confirmed",
+        "aktiv",
+        "active",
+    ];
+    const FULL: &[&str] = &[
+        "full",
+        "fullt",
+        "fullbokad",
+        "fullbokat",
+        "fullsatt",
+        "fulltecknad",
+        "fulltecknat",
+        "slutsald",
+        "slutsalt",
+        "slut",
+        "ingaplatserkvar",
+        "ingaplatser",
+        "vantelista",
+        "fullybooked",
+        "booked",
+        "bookedout",
+        "soldout",
+        "waitlist",
+        "waitinglist",
+    ];
+    const CANCELLED: &[&str] = &[
+        "installd",
+        "installt",
+        "installda",
+        "stallsin",
+        "struken",
+        "struket",
+        "stryks",
+        "utgar",
+        "utgatt",
+        "avbokad",
+        "avbokat",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "dropped",
+        "withdrawn",
+    ];
+    let t = fold(text);
+    if OPEN.contains(&t.as_str()) {
+        Some(Said::Open)
+    } else if FULL.contains(&t.as_str()) {
+        Some(Said::Full)
+    } else if CANCELLED.contains(&t.as_str()) {
+        Some(Said::Cancelled)
+    } else {
+        None
+    }
 }

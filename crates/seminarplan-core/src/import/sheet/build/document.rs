@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::super::checks;
 use super::super::columns::{Field, fold};
@@ -32,8 +32,9 @@ pub(in super::super) struct Document {
 pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<ProgrammeError>> {
     let mut sheet = Sheet::new(rows)?;
     let mut entries = sheet.entries(rows);
-    unique_ids(&mut sheet, &mut entries);
     let days = days(&mut sheet, &entries);
+    unique_ids(&mut sheet, &mut entries, &days);
+    blocks_past_midnight(&mut sheet, &entries);
     if entries.is_empty() && sheet.problems.is_empty() {
         let row = sheet.header_row;
         sheet
@@ -50,15 +51,19 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
     }
     let rule = zone(&mut sheet);
     checks::collisions(&entries, &sheet.header, &mut sheet.warnings);
-    let shape = Builder::new(rule).programme(&sheet, entries, &days);
+    let shape = Builder::new(rule).programme(&mut sheet, entries, &days);
     Ok(Document {
         shape,
         warnings: sheet.warnings,
     })
 }
 
-/// Written ids used twice are errors; ids made from rows get the room, then a number.
-fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry]) {
+/// Written ids used twice are errors. Ids made from rows (no Id cell) are the slug of the
+/// title, so that they survive every edit but a new title: rows moved, a new time, room or
+/// date, the days moved. Titles used more than once (`Fika`, a workshop in two rooms) add
+/// the conference day's number and the start (`fika-d2-1000`), then the room; only rows
+/// the same in all of these (which nothing tells apart) are numbered, in row order.
+fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry], days: &[NaiveDate]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut ids = Ids::default();
     for e in entries.iter().filter(|e| !e.id_made) {
@@ -74,17 +79,54 @@ fn unique_ids(sheet: &mut Sheet, entries: &mut [Entry]) {
             ids.used.insert(e.id.clone());
         }
     }
-    let mut made: HashMap<String, usize> = HashMap::new();
-    for e in entries.iter().filter(|e| e.id_made) {
-        *made.entry(e.id.clone()).or_default() += 1;
-    }
-    for e in entries.iter_mut().filter(|e| e.id_made) {
-        if made[&e.id] > 1
-            && let Some(room) = &e.room
-        {
-            e.id = format!("{}-{}", e.id, slug(room));
+    let day_of = |d: NaiveDate| days.binary_search(&d).map_or(0, |i| i + 1);
+    let when = |e: &Entry| {
+        format!(
+            "d{}-{:02}{:02}",
+            day_of(e.date),
+            e.start.hour(),
+            e.start.minute()
+        )
+    };
+    let room = |e: &Entry| e.room.as_deref().map(slug).unwrap_or_default();
+    let steps: [&dyn Fn(&Entry) -> String; 2] = [&when, &room];
+    let order: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].id_made).collect();
+    for step in steps {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for &i in &order {
+            *count.entry(entries[i].id.as_str()).or_default() += 1;
         }
-        e.id = ids.claim(&e.id);
+        let twice: HashSet<String> = count
+            .into_iter()
+            .filter(|&(id, n)| n > 1 || ids.used.contains(id))
+            .map(|(id, _)| id.to_owned())
+            .collect();
+        for &i in &order {
+            if twice.contains(&entries[i].id) {
+                let more = step(&entries[i]);
+                if !more.is_empty() {
+                    entries[i].id = format!("{}-{more}", entries[i].id);
+                }
+            }
+        }
+    }
+    for &i in &order {
+        entries[i].id = ids.claim(&entries[i].id);
+    }
+}
+
+/// A block is within one day: a session in a block that goes on past midnight is a
+/// problem at its row.
+fn blocks_past_midnight(sheet: &mut Sheet, entries: &[Entry]) {
+    let column = sheet.header.heading(Field::Block);
+    for e in entries {
+        let midnight = e.date.and_time(NaiveTime::MIN) + chrono::Duration::days(1);
+        if let Some(block) = e.block.as_ref().filter(|_| e.end > midnight) {
+            let issue = SheetIssue::BlockPastMidnight {
+                block: block.clone(),
+            };
+            sheet.problems.push(problem(e.row, &column, issue));
+        }
     }
 }
 
@@ -179,11 +221,16 @@ struct Named {
 
 impl Named {
     fn id(&mut self, name: &str) -> String {
-        let key = key_of(name);
-        if let Some(&ix) = self.by_key.get(&key) {
+        self.id_as(&key_of(name), name, name)
+    }
+
+    /// The id of the thing known by `key`, named `name`, its id made from `id_from`.
+    fn id_as(&mut self, key: &str, name: &str, id_from: &str) -> String {
+        if let Some(&ix) = self.by_key.get(key) {
             return self.list[ix].0.clone();
         }
-        let base = match slug(name) {
+        let key = key.to_owned();
+        let base = match slug(id_from) {
             s if s.is_empty() => "x".to_owned(),
             s => s,
         };
@@ -203,11 +250,18 @@ fn key_of(name: &str) -> String {
 }
 
 /// Speakers, known by name; the same name with two different organisations is two people
-/// (a mention without an organisation is the first of that name).
+/// (a mention without an organisation is the first of that name). Each lookup is one
+/// search of a map, however many people share a name.
 #[derive(Default)]
 struct People {
     ids: Ids,
-    by_name: HashMap<String, Vec<usize>>,
+    /// Per name: the first person of that name.
+    first: HashMap<String, usize>,
+    /// Per name and organisation: that person.
+    with_org: HashMap<(String, String), usize>,
+    /// Per name: those of that name whose organisation is not known yet, in order, and
+    /// how many at the front have been given one since (always the first one is).
+    without_org: HashMap<String, (Vec<usize>, usize)>,
     /// (id, name, organisation).
     list: Vec<(String, String, Option<String>)>,
 }
@@ -215,18 +269,26 @@ struct People {
 impl People {
     fn id(&mut self, name: &str, organisation: Option<&str>) -> String {
         let key = key_of(name);
-        let same = self.by_name.get(&key).cloned().unwrap_or_default();
         let found = match organisation {
-            None => same.first().copied(),
-            Some(org) => same
-                .iter()
+            None => self.first.get(&key).copied(),
+            Some(org) => self
+                .with_org
+                .get(&(key.clone(), org.to_owned()))
                 .copied()
-                .find(|&i| self.list[i].2.as_deref() == Some(org))
-                .or_else(|| same.iter().copied().find(|&i| self.list[i].2.is_none())),
+                .or_else(|| {
+                    let (list, given) = self.without_org.get(&key)?;
+                    list.get(*given).copied()
+                }),
         };
         if let Some(i) = found {
-            if self.list[i].2.is_none() {
-                self.list[i].2 = organisation.map(str::to_owned);
+            if self.list[i].2.is_none()
+                && let Some(org) = organisation
+            {
+                self.list[i].2 = Some(org.to_owned());
+                self.with_org.insert((key.clone(), org.to_owned()), i);
+                if let Some((_, given)) = self.without_org.get_mut(&key) {
+                    *given += 1;
+                }
             }
             return self.list[i].0.clone();
         }
@@ -235,7 +297,16 @@ impl People {
             s => s,
         };
         let id = self.ids.claim(&base);
-        self.by_name.entry(key).or_default().push(self.list.len());
+        let i = self.list.len();
+        self.first.entry(key.clone()).or_insert(i);
+        match organisation {
+            Some(org) => {
+                self.with_org.insert((key, org.to_owned()), i);
+            }
+            None => {
+                self.without_org.entry(key).or_default().0.push(i);
+            }
+        }
         self.list
             .push((id.clone(), name.to_owned(), organisation.map(str::to_owned)));
         id
@@ -253,6 +324,9 @@ struct Builder {
     speakers: People,
     /// Per block id: its earliest start and latest end.
     spans: HashMap<String, (DateTime<FixedOffset>, DateTime<FixedOffset>)>,
+    /// Per block name (as `key_of` gives it): the first day it is used on, and whether
+    /// it is used on another day too.
+    block_days: HashMap<String, (NaiveDate, bool)>,
 }
 
 impl Builder {
@@ -267,11 +341,11 @@ impl Builder {
             blocks: Named::default(),
             speakers: People::default(),
             spans: HashMap::new(),
+            block_days: HashMap::new(),
         }
     }
 
-    fn at(&self, date: NaiveDate, t: NaiveTime) -> DateTime<FixedOffset> {
-        let local = date.and_time(t);
+    fn at(&self, local: NaiveDateTime) -> DateTime<FixedOffset> {
         let offset = time::fixed(self.rule.offset_at_local(local));
         local
             .and_local_timezone(offset)
@@ -281,7 +355,7 @@ impl Builder {
 
     fn programme(
         mut self,
-        sheet: &Sheet,
+        sheet: &mut Sheet,
         entries: Vec<Entry>,
         days: &[NaiveDate],
     ) -> raw::Programme {
@@ -289,6 +363,7 @@ impl Builder {
         for room in &sheet.meta.rooms {
             self.rooms.id(room);
         }
+        self.block_days = block_days(&entries);
         let sessions = entries
             .into_iter()
             .map(|e| self.session(e, &lang))
@@ -298,13 +373,8 @@ impl Builder {
             .title
             .clone()
             .unwrap_or_else(|| if lang == "sv" { "Program" } else { "Programme" }.to_owned());
-        let id = meta
-            .id
-            .as_deref()
-            .map(slug)
-            .filter(|s| !s.is_empty())
-            .or_else(|| Some(slug(&title)).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "program".into());
+        let id = programme_id(sheet, days);
+        let meta = &sheet.meta;
         let conference = raw::Conference {
             title: Text::Plain(title),
             subtitle: meta.subtitle.clone().map(Text::Plain),
@@ -330,13 +400,25 @@ impl Builder {
     }
 
     fn session(&mut self, e: Entry, lang: &str) -> raw::Session {
-        let (start, end) = (self.at(e.date, e.start), self.at(e.date, e.end));
+        let (start, end) = (self.at(e.starts()), self.at(e.end));
         let type_name = e
             .type_name
             .clone()
             .unwrap_or_else(|| default_type(&e.title, lang));
         let block = e.block.as_ref().map(|block| {
-            let id = self.blocks.id(block);
+            // Blocks are per day: the same name on two days is two blocks, each named
+            // with its day.
+            let key = key_of(block);
+            let id = if self.block_days.get(&key).is_some_and(|d| d.1) {
+                let name = format!("{block} ({})", day_name(e.date, lang));
+                self.blocks.id_as(
+                    &format!("{key}\n{}", e.date),
+                    &name,
+                    &format!("{block} {:02}{:02}", e.date.month(), e.date.day()),
+                )
+            } else {
+                self.blocks.id(block)
+            };
             let span = self.spans.entry(id.clone()).or_insert((start, end));
             *span = (span.0.min(start), span.1.max(end));
             id
@@ -360,7 +442,7 @@ impl Builder {
                 .map(|p| self.speakers.id(&p.name, p.organisation.as_deref()))
                 .collect(),
             url: e.url,
-            status: Status::Open,
+            status: if e.full { Status::Full } else { Status::Open },
             title: e.title,
         }
     }
@@ -370,13 +452,18 @@ impl Builder {
     fn themes(&self) -> Vec<raw::Theme> {
         let mut names: Vec<&str> = self.themes.list.iter().map(|(_, n)| n.as_str()).collect();
         names.sort_by_key(|n| fold(n));
-        let theme = |(id, name): &(String, String)| {
-            let ix = names.iter().position(|n| n == name).unwrap_or(0);
-            raw::Theme {
-                id: id.clone(),
-                name: Text::Plain(name.clone()),
-                colour: PALETTE[ix % PALETTE.len()].to_owned(),
-            }
+        // Each name's place in that order, looked up at once (the first place of a name).
+        let rank: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(r, n)| (*n, r))
+            .collect();
+        let theme = |(id, name): &(String, String)| raw::Theme {
+            id: id.clone(),
+            name: Text::Plain(name.clone()),
+            colour: PALETTE[rank.get(name.as_str()).copied().unwrap_or(0) % PALETTE.len()]
+                .to_owned(),
         };
         self.themes.list.iter().map(theme).collect()
     }
@@ -443,8 +530,10 @@ pub(in super::super) fn default_type(title: &str, lang: &str) -> String {
     let t = fold(title);
     let short = title.split_whitespace().count() <= 4;
     let sv = lang == "sv";
-    if short && (t.contains("lunch") || t.contains("middag")) {
+    if short && t.contains("lunch") {
         "Lunch".into()
+    } else if short && (t.contains("middag") || t.contains("dinner")) {
+        if sv { "Middag" } else { "Dinner" }.into()
     } else if short
         && ["paus", "kaffe", "fika", "break", "coffee"]
             .iter()
@@ -479,7 +568,7 @@ pub(in super::super) fn kind(name: &str) -> &'static str {
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if has(&["paus", "kaffe", "fika"]) {
         "break"
-    } else if has(&["middag", "mingel", "fest", "konsert", "kvall"]) {
+    } else if has(&["middag", "mingel", "fest", "konsert", "kvall", "dinner"]) {
         "social"
     } else if has(&["lunch", "frukost", "maltid"]) {
         "meal"
@@ -496,4 +585,84 @@ pub(in super::super) fn kind(name: &str) -> &'static str {
     } else {
         itext::kind_for(name)
     }
+}
+
+/// Per block name (as `key_of` gives it), its first day and whether it has others.
+fn block_days(entries: &[Entry]) -> HashMap<String, (NaiveDate, bool)> {
+    let mut days: HashMap<String, (NaiveDate, bool)> = HashMap::new();
+    for e in entries {
+        if let Some(block) = &e.block {
+            let day = days.entry(key_of(block)).or_insert((e.date, false));
+            day.1 |= day.0 != e.date;
+        }
+    }
+    days
+}
+
+/// A day as a block's name shows it: `tisdag 16 mars`, `Tuesday 16 March`.
+fn day_name(d: NaiveDate, lang: &str) -> String {
+    const SV_DAYS: [&str; 7] = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ];
+    const EN_DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const SV_MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN_MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let weekday = d.weekday().num_days_from_monday() as usize;
+    let month = d.month0() as usize;
+    if lang == "sv" {
+        format!("{} {} {}", SV_DAYS[weekday], d.day(), SV_MONTHS[month])
+    } else {
+        format!("{} {} {}", EN_DAYS[weekday], d.day(), EN_MONTHS[month])
+    }
+}
+
+/// The programme's id: `# Id:`, else made from its first day (`programme-20270316`),
+/// with a note, as the other importers do. Never from the title: renaming the conference
+/// would make a new programme, and every visitor's plan and share link would belong to
+/// one that no longer exists.
+fn programme_id(sheet: &mut Sheet, days: &[NaiveDate]) -> String {
+    if let Some(id) = sheet.meta.id.as_deref().map(slug).filter(|s| !s.is_empty()) {
+        return id;
+    }
+    let id = match days.first() {
+        Some(d) => format!("programme-{}", time::ymd(*d).replace('-', "")),
+        None => "programme".to_owned(),
+    };
+    let n = SheetNote::IdFromDays { id: id.clone() };
+    sheet.warnings.push(note(0, "", n));
+    id
 }
