@@ -173,6 +173,15 @@ pub(crate) fn parse_marked(input: &str) -> Result<Programme, Vec<ProgrammeError>
     validate(raw)
 }
 
+/// [`parse_marked`] as the widget reads for visitors ([`validate_leniently`]): the
+/// programme and the problems of the sessions left out.
+pub(crate) fn parse_marked_leniently(
+    input: &str,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    let raw = read_shape(input).map_err(|e| vec![e])?;
+    validate_leniently(raw)
+}
+
 fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
     let syntax = |e: &serde_json::Error| err("", syntax_problem(e));
     // The shape is read without tracking paths, so parsing does not record a path for
@@ -424,8 +433,51 @@ pub(crate) fn sessions_so_far(text: &str) -> Option<String> {
     cut.map(|cut| format!("{}]}}", &text[..cut]))
 }
 
-/// Validates a programme's shape as read (`import::sheet` builds one without text).
+/// Validates a programme's shape as read (`import::sheet` builds one without text):
+/// strictly, as the check page and the command line do, so every problem stops it.
 pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
+    validate_as(raw, false).map(|(programme, _)| programme)
+}
+
+/// The same rules, read as the widget reads for visitors: a session with a problem is
+/// left out and its problems returned beside the programme, so one bad session does not
+/// hide the others. A problem outside the sessions (the conference, a list every session
+/// refers to), or no session left, still refuses the file, with every problem.
+pub(crate) fn validate_leniently(
+    raw: raw::Programme,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    validate_as(raw, true)
+}
+
+/// The session a problem's path is in: `sessions[12].end` → 12.
+pub fn session_of(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("sessions[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+/// Leaves out of `sessions` every one a problem in `errors` is about, when each problem
+/// is about a session and some session is left; returns the problems, or `Err` with them
+/// when the file cannot be shown this way.
+fn leave_out(
+    sessions: &mut Vec<(usize, Session)>,
+    errors: Vec<ProgrammeError>,
+) -> Result<Vec<ProgrammeError>, Vec<ProgrammeError>> {
+    let bad: Option<std::collections::HashSet<usize>> =
+        errors.iter().map(|e| session_of(&e.path)).collect();
+    let Some(bad) = bad else {
+        return Err(errors);
+    };
+    sessions.retain(|(i, _)| !bad.contains(i));
+    if sessions.is_empty() {
+        return Err(errors);
+    }
+    Ok(errors)
+}
+
+fn validate_as(
+    raw: raw::Programme,
+    lenient: bool,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     let mut errors = Vec::new();
     if !valid_id(&raw.id) {
         errors.push(err(
@@ -453,12 +505,16 @@ pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeEr
     let day_index = Days::new(&days);
     let blocks = validate_blocks(blocks, &day_index, &mut errors);
     let language = clean(conference.language.trim());
-    let sessions = validate_sessions(sessions, &ix, &day_index, &language, &mut errors);
-    if !errors.is_empty() {
+    let mut sessions = validate_sessions(sessions, &ix, &day_index, &language, &mut errors);
+    let left_out = if errors.is_empty() {
+        errors
+    } else if lenient {
+        leave_out(&mut sessions, errors)?
+    } else {
         return Err(errors);
-    }
-    let (sessions, session_index) = ordered(sessions);
-    Ok(Programme {
+    };
+    let (sessions, session_index) = ordered(sessions.into_iter().map(|(_, s)| s).collect());
+    let programme = Programme {
         id,
         revision,
         conference: Conference {
@@ -479,7 +535,8 @@ pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeEr
         speakers: speakers.into_iter().map(speaker).collect(),
         sessions,
         session_index,
-    })
+    };
+    Ok((programme, left_out))
 }
 
 /// `conference.days`: each a date, and at least one.
@@ -635,10 +692,12 @@ fn validate_sessions(
     days: &Days,
     conference_lang: &str,
     errors: &mut Vec<ProgrammeError>,
-) -> Vec<Session> {
+) -> Vec<(usize, Session)> {
     raw.into_iter()
         .enumerate()
-        .filter_map(|(i, s)| validate_session(i, s, ix, days, conference_lang, errors))
+        .filter_map(|(i, s)| {
+            validate_session(i, s, ix, days, conference_lang, errors).map(|s| (i, s))
+        })
         .collect()
 }
 
