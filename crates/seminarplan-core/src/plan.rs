@@ -329,7 +329,12 @@ impl Plan {
             .sessions
             .iter()
             .filter(free)
-            .filter(|s| Some(s.start) == start && Snapshot::of(programme, s).room == old.room)
+            .filter(|s| Some(s.start) == start)
+            .filter(|s| {
+                let lang = programme.lang();
+                let room = s.room.map(|r| programme.rooms[r].name.get(lang, lang));
+                room == old.room.as_deref()
+            })
             .collect();
         if let Some(id) = only(same_place) {
             return Some((id, Found::TimeAndRoom));
