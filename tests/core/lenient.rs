@@ -141,3 +141,41 @@ fn visitors_are_told_discreetly_and_the_host_page_fully() {
     assert_eq!(failure["reason"], "invalid");
     assert!(!failure["problems"].as_array().expect("problems").is_empty());
 }
+
+#[test]
+fn sessions_of_the_wrong_shape_are_left_out_at_their_place() {
+    let text = small_with(|d| {
+        d["sessions"][1]["start"] = json!(1300);
+        d["sessions"][3]
+            .as_object_mut()
+            .expect("a session")
+            .remove("title");
+        d["sessions"][4]["end"] = json!("2031-03-16T15:00:00+01:00");
+    });
+    let strict = import(&text).expect_err("refused");
+    assert_eq!(strict.len(), 1, "the strict reading stops at the first");
+    let (programme, summary) = read_here(&text).expect("ours").expect("shown");
+    let doc: Value = serde_json::from_str(crate::SMALL).expect("JSON");
+    let mut ids: Vec<&str> = programme.sessions.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut kept = [&doc["sessions"][0]["id"], &doc["sessions"][2]["id"]]
+        .map(|id| id.as_str().unwrap_or_default());
+    kept.sort_unstable();
+    assert_eq!(ids, kept);
+    let places: Vec<&str> = summary.left_out.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        places,
+        ["sessions[1].start", "sessions[3]", "sessions[4].end"]
+    );
+    assert_eq!(summary.left_out[0], strict[0]);
+    // The only session of the wrong shape: nothing to show, refused as the check page does.
+    let alone = small_with(|d| {
+        let first = d["sessions"][0].clone();
+        d["sessions"] = json!([first]);
+        d["sessions"][0]["start"] = json!(1300);
+    });
+    let here = read_here(&alone)
+        .expect("ours")
+        .expect_err("nothing to show");
+    assert_eq!(here, import(&alone).expect_err("refused"));
+}

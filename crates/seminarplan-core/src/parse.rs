@@ -178,8 +178,133 @@ pub(crate) fn parse_marked(input: &str) -> Result<Programme, Vec<ProgrammeError>
 pub(crate) fn parse_marked_leniently(
     input: &str,
 ) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
-    let raw = read_shape(input).map_err(|e| vec![e])?;
-    validate_leniently(raw)
+    let (raw, mut left_out, removed) = match read_shape(input) {
+        Ok(raw) => (raw, Vec::new(), Vec::new()),
+        Err(first) => shape_without_bad_sessions(input, first)?,
+    };
+    let first = left_out.first().cloned();
+    let renumber = |mut e: ProgrammeError| {
+        if let Some(i) = session_of(&e.path) {
+            e.path = at_session(&e.path, original(&removed, i));
+        }
+        e
+    };
+    match validate_leniently(raw) {
+        // Nothing left to show: refused, as the strict reading refuses it.
+        Ok((programme, _)) if programme.sessions.is_empty() && !left_out.is_empty() => {
+            Err(left_out.into_iter().take(1).collect())
+        }
+        Ok((programme, more)) => {
+            left_out.extend(more.into_iter().map(renumber));
+            Ok((programme, left_out))
+        }
+        // As the strict reading: the first problem of shape, else every problem.
+        Err(errors) => Err(match first {
+            Some(first) => vec![first],
+            None => errors.into_iter().map(renumber).collect(),
+        }),
+    }
+}
+
+/// How many sessions of the wrong shape a file may have before it is refused whole: each
+/// is found by reading the file again.
+const MAX_BAD_SHAPES: usize = 50;
+
+/// The shape of a file whose sessions' shape is wrong (`first`, a problem at
+/// `sessions[i]`), read again without each such session: the shape, the problems (at the
+/// sessions' places in the file) and which sessions were taken out. A problem of shape
+/// outside the sessions, or too many, refuses the file with `first`.
+fn shape_without_bad_sessions(
+    input: &str,
+    first: ProgrammeError,
+) -> Result<(raw::Programme, Vec<ProgrammeError>, Vec<usize>), Vec<ProgrammeError>> {
+    let (mut text, mut problems, mut removed) = (input.to_owned(), Vec::new(), Vec::new());
+    let mut problem = first.clone();
+    for _ in 0..MAX_BAD_SHAPES {
+        let Some(i) = session_of(&problem.path) else {
+            break;
+        };
+        let Some(span) = session_span(&text, i) else {
+            break;
+        };
+        let o = original(&removed, i);
+        problem.path = at_session(&problem.path, o);
+        problems.push(problem);
+        removed.push(o);
+        text.replace_range(span, "");
+        match read_shape(&text) {
+            Ok(raw) => return Ok((raw, problems, removed)),
+            Err(next) => problem = next,
+        }
+    }
+    Err(vec![first])
+}
+
+/// `path` (`sessions[i]…`) about session `n` instead.
+fn at_session(path: &str, n: usize) -> String {
+    let rest = path.find(']').map_or("", |end| &path[end + 1..]);
+    format!("sessions[{n}]{rest}")
+}
+
+/// The index in the file of the session now at `i`, with the sessions at `removed` (indices
+/// in the file) taken out.
+fn original(removed: &[usize], i: usize) -> usize {
+    let mut sorted = removed.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .fold(i, |o, r| if r <= o { o + 1 } else { o })
+}
+
+/// The bytes to cut to take session `n` out of the top-level `sessions` array of JSON
+/// text, with one comma beside it; `None` when there is no such session.
+fn session_span(text: &str, n: usize) -> Option<std::ops::Range<usize>> {
+    // The array's `[`, each comma between its elements, and its `]`.
+    let mut bounds: Vec<usize> = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut last_string = (0, 0);
+    for (at, c) in text.bytes().enumerate() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    in_string = false;
+                    last_string.1 = at;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let in_sessions = !bounds.is_empty();
+        match c {
+            b'"' => {
+                in_string = true;
+                last_string = (at + 1, at + 1);
+            }
+            b'[' if depth == 1 && &text[last_string.0..last_string.1] == "sessions" => {
+                bounds.push(at);
+                depth += 1;
+            }
+            b'{' | b'[' => depth += 1,
+            b']' if depth == 2 && in_sessions => {
+                bounds.push(at);
+                break;
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 2 && in_sessions => bounds.push(at),
+            _ => {}
+        }
+    }
+    let count = bounds.len().checked_sub(1)?;
+    if n >= count || text.as_bytes().get(*bounds.last()?) != Some(&b']') {
+        return None;
+    }
+    Some(match (count, n + 1 == count) {
+        (1, _) => bounds[0] + 1..bounds[1],
+        (_, false) => bounds[n] + 1..bounds[n + 1] + 1,
+        (_, true) => bounds[n]..bounds[n + 1],
+    })
 }
 
 fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
