@@ -230,12 +230,22 @@ pub fn keep_programme(namespace: &str, src: &str, id: &str, text: &str) {
 /// The programme at an address now has the id `to` instead of `from`
 /// (`loading::plan_follows`): the plan saved under `from` is merged into the one under
 /// `to` (the later change to each session winning), and the colleagues are copied when
-/// `to` has none. The records under `from` stay. A record under `to` that cannot be read
-/// is left for `sync_plan` to set aside.
+/// `to` has none; not when the old conference is long over (`loading::plan_carries`). The
+/// records under `from` stay. A record under `to` that cannot be read is left for
+/// `sync_plan` to set aside.
 fn follow_programme(storage: &Storage, namespace: &str, from: &str, to: &str) {
     let read = |key: &str| storage.get_item(key).ok().flatten();
     let (old_key, new_key) = (saved::key(namespace, from), saved::key(namespace, to));
-    if let Some(old) = read(&old_key).and_then(|t| saved::decode(&t).ok()) {
+    let old = read(&old_key).and_then(|t| saved::decode(&t).ok());
+    let now = js_sys::Date::now() as i64;
+    if old
+        .as_ref()
+        .is_some_and(|old| !loading::plan_carries(old, now))
+    {
+        // Last year's conference at the same address: its plan stays with it.
+        return;
+    }
+    if let Some(old) = old {
         let stored = match read(&new_key).map(|t| saved::decode(&t)) {
             None => Some(Plan::default()),
             Some(Ok(plan)) => Some(plan),

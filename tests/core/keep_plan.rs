@@ -104,6 +104,14 @@ impl Browser {
                 .records
                 .get(from)
                 .map(|r| saved::decode(r).expect("old"));
+            // A visit a month before the first days.
+            let now = chrono::DateTime::parse_from_rfc3339("2028-02-14T12:00:00+01:00")
+                .expect("a time")
+                .timestamp_millis();
+            assert!(
+                old.as_ref()
+                    .is_none_or(|old| loading::plan_carries(old, now))
+            );
             let new = self
                 .records
                 .get(&programme.id)
@@ -328,4 +336,38 @@ fn a_star_never_lands_on_a_session_the_visitor_unstarred() {
     plan.follow(&after);
     assert!(!plan.starred.contains(&other));
     assert_eq!(plan::changes(&after, &plan).len(), 1);
+}
+
+#[test]
+fn a_plan_follows_a_postponed_conference_but_not_into_next_year() {
+    let before = read(SHEET);
+    let mut plan = Plan::default();
+    plan.set(&id_of(&before, "Linnea Backman"), true);
+    plan.fill_snapshots(&before);
+    let at = |rfc: &str| {
+        chrono::DateTime::parse_from_rfc3339(rfc)
+            .expect("a time")
+            .timestamp_millis()
+    };
+    // Before the days, and shortly after them (postponed at the last minute): it follows.
+    assert!(loading::plan_carries(
+        &plan,
+        at("2028-02-01T12:00:00+01:00")
+    ));
+    assert!(loading::plan_carries(
+        &plan,
+        at("2028-04-01T12:00:00+02:00")
+    ));
+    // A year on, the address holds next year's conference: it starts afresh.
+    assert!(!loading::plan_carries(
+        &plan,
+        at("2029-02-01T12:00:00+01:00")
+    ));
+    // Stars whose times are unknown (a shared link's) follow.
+    let mut bare = Plan::default();
+    bare.set("s-1", true);
+    assert!(loading::plan_carries(
+        &bare,
+        at("2029-02-01T12:00:00+01:00")
+    ));
 }

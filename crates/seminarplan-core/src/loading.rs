@@ -282,6 +282,25 @@ pub fn plan_follows<'a>(kept: Option<&'a Cached>, id: &str) -> Option<&'a str> {
     kept.map(|k| k.id.as_str()).filter(|old| *old != id)
 }
 
+/// How long after its last starred session a conference's plan still follows its address
+/// to a programme with a new id ([`plan_follows`]): a conference postponed after its days is
+/// followed, next year's conference at the same address is a new one.
+pub const FOLLOW_DAYS: i64 = 30;
+
+/// Whether `old`, the plan of the programme an address had before, follows it to the new
+/// one (at `now_ms`): unless every starred session it knows the time of ended more than
+/// [`FOLLOW_DAYS`] ago.
+pub fn plan_carries(old: &Plan, now_ms: i64) -> bool {
+    let ends = old.starred.iter().filter_map(|id| {
+        let end = &old.snapshots.get(id)?.end;
+        DateTime::parse_from_rfc3339(end)
+            .ok()
+            .map(|t| t.timestamp_millis())
+    });
+    let mut known = ends.peekable();
+    known.peek().is_none() || known.any(|end| end + FOLLOW_DAYS * 86_400_000 >= now_ms)
+}
+
 /// The latest `fetched_ms` a copy may carry: the last millisecond of the year 9999 (UTC),
 /// far enough from chrono's limits for any time zone's local date.
 pub const MAX_FETCHED_MS: i64 = 253_402_300_799_999;
