@@ -13,21 +13,22 @@ use super::{LAPTOP, open_widget};
 
 /// A committee's sheet as Swedish Excel saves it: no Id column, the conference named in a
 /// comment row.
-const SHEET: &str = "# Konferens: Länsträffen 2028\r
+const SHEET: &str = "# Konferens: Länsträffen 2099\r
 # Stad: Umeå\r
 Datum;Start;Slut;Titel;Lokal;Talare\r
-2028-09-12;09:00;10:00;Välkommen – öppning;Aulan;Åsa Öberg\r
-2028-09-12;10:30;11:30;Hållbar upphandling 🌱;Sal A;Linnea Backman\r
-2028-09-12;10:30;11:30;Avtal och vite;Sal B;Maria Svedberg\r
-2028-09-12;13:00;14:00;Kategoristyrning;Sal A;Per-Olof Sandström\r
+2099-09-12;09:00;10:00;Välkommen – öppning;Aulan;Åsa Öberg\r
+2099-09-12;10:30;11:30;Hållbar upphandling 🌱;Sal A;Linnea Backman\r
+2099-09-12;10:30;11:30;Avtal och vite;Sal B;Maria Svedberg\r
+2099-09-12;13:00;14:00;Kategoristyrning;Sal A;Per-Olof Sandström\r
 ";
 
-/// The same sheet after the committee's edits: the conference renamed, and the row of one
-/// starred session moved to the end.
+/// The same sheet after the committee's edits: the conference renamed, the row of one
+/// starred session moved to the end, and a new row with an end that is not a time.
 fn edited() -> String {
-    let renamed = SHEET.replace("Länsträffen 2028", "Länsträffen 2028 i Umeå");
-    let moved = "2028-09-12;10:30;11:30;Hållbar upphandling 🌱;Sal A;Linnea Backman\r\n";
-    format!("{}{moved}", renamed.replace(moved, ""))
+    let renamed = SHEET.replace("Länsträffen 2099", "Länsträffen 2099 i Umeå");
+    let moved = "2099-09-12;10:30;11:30;Hållbar upphandling 🌱;Sal A;Linnea Backman\r\n";
+    let typo = "2099-09-12;15:00;15.75;Ny punkt med fel sluttid;Sal B;\r\n";
+    format!("{}{moved}{typo}", renamed.replace(moved, ""))
 }
 
 /// The star of the card whose title is `arguments[0]`: its `aria-pressed`, or `null`.
@@ -162,8 +163,15 @@ async fn a_bad_session_hides_nothing_else_and_stars_survive_edits() {
             json!("false")
         );
     }
-    // Nothing reported gone.
+    // Nothing reported gone; the row with the typo is left out, and visitors told so.
     assert_eq!(browser.count(".sp-changes").await, 0);
+    assert_eq!(browser.count(".sp-browse article.sp-card").await, 4);
+    assert_eq!(
+        browser
+            .count(r#".sp-notice[data-notice="SessionsLeftOut"]"#)
+            .await,
+        1
+    );
     browser.close().await;
 }
 
