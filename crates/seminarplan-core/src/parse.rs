@@ -587,12 +587,16 @@ fn leave_out(
     sessions: &mut Vec<(usize, Session)>,
     errors: Vec<ProgrammeError>,
 ) -> Result<Vec<ProgrammeError>, Vec<ProgrammeError>> {
-    let bad: Option<std::collections::HashSet<usize>> =
-        errors.iter().map(|e| session_of(&e.path)).collect();
-    let Some(bad) = bad else {
-        return Err(errors);
-    };
-    sessions.retain(|(i, _)| !bad.contains(i));
+    // A sorted list, not a set: a set of another type is kilobytes of wasm.
+    let mut bad = Vec::with_capacity(errors.len());
+    for e in &errors {
+        let Some(i) = session_of(&e.path) else {
+            return Err(errors);
+        };
+        bad.push(i);
+    }
+    bad.sort_unstable();
+    sessions.retain(|(i, _)| bad.binary_search(i).is_err());
     if sessions.is_empty() {
         return Err(errors);
     }

@@ -264,7 +264,7 @@ impl Plan {
         let before = vanished.len();
         // Sessions found by a title only they have show how far the days moved; then a
         // title several sessions have (Lunch on each day) is told by that shift.
-        let mut shifts: BTreeMap<i64, usize> = BTreeMap::new();
+        let mut shifts: Vec<i64> = Vec::new();
         vanished.retain(|(id, old)| {
             let Some((new, by)) = self.found_again(programme, old, None) else {
                 return true;
@@ -272,12 +272,14 @@ impl Plan {
             if let (Found::Title, Some(from), Some(s)) =
                 (by, start_of(old), programme.session(&new))
             {
-                *shifts.entry((s.start - from).num_minutes()).or_default() += 1;
+                shifts.push((s.start - from).num_minutes());
             }
             self.carry(id, new, old.clone(), by);
             false
         });
-        let shift = shifts.iter().max_by_key(|&(_, n)| *n).map(|(&m, _)| m);
+        // The shift most sessions moved by.
+        let count = |m: &i64| shifts.iter().filter(|s| *s == m).count();
+        let shift = shifts.iter().max_by_key(|m| count(m)).copied();
         for (id, old) in vanished.clone() {
             if let Some((new, by)) = shift.and_then(|m| self.found_again(programme, &old, Some(m)))
             {

@@ -61,9 +61,10 @@ fn document_as(
     };
     let mut problems = std::mem::take(&mut sheet.problems);
     problems.sort_by_key(row_of);
-    let bad: std::collections::HashSet<usize> = problems.iter().map(row_of).collect();
-    entries.retain(|e| !bad.contains(&e.row));
-    if !problems.is_empty() && (!lenient || entries.is_empty() || bad.contains(&0)) {
+    // Sorted by row already: no set needed.
+    let bad: Vec<usize> = problems.iter().map(row_of).collect();
+    entries.retain(|e| bad.binary_search(&e.row).is_err());
+    if !problems.is_empty() && (!lenient || entries.is_empty() || bad.first() == Some(&0)) {
         return Err(problems);
     }
     let rule = zone(&mut sheet);
