@@ -30,7 +30,9 @@ use std::path::{Path, PathBuf};
 /// 369,000 when the frab/Pentabarf/pretalx readers and the check page left the first load
 /// for modules loaded when needed (363,524 measured). Lowered to 365,000 when B-tree maps and
 /// sets stopped being built by `collect()` (359,559 measured; BENCHMARKS.md, issue 14).
-const CEILING_BROTLI: usize = 365_000;
+/// Raised to 375,000 on purpose for issue 27 (369,877 measured; BENCHMARKS.md): the widget
+/// shows a file's good sessions instead of refusing it, and plans follow changed ids.
+const CEILING_BROTLI: usize = 375_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
