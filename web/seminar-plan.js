@@ -197,7 +197,9 @@ class SeminarPlan extends HTMLElement {
       this.#plan = null;
       this.#setValue();
       this.#setValidity(data.validity);
-      this.#fire("seminarplan-error", { reason: data.reason, message: data.message });
+      this.#fire("seminarplan-error", {
+        reason: data.reason, message: data.message, problems: data.problems ?? [],
+      });
       return;
     }
     const before = this.#plan;
@@ -206,7 +208,8 @@ class SeminarPlan extends HTMLElement {
     this.#setValidity(data.validity);
     if (kind === "load") {
       const { programme, revision, stale } = data;
-      this.#fire("seminarplan-load", { programme, revision, stale, plan: this.plan });
+      const problems = data.problems ?? [];
+      this.#fire("seminarplan-load", { programme, revision, stale, problems, plan: this.plan });
     } else if (before === null || before.chosen.join("\n") !== data.plan.chosen.join("\n")) {
       this.#fire("seminarplan-change", this.plan);
     }

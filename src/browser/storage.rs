@@ -163,17 +163,48 @@ fn drop_programme_copies(storage: &Storage, namespace: &str) {
     }
 }
 
-/// Keeps the programme just fetched as the last good copy for `src`. A copy that does
-/// not fit is stored without its text (so the saved plan can still be found), and a
-/// failure is ignored: the copy is a convenience and never stops the widget.
+/// Drops the namespace's copies of `blob:` addresses an older version kept.
+fn drop_unkept_copies(storage: &Storage, namespace: &str) {
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| loading::is_cache_key(namespace, k))
+        .filter(|k| {
+            storage
+                .get_item(k)
+                .ok()
+                .flatten()
+                .is_some_and(|text| loading::is_unkept_copy(&text))
+        })
+        .collect();
+    for k in keys {
+        let _ = storage.remove_item(&k);
+    }
+}
+
+/// Keeps the programme just fetched as the last good copy for `src` (none for a `blob:`
+/// address, `loading::keeps_copy`). A copy that does not fit is stored without its text
+/// (so the saved plan can still be found), and a failure is ignored: the copy is a
+/// convenience and never stops the widget.
 pub fn keep_programme(namespace: &str, src: &str, id: &str, text: &str) {
     let Some(storage) = local_storage() else {
         return;
     };
+    if !loading::keeps_copy(src) {
+        drop_unkept_copies(&storage, namespace);
+        return;
+    }
     let key = loading::cache_key(namespace, src);
     let now = js_sys::Date::now() as i64;
-    if let Some(old) = storage.get_item(&key).ok().flatten()
-        && let Some(old) = loading::decode_cache(src, &old)
+    let old = storage
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|old| loading::decode_cache(src, &old));
+    if let Some(from) = loading::plan_follows(old.as_ref(), id) {
+        follow_programme(&storage, namespace, from, id);
+    }
+    if let Some(old) = old
         && old.id == id
         && old.text.as_deref() == Some(text)
         && now.saturating_sub(old.fetched_ms) < 60_000
@@ -193,6 +224,48 @@ pub fn keep_programme(namespace: &str, src: &str, id: &str, text: &str) {
             text: None,
         });
         let _ = storage.set_item(&key, &small);
+    }
+}
+
+/// The programme at an address now has the id `to` instead of `from`
+/// (`loading::plan_follows`): the plan saved under `from` is merged into the one under
+/// `to` (the later change to each session winning), and the colleagues are copied when
+/// `to` has none; not when the old conference is long over (`loading::plan_carries`). The
+/// records under `from` stay. A record under `to` that cannot be read is left for
+/// `sync_plan` to set aside.
+fn follow_programme(storage: &Storage, namespace: &str, from: &str, to: &str) {
+    let read = |key: &str| storage.get_item(key).ok().flatten();
+    let (old_key, new_key) = (saved::key(namespace, from), saved::key(namespace, to));
+    let old = read(&old_key).and_then(|t| saved::decode(&t).ok());
+    let now = js_sys::Date::now() as i64;
+    if old
+        .as_ref()
+        .is_some_and(|old| !loading::plan_carries(old, now))
+    {
+        // Last year's conference at the same address: its plan stays with it.
+        return;
+    }
+    if let Some(old) = old {
+        let stored = match read(&new_key).map(|t| saved::decode(&t)) {
+            None => Some(Plan::default()),
+            Some(Ok(plan)) => Some(plan),
+            Some(Err(_)) => None,
+        };
+        if let Some(stored) = stored {
+            let merged = plan::reconcile(&stored, &old);
+            if merged != stored {
+                let _ = write(storage, namespace, &new_key, &merged);
+            }
+        }
+    }
+    let (old_team, new_team) = (
+        saved::team_key(namespace, from),
+        saved::team_key(namespace, to),
+    );
+    if read(&new_team).is_none()
+        && let Some(team) = read(&old_team)
+    {
+        let _ = storage.set_item(&new_team, &team);
     }
 }
 

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::browser::{fetch, importer, storage, theme_sheet, timing};
 use crate::context::Store;
 use seminarplan_core::import::{self, Summary, handoff};
-use seminarplan_core::loading::{self, LoadError};
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::{self, LeftOut, LoadError};
 use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
@@ -18,20 +19,35 @@ use seminarplan_core::state::{Action, Stale};
 /// to the importer, loaded the first time a file needs it (`browser::importer`), and comes
 /// back as a document in our format, which is what is kept, so an offline visit needs no
 /// importer.
-async fn read(text: String) -> Result<(ProgrammeRef, String), LoadError> {
+async fn read(text: String) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
     if let Some(here) = import::read_here(&text) {
         let (programme, summary) = here.map_err(LoadError::Invalid)?;
         warn(&summary);
-        return Ok((ProgrammeRef(Rc::new(programme)), text));
+        let left_out = LeftOut(summary.left_out);
+        return Ok((ProgrammeRef(Rc::new(programme)), text, left_out));
     }
     let answer = importer::convert(&text).await.map_err(LoadError::Fetch)?;
     let (programme, document, summary) = handoff::read(&answer).map_err(LoadError::Invalid)?;
     warn(&summary);
-    Ok((ProgrammeRef(Rc::new(programme)), document.to_owned()))
+    let programme = ProgrammeRef(Rc::new(programme));
+    Ok((programme, document.to_owned(), LeftOut::default()))
 }
 
-/// Tells the organiser, in the console, how many problems were repaired on the way.
+/// Tells the organiser, in the console, every session left out and why, and how many
+/// problems were repaired on the way.
 fn warn(summary: &Summary) {
+    if !summary.left_out.is_empty() {
+        let problems: Vec<String> = (summary.left_out.iter())
+            .map(|e| format!("- {}", Lang::En.problem(e)))
+            .collect();
+        web_sys::console::error_1(
+            &format!(
+                "Seminarplan: sessions with problems are not shown; fix them in the programme file (check.html or seminarplan-check list them all):\n{}",
+                problems.join("\n")
+            )
+            .into(),
+        );
+    }
     if summary.warnings > 0 {
         web_sys::console::warn_1(
             &format!(
@@ -91,11 +107,11 @@ async fn load(
         Err(fault) => Err(LoadError::Fetch(fault)),
     };
     let why = match fresh {
-        Ok((programme, text)) => {
+        Ok((programme, text, left_out)) => {
             timing::mark("seminarplan:read");
             storage::keep_programme(&namespace, &url, &programme.id, &text);
             timing::mark("seminarplan:kept");
-            return vec![Action::Loaded(programme)];
+            return vec![Action::Loaded(programme), Action::LeftOut(left_out)];
         }
         Err(why) => why,
     };
@@ -104,12 +120,15 @@ async fn load(
         Some(text) => read(text).await.ok(),
         None => None,
     };
-    if let (Some(kept), Some((programme, _))) = (&kept, again) {
+    if let (Some(kept), Some((programme, _, left_out))) = (&kept, again) {
         let stale = Stale {
             why,
             fetched_ms: kept.fetched_ms,
         };
-        return vec![Action::LoadedStale(programme, stale)];
+        return vec![
+            Action::LoadedStale(programme, stale),
+            Action::LeftOut(left_out),
+        ];
     }
     let plan = kept
         .and_then(|kept| storage::peek_plan(&saved::key(&namespace, &kept.id)))

@@ -101,7 +101,9 @@ const FUZZ_RUNS: usize = if cfg!(debug_assertions) {
 };
 
 /// What the widget reads itself (`read_here`: our format and sheets, without writing out a
-/// document) is what `import` reads, programme and problems alike.
+/// document) is what `import` reads, programme and problems alike; or, where `import`
+/// refuses the file, the sessions it can show, leaving out every one a problem of
+/// `import`'s is about (one set of rules, two ways of reporting).
 fn same_as_the_widget_reads(
     text: &str,
     whole: &Result<
@@ -112,8 +114,20 @@ fn same_as_the_widget_reads(
 ) {
     match (seminarplan_core::import::read_here(text), whole) {
         (None, _) => {}
-        (Some(Ok((programme, _))), Ok(i)) => assert_eq!(programme, i.programme, "input {n}"),
+        (Some(Ok((programme, summary))), Ok(i)) => {
+            assert_eq!(programme, i.programme, "input {n}");
+            assert!(summary.left_out.is_empty(), "input {n}");
+        }
         (Some(Err(here)), Err(errors)) => assert_eq!(&here, errors, "input {n}"),
+        (Some(Ok((programme, summary))), Err(errors)) => {
+            assert!(!programme.sessions.is_empty(), "input {n}");
+            for e in errors {
+                assert!(
+                    summary.left_out.contains(e),
+                    "input {n}: {e:?} not reported"
+                );
+            }
+        }
         (Some(here), _) => panic!(
             "input {n}: read here {:?}, imported {:?}",
             here.is_ok(),

@@ -15,6 +15,8 @@ mod hostile;
 mod i18n;
 mod ics;
 mod import;
+mod keep_plan;
+mod lenient;
 mod loading;
 mod now;
 mod parse;

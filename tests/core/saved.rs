@@ -75,6 +75,7 @@ fn snapshots_survive_a_round_trip_and_stale_ones_are_dropped() {
             end: "2027-03-16T15:00:00+01:00".into(),
             room: Some("Sal A".into()),
             gone: false,
+            found: None,
         },
     );
     assert_eq!(
@@ -189,6 +190,7 @@ fn encode_never_writes_a_record_decode_refuses() {
                 end: "2027-03-16T15:00:00+01:00".into(),
                 room: Some("Sal A".into()),
                 gone: false,
+                found: None,
             },
         );
     }

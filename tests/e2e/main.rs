@@ -24,6 +24,7 @@ mod finding;
 mod form;
 mod formats;
 mod grid;
+mod keep_plan;
 mod merging;
 mod phone;
 mod release;

@@ -284,6 +284,8 @@ pub struct HostUpdate {
     pub stale: bool,
     pub plan: PlanReport,
     pub validity: Validity,
+    /// The problems of the sessions left out of the programme shown, for the organiser.
+    pub problems: Vec<String>,
 }
 
 /// The update for the element, as JSON. `None` until the programme and the saved plan
@@ -296,6 +298,9 @@ pub fn host_update(state: &AppState, rule: Rule, required: bool) -> Option<Strin
         revision: programme.revision.clone(),
         stale: state.loading.stale.is_some(),
         plan: report(programme, &state.plan, state.lang),
+        problems: (state.loading.left_out.0.iter())
+            .map(|e| state.lang.problem(e))
+            .collect(),
         validity: Validity {
             value_missing: invalid.value_missing(),
             custom_error: invalid.custom_error(),
@@ -314,6 +319,8 @@ pub struct HostFailure {
     pub reason: &'static str,
     pub message: String,
     pub validity: Validity,
+    /// Every problem of a file that cannot be shown, for the organiser.
+    pub problems: Vec<String>,
 }
 
 /// The failure for the element, as JSON; `None` unless loading failed.
@@ -321,14 +328,18 @@ pub fn host_failure(state: &AppState, rule: Rule, required: bool) -> Option<Stri
     let crate::state::Load::Failed(error) = &state.loading.load else {
         return None;
     };
-    let reason = match error {
-        crate::loading::LoadError::Fetch(_) => "fetch",
-        crate::loading::LoadError::Invalid(_) => "invalid",
+    let (reason, problems) = match error {
+        crate::loading::LoadError::Fetch(_) => ("fetch", Vec::new()),
+        crate::loading::LoadError::Invalid(errors) => (
+            "invalid",
+            errors.iter().map(|e| state.lang.problem(e)).collect(),
+        ),
     };
     let message = state.lang.load_error_short(error);
     let needs = required || rule == Rule::OnePerBlock;
     let failure = HostFailure {
         reason,
+        problems,
         validity: Validity {
             value_missing: needs,
             custom_error: false,

@@ -309,6 +309,13 @@ impl Lang {
         )
     }
 
+    pub fn sessions_left_out(self) -> &'static str {
+        self.pick(
+            "Några programpunkter kan inte visas, eftersom programfilen har fel i dem.",
+            "Some sessions cannot be shown, because the programme file has mistakes in them.",
+        )
+    }
+
     pub fn storage_full(self) -> &'static str {
         self.pick(
             "Webbläsarens lagring är full, så ditt schema kunde inte sparas. Dina val finns kvar tills du stänger sidan.",
@@ -598,6 +605,28 @@ impl Lang {
                 format!("{title}: inställd eller borttagen")
             }
             (Change::Cancelled { title, .. }, Lang::En) => format!("{title}: cancelled or removed"),
+            (Change::Found { title, by, .. }, _) => self.found(title, *by),
+        }
+    }
+
+    /// A star carried over to the session it became (`Plan::follow`).
+    fn found(self, title: &str, by: crate::plan::Found) -> String {
+        use crate::plan::Found;
+        match (by, self) {
+            (Found::TimeAndRoom, Lang::Sv) => {
+                format!("{title}: din stjärna följde med, passet på samma tid i samma lokal")
+            }
+            (Found::TimeAndRoom, Lang::En) => {
+                format!(
+                    "{title}: your star moved with it, the session at the same time in the same room"
+                )
+            }
+            (Found::Title, Lang::Sv) => {
+                format!("{title}: din stjärna följde med, passet med samma titel")
+            }
+            (Found::Title, Lang::En) => {
+                format!("{title}: your star moved with it, the session with the same title")
+            }
         }
     }
 

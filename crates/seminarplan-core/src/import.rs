@@ -337,23 +337,38 @@ pub struct Summary {
     pub format: String,
     /// How many repairs and warnings (`seminarplan-check` lists them).
     pub warnings: usize,
+    /// The problems of the sessions left out, so that one bad session does not hide the
+    /// programme from visitors (`parse::validate_leniently`); the check page and
+    /// `seminarplan-check` refuse the file for each of them.
+    pub left_out: Vec<ProgrammeError>,
 }
 
 /// Reads the formats the widget's first module reads itself: our own and spreadsheets.
 /// `None` for any other (frab, Pentabarf, pretalx, or no format at all): the widget hands
 /// those to the importer, a module loaded when first needed (`handoff`), so their readers
 /// are not in the code every visitor downloads.
+///
+/// Read as for visitors: a session with a problem is left out (`Summary::left_out`) and
+/// the rest shown; only a file with nothing to show is refused, with every problem.
 pub fn read_here(text: &str) -> Option<Result<(Programme, Summary), Vec<ProgrammeError>>> {
-    let summary = |programme: Programme, format: Format, warnings: usize| {
+    let summary = |(programme, left_out), format: Format, warnings: usize| {
         let warnings = warnings + contrast_warnings(&programme).len();
         let format = format.describe().to_owned();
-        (programme, Summary { format, warnings })
+        let summary = Summary {
+            format,
+            warnings,
+            left_out,
+        };
+        (programme, summary)
     };
-    if let Some(own) = own(text) {
-        return Some(own.map(|p| summary(p, Format::Seminarplan, 0)));
+    if let Some(own) = own_as(text, true) {
+        return Some(own.map(|read| summary(read, Format::Seminarplan, 0)));
     }
     let body = sheet_body(text)?;
-    Some(sheet::programme(body).map(|(p, warnings)| summary(p, Format::Sheet, warnings)))
+    Some(
+        sheet::programme_leniently(body)
+            .map(|(read, warnings)| summary(read, Format::Sheet, warnings)),
+    )
 }
 
 /// The text without its byte order mark, when it is not JSON or XML: a sheet, or text
@@ -440,6 +455,17 @@ pub fn needs_importer(head: &[u8]) -> bool {
 /// format (or not a JSON object), for [`foreign`]. Syntax errors in what starts as a JSON
 /// object are reported here, worded as the validator words them.
 pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
+    own_as(text, false).map(|read| read.map(|(programme, _)| programme))
+}
+
+/// A programme with the problems of the sessions left out.
+pub(crate) type Shown = (Programme, Vec<ProgrammeError>);
+
+/// A programme with the problems of the sessions left out, or why it cannot be shown.
+type Read = Result<Shown, Vec<ProgrammeError>>;
+
+/// [`own`], strictly or (`lenient`) leaving out the sessions with a problem.
+fn own_as(text: &str, lenient: bool) -> Option<Read> {
     if text.len() > parse::MAX_BYTES {
         return Some(Err(error("", Problem::TooLarge { bytes: text.len() })));
     }
@@ -460,7 +486,8 @@ pub fn own(text: &str) -> Option<Result<Programme, Vec<ProgrammeError>>> {
             format: Some(format),
         }) => Some(match parse::format_problem(Some(format)) {
             Some(problem) => Err(vec![problem]),
-            None => parse::parse_marked(body),
+            None if lenient => parse::parse_marked_leniently(body),
+            None => parse::parse_marked(body).map(|p| (p, Vec::new())),
         }),
         Ok(parse::Marker { format: None }) => None,
         Err(e) => Some(Err(json_failure(text, &e))),

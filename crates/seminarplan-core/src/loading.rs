@@ -258,6 +258,49 @@ pub fn decode_cache(src: &str, stored: &str) -> Option<Cached> {
         .then_some(cached)
 }
 
+/// Whether a copy of the programme fetched from `src` is kept: not for a `blob:` or
+/// `data:` address (the check page's preview), which no later visit can fetch again, so
+/// each check would leave one more copy in the site's storage.
+pub fn keeps_copy(src: &str) -> bool {
+    let scheme = src.trim_start().get(..5).unwrap_or_default();
+    !(scheme.eq_ignore_ascii_case("blob:") || scheme.eq_ignore_ascii_case("data:"))
+}
+
+/// Whether a stored copy (`encode_cache`'s record) is of a `blob:` or `data:` address,
+/// which [`keeps_copy`] no longer keeps: left by an older version, and dropped.
+pub fn is_unkept_copy(stored: &str) -> bool {
+    serde_json::from_str::<CacheRecord>(stored).is_ok_and(|r| !keeps_copy(&r.cached.src))
+}
+
+/// The programme id whose saved plan (and colleagues) a programme just fetched from the
+/// same address takes over: the id of the copy kept for that address, when it differs
+/// from `id` (the organiser renamed the conference, or its days moved, and the id made
+/// from them changed). The plan follows its address: the old record is merged into the
+/// new one and stays where it was (a share link or another page may still name it);
+/// `Plan::follow` then carries each star to the session it became.
+pub fn plan_follows<'a>(kept: Option<&'a Cached>, id: &str) -> Option<&'a str> {
+    kept.map(|k| k.id.as_str()).filter(|old| *old != id)
+}
+
+/// How long after its last starred session a conference's plan still follows its address
+/// to a programme with a new id ([`plan_follows`]): a conference postponed after its days is
+/// followed, next year's conference at the same address is a new one.
+pub const FOLLOW_DAYS: i64 = 30;
+
+/// Whether `old`, the plan of the programme an address had before, follows it to the new
+/// one (at `now_ms`): unless every starred session it knows the time of ended more than
+/// [`FOLLOW_DAYS`] ago.
+pub fn plan_carries(old: &Plan, now_ms: i64) -> bool {
+    let ends = old.starred.iter().filter_map(|id| {
+        let end = &old.snapshots.get(id)?.end;
+        DateTime::parse_from_rfc3339(end)
+            .ok()
+            .map(|t| t.timestamp_millis())
+    });
+    let mut known = ends.peekable();
+    known.peek().is_none() || known.any(|end| end + FOLLOW_DAYS * 86_400_000 >= now_ms)
+}
+
 /// The latest `fetched_ms` a copy may carry: the last millisecond of the year 9999 (UTC),
 /// far enough from chrono's limits for any time zone's local date.
 pub const MAX_FETCHED_MS: i64 = 253_402_300_799_999;
@@ -302,6 +345,12 @@ pub fn saved_sessions(plan: &Plan) -> Vec<SavedSession> {
     });
     out
 }
+
+/// The sessions of a programme file that could not be shown, with their problems: the
+/// widget shows the rest (`import::read_here`), tells visitors discreetly and the
+/// organiser fully (the console, the `seminarplan-load` event).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeftOut(pub Vec<crate::parse::ProgrammeError>);
 
 /// Why the programme is not shown.
 #[derive(Clone, Debug, PartialEq)]

@@ -176,6 +176,140 @@ pub(crate) fn parse_marked(input: &str) -> Result<Programme, Vec<ProgrammeError>
     validate(raw)
 }
 
+/// [`parse_marked`] as the widget reads for visitors ([`validate_leniently`]): the
+/// programme and the problems of the sessions left out.
+pub(crate) fn parse_marked_leniently(
+    input: &str,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    let (raw, mut left_out, removed) = match read_shape(input) {
+        Ok(raw) => (raw, Vec::new(), Vec::new()),
+        Err(first) => shape_without_bad_sessions(input, first)?,
+    };
+    let first = left_out.first().cloned();
+    let renumber = |mut e: ProgrammeError| {
+        if let Some(i) = session_of(&e.path) {
+            e.path = at_session(&e.path, original(&removed, i));
+        }
+        e
+    };
+    match validate_leniently(raw) {
+        // Nothing left to show: refused, as the strict reading refuses it.
+        Ok((programme, _)) if programme.sessions.is_empty() && !left_out.is_empty() => {
+            Err(left_out.into_iter().take(1).collect())
+        }
+        Ok((programme, more)) => {
+            left_out.extend(more.into_iter().map(renumber));
+            Ok((programme, left_out))
+        }
+        // As the strict reading: the first problem of shape, else every problem.
+        Err(errors) => Err(match first {
+            Some(first) => vec![first],
+            None => errors.into_iter().map(renumber).collect(),
+        }),
+    }
+}
+
+/// How many sessions of the wrong shape a file may have before it is refused whole: each
+/// is found by reading the file again.
+const MAX_BAD_SHAPES: usize = 50;
+
+/// The shape of a file whose sessions' shape is wrong (`first`, a problem at
+/// `sessions[i]`), read again without each such session: the shape, the problems (at the
+/// sessions' places in the file) and which sessions were taken out. A problem of shape
+/// outside the sessions, or too many, refuses the file with `first`.
+fn shape_without_bad_sessions(
+    input: &str,
+    first: ProgrammeError,
+) -> Result<(raw::Programme, Vec<ProgrammeError>, Vec<usize>), Vec<ProgrammeError>> {
+    let (mut text, mut problems, mut removed) = (input.to_owned(), Vec::new(), Vec::new());
+    let mut problem = first.clone();
+    for _ in 0..MAX_BAD_SHAPES {
+        let Some(i) = session_of(&problem.path) else {
+            break;
+        };
+        let Some(span) = session_span(&text, i) else {
+            break;
+        };
+        let o = original(&removed, i);
+        problem.path = at_session(&problem.path, o);
+        problems.push(problem);
+        removed.push(o);
+        text.replace_range(span, "");
+        match read_shape(&text) {
+            Ok(raw) => return Ok((raw, problems, removed)),
+            Err(next) => problem = next,
+        }
+    }
+    Err(vec![first])
+}
+
+/// `path` (`sessions[i]…`) about session `n` instead.
+fn at_session(path: &str, n: usize) -> String {
+    let rest = path.find(']').map_or("", |end| &path[end + 1..]);
+    format!("sessions[{n}]{rest}")
+}
+
+/// The index in the file of the session now at `i`, with the sessions at `removed` (indices
+/// in the file) taken out.
+fn original(removed: &[usize], i: usize) -> usize {
+    let mut sorted = removed.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .fold(i, |o, r| if r <= o { o + 1 } else { o })
+}
+
+/// The bytes to cut to take session `n` out of the top-level `sessions` array of JSON
+/// text, with one comma beside it; `None` when there is no such session.
+fn session_span(text: &str, n: usize) -> Option<std::ops::Range<usize>> {
+    // The array's `[`, each comma between its elements, and its `]`.
+    let mut bounds: Vec<usize> = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut last_string = (0, 0);
+    for (at, c) in text.bytes().enumerate() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    in_string = false;
+                    last_string.1 = at;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let in_sessions = !bounds.is_empty();
+        match c {
+            b'"' => {
+                in_string = true;
+                last_string = (at + 1, at + 1);
+            }
+            b'[' if depth == 1 && &text[last_string.0..last_string.1] == "sessions" => {
+                bounds.push(at);
+                depth += 1;
+            }
+            b'{' | b'[' => depth += 1,
+            b']' if depth == 2 && in_sessions => {
+                bounds.push(at);
+                break;
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 2 && in_sessions => bounds.push(at),
+            _ => {}
+        }
+    }
+    let count = bounds.len().checked_sub(1)?;
+    if n >= count || text.as_bytes().get(*bounds.last()?) != Some(&b']') {
+        return None;
+    }
+    Some(match (count, n + 1 == count) {
+        (1, _) => bounds[0] + 1..bounds[1],
+        (_, false) => bounds[n] + 1..bounds[n + 1] + 1,
+        (_, true) => bounds[n]..bounds[n + 1],
+    })
+}
+
 fn read_shape(input: &str) -> Result<raw::Programme, ProgrammeError> {
     let syntax = |e: &serde_json::Error| err("", syntax_problem(e));
     // The shape is read without tracking paths, so parsing does not record a path for
@@ -427,8 +561,55 @@ pub(crate) fn sessions_so_far(text: &str) -> Option<String> {
     cut.map(|cut| format!("{}]}}", &text[..cut]))
 }
 
-/// Validates a programme's shape as read (`import::sheet` builds one without text).
+/// Validates a programme's shape as read (`import::sheet` builds one without text):
+/// strictly, as the check page and the command line do, so every problem stops it.
 pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeError>> {
+    validate_as(raw, false).map(|(programme, _)| programme)
+}
+
+/// The same rules, read as the widget reads for visitors: a session with a problem is
+/// left out and its problems returned beside the programme, so one bad session does not
+/// hide the others. A problem outside the sessions (the conference, a list every session
+/// refers to), or no session left, still refuses the file, with every problem.
+pub(crate) fn validate_leniently(
+    raw: raw::Programme,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    validate_as(raw, true)
+}
+
+/// The session a problem's path is in: `sessions[12].end` → 12.
+pub fn session_of(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("sessions[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+/// Leaves out of `sessions` every one a problem in `errors` is about, when each problem
+/// is about a session and some session is left; returns the problems, or `Err` with them
+/// when the file cannot be shown this way.
+fn leave_out(
+    sessions: &mut Vec<(usize, Session)>,
+    errors: Vec<ProgrammeError>,
+) -> Result<Vec<ProgrammeError>, Vec<ProgrammeError>> {
+    // A sorted list, not a set: a set of another type is kilobytes of wasm.
+    let mut bad = Vec::with_capacity(errors.len());
+    for e in &errors {
+        let Some(i) = session_of(&e.path) else {
+            return Err(errors);
+        };
+        bad.push(i);
+    }
+    bad.sort_unstable();
+    sessions.retain(|(i, _)| bad.binary_search(i).is_err());
+    if sessions.is_empty() {
+        return Err(errors);
+    }
+    Ok(errors)
+}
+
+fn validate_as(
+    raw: raw::Programme,
+    lenient: bool,
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     let mut errors = Vec::new();
     if !valid_id(&raw.id) {
         errors.push(err(
@@ -456,12 +637,16 @@ pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeEr
     let day_index = Days::new(&days);
     let blocks = validate_blocks(blocks, &day_index, &mut errors);
     let language = clean(conference.language.trim());
-    let sessions = validate_sessions(sessions, &ix, &day_index, &language, &mut errors);
-    if !errors.is_empty() {
+    let mut sessions = validate_sessions(sessions, &ix, &day_index, &language, &mut errors);
+    let left_out = if errors.is_empty() {
+        errors
+    } else if lenient {
+        leave_out(&mut sessions, errors)?
+    } else {
         return Err(errors);
-    }
-    let (sessions, session_index) = ordered(sessions);
-    Ok(Programme {
+    };
+    let (sessions, session_index) = ordered(sessions.into_iter().map(|(_, s)| s).collect());
+    let programme = Programme {
         id,
         revision,
         conference: Conference {
@@ -482,7 +667,8 @@ pub(crate) fn validate(raw: raw::Programme) -> Result<Programme, Vec<ProgrammeEr
         speakers: speakers.into_iter().map(speaker).collect(),
         sessions,
         session_index,
-    })
+    };
+    Ok((programme, left_out))
 }
 
 /// `conference.days`: each a date, and at least one.
@@ -646,10 +832,12 @@ fn validate_sessions(
     days: &Days,
     conference_lang: &str,
     errors: &mut Vec<ProgrammeError>,
-) -> Vec<Session> {
+) -> Vec<(usize, Session)> {
     raw.into_iter()
         .enumerate()
-        .filter_map(|(i, s)| validate_session(i, s, ix, days, conference_lang, errors))
+        .filter_map(|(i, s)| {
+            validate_session(i, s, ix, days, conference_lang, errors).map(|s| (i, s))
+        })
         .collect()
 }
 

@@ -41,6 +41,20 @@ pub struct Snapshot {
     pub room: Option<String>,
     /// The session had already disappeared and the visitor was told.
     pub gone: bool,
+    /// The star was carried over from a session whose id vanished ([`Plan::follow`]), and
+    /// how that session was found again; cleared once the visitor has seen it.
+    pub found: Option<Found>,
+}
+
+/// How a starred session whose id is no longer in the programme was found again
+/// ([`Plan::follow`]): a sheet without an Id column makes ids from the row, so a new
+/// title or time gives a session a new id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// The one session at the same start and in the same room (its title changed).
+    TimeAndRoom,
+    /// The one session with the same title (it moved, or the days moved).
+    Title,
 }
 
 impl Snapshot {
@@ -56,6 +70,7 @@ impl Snapshot {
                     .to_owned()
             }),
             gone: false,
+            found: None,
         }
     }
 }
@@ -84,6 +99,13 @@ pub enum Change {
         id: SessionId,
         title: String,
     },
+    /// The starred session's id vanished, and the star now marks `title`, found `by` its
+    /// time and room or its title (the changes that follow say what else changed).
+    Found {
+        id: SessionId,
+        title: String,
+        by: Found,
+    },
 }
 
 /// The changes between the snapshots and the programme, in the plan's id order.
@@ -103,6 +125,13 @@ pub fn changes(programme: &Programme, plan: &Plan) -> Vec<Change> {
             continue;
         };
         let now = Snapshot::of(programme, s);
+        if let Some(by) = old.found {
+            out.push(Change::Found {
+                id: id.clone(),
+                title: now.title.clone(),
+                by,
+            });
+        }
         if now.start != old.start || now.end != old.end {
             out.push(Change::Moved {
                 id: id.clone(),
@@ -217,6 +246,104 @@ impl Plan {
         }
     }
 
+    /// Carries each star whose id the programme no longer has to the session it became,
+    /// when exactly one can be told: the one at the same start in the same room, else the
+    /// one with the same title. A session the visitor starred or unstarred themselves is
+    /// never taken, and a session already reported gone stays so. The old id is unstarred
+    /// and the new one starred (both stamped, so every copy of the plan follows); the new
+    /// one keeps the old snapshot, marked [`Snapshot::found`], so `changes` says what
+    /// happened. Returns whether anything was carried over.
+    pub fn follow(&mut self, programme: &Programme) -> bool {
+        let mut vanished: Vec<(SessionId, Snapshot)> = self
+            .starred
+            .iter()
+            .filter(|id| programme.session(id).is_none())
+            .filter_map(|id| Some((id.clone(), self.snapshots.get(id)?.clone())))
+            .filter(|(_, old)| !old.gone)
+            .collect();
+        let before = vanished.len();
+        // Sessions found by a title only they have show how far the days moved; then a
+        // title several sessions have (Lunch on each day) is told by that shift.
+        let mut shifts: Vec<i64> = Vec::new();
+        vanished.retain(|(id, old)| {
+            let Some((new, by)) = self.found_again(programme, old, None) else {
+                return true;
+            };
+            if let (Found::Title, Some(from), Some(s)) =
+                (by, start_of(old), programme.session(&new))
+            {
+                shifts.push((s.start - from).num_minutes());
+            }
+            self.carry(id, new, old.clone(), by);
+            false
+        });
+        // The shift most sessions moved by.
+        let count = |m: &i64| shifts.iter().filter(|s| *s == m).count();
+        let shift = shifts.iter().max_by_key(|m| count(m)).copied();
+        for (id, old) in vanished.clone() {
+            if let Some((new, by)) = shift.and_then(|m| self.found_again(programme, &old, Some(m)))
+            {
+                self.carry(&id, new, old, by);
+                vanished.retain(|(v, _)| *v != id);
+            }
+        }
+        vanished.len() < before
+    }
+
+    /// Moves the star of `id` to `new`, which keeps `old` as its snapshot.
+    fn carry(&mut self, id: &str, new: SessionId, old: Snapshot, by: Found) {
+        self.set(id, false);
+        self.set(&new, true);
+        let found = Some(by);
+        self.snapshots.insert(new, Snapshot { found, ..old });
+    }
+
+    /// The one session `old` has become, and how it was told (see [`Plan::follow`]);
+    /// with `shift` (minutes), only a session with the same title that start that much
+    /// later.
+    fn found_again(
+        &self,
+        programme: &Programme,
+        old: &Snapshot,
+        shift: Option<i64>,
+    ) -> Option<(SessionId, Found)> {
+        let free = |s: &&Session| {
+            !self.stamps.contains_key(&s.id)
+                && !self.starred.contains(&s.id)
+                && programme.kind(s).can_star()
+        };
+        let start = start_of(old);
+        let only = |mut found: Vec<&Session>| match found.len() {
+            1 => found.pop().map(|s| s.id.clone()),
+            _ => None,
+        };
+        let same_title = programme
+            .sessions
+            .iter()
+            .filter(free)
+            .filter(|s| s.title == old.title);
+        if let Some(m) = shift {
+            let start = start.map(|t| t + chrono::Duration::minutes(m));
+            let shifted = same_title.filter(|s| Some(s.start) == start).collect();
+            return only(shifted).map(|id| (id, Found::Title));
+        }
+        let same_place = programme
+            .sessions
+            .iter()
+            .filter(free)
+            .filter(|s| Some(s.start) == start)
+            .filter(|s| {
+                let lang = programme.lang();
+                let room = s.room.map(|r| programme.rooms[r].name.get(lang, lang));
+                room == old.room.as_deref()
+            })
+            .collect();
+        if let Some(id) = only(same_place) {
+            return Some((id, Found::TimeAndRoom));
+        }
+        only(same_title.collect()).map(|id| (id, Found::Title))
+    }
+
     /// The visitor has seen the changes: remember the programme as it is now.
     pub fn acknowledge(&mut self, programme: &Programme) {
         for id in &self.starred {
@@ -256,6 +383,11 @@ impl Plan {
             .map(String::as_str)
             .filter(|id| programme.session(id).is_none())
     }
+}
+
+/// When a snapshot's session started.
+fn start_of(old: &Snapshot) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(&old.start).ok()
 }
 
 /// One session as one copy of a plan knows it: starred or not, and when that was decided

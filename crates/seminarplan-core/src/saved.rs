@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use crate::plan::{Plan, Snapshot};
+use crate::plan::{Found, Plan, Snapshot};
 
 /// The record version this build writes. Version 1 had no snapshots; it is migrated.
 pub const VERSION: u32 = 2;
@@ -61,6 +61,25 @@ struct SavedSnapshot {
     room: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     gone: bool,
+    /// `Snapshot::found`: `"time-room"` or `"title"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    found: Option<String>,
+}
+
+/// `Snapshot::found` as stored, and back (anything else is read as none).
+fn found_text(found: Option<Found>) -> Option<String> {
+    found.map(|by| match by {
+        Found::TimeAndRoom => "time-room".to_owned(),
+        Found::Title => "title".to_owned(),
+    })
+}
+
+fn found_from(text: Option<&str>) -> Option<Found> {
+    match text? {
+        "time-room" => Some(Found::TimeAndRoom),
+        "title" => Some(Found::Title),
+        _ => None,
+    }
 }
 
 #[derive(Deserialize)]
@@ -102,6 +121,7 @@ pub fn encode(plan: &Plan) -> Result<String, TooLarge> {
                 end: s.end.clone(),
                 room: s.room.clone(),
                 gone: s.gone,
+                found: found_text(s.found),
             };
             record.snapshots.insert(id.clone(), saved);
         }
@@ -162,6 +182,7 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
                 title: s.title,
                 start: s.start,
                 end: s.end,
+                found: found_from(s.found.as_deref()),
                 room: s.room,
                 gone: s.gone,
             };

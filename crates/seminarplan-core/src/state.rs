@@ -52,6 +52,9 @@ pub enum Notice {
     ShareUnreadable,
     /// The visitor starred a session that is full (`status: "full"`).
     StarredFull,
+    /// Some sessions of the programme file have problems and are not shown
+    /// (`LoadStatus::left_out`).
+    SessionsLeftOut,
 }
 
 /// The programme file: whether it is loading, shown or failed, and what goes with that.
@@ -71,6 +74,8 @@ pub struct LoadStatus {
     /// (`import::preview`), shown to read but not to choose from. The programme stays
     /// `Loading`, so nothing of the plan, the URL or the change notices ever sees it.
     pub preview: Option<ProgrammeRef>,
+    /// The sessions of the file shown that could not be read, with their problems.
+    pub left_out: crate::loading::LeftOut,
 }
 
 /// How the widget is shown, beyond what the URL says: panels, layout and notices.
@@ -114,6 +119,8 @@ pub enum Action {
     Failed(LoadError),
     /// Loading failed with nothing to show, but a saved plan for this address exists.
     OfflinePlan(Plan),
+    /// The programme just shown left out sessions that have problems.
+    LeftOut(crate::loading::LeftOut),
     Retry,
     SetLang(Lang),
     ShowView(View),
@@ -192,8 +199,11 @@ impl AppState {
         crate::delegation::link::decode_team(self.route.team.as_deref()?).ok()
     }
 
+    /// Carries stars whose ids vanished to the sessions they became (`Plan::follow`),
+    /// then snapshots what is newly starred.
     fn fill_snapshots(&mut self) {
         if let Load::Ready(p) = &self.loading.load {
+            self.plan.follow(p);
             self.plan.fill_snapshots(p);
         }
     }
@@ -225,7 +235,22 @@ impl AppState {
             | Action::LoadedStale(..)
             | Action::Failed(_)
             | Action::OfflinePlan(_)
-            | Action::Retry => self.loading.apply(action),
+            | Action::Retry => {
+                if matches!(action, Action::Loaded(_) | Action::LoadedStale(..)) {
+                    self.chrome.notices.remove(&Notice::SessionsLeftOut);
+                }
+                self.loading.apply(action);
+                // A newer programme under the same key: the saved plan follows it.
+                if self.plan_loaded {
+                    self.fill_snapshots();
+                }
+            }
+            Action::LeftOut(left_out) => {
+                if !left_out.0.is_empty() {
+                    self.chrome.notices.insert(Notice::SessionsLeftOut);
+                }
+                self.loading.left_out = left_out;
+            }
             Action::SetLang(lang) => self.lang = lang,
             Action::ShowView(_)
             | Action::SetDay(_)
@@ -425,12 +450,14 @@ impl LoadStatus {
             // retry runs) is not replaced by part of one.
             Action::Preview(p) if self.load == Load::Loading => self.preview = Some(p),
             Action::Loaded(p) => {
+                self.left_out = crate::loading::LeftOut::default();
                 self.load = Load::Ready(p);
                 self.stale = None;
                 self.reloading = false;
                 self.offline_plan = None;
             }
             Action::LoadedStale(p, stale) => {
+                self.left_out = crate::loading::LeftOut::default();
                 self.load = Load::Ready(p);
                 self.stale = Some(stale);
                 self.reloading = false;

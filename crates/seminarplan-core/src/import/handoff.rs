@@ -55,6 +55,7 @@ pub fn read(handoff: &str) -> Result<(Programme, &str, Summary), Vec<ProgrammeEr
     let summary = Summary {
         format: format.to_owned(),
         warnings: warnings.parse().unwrap_or(0),
+        left_out: Vec::new(),
     };
     Ok((programme, body, summary))
 }

@@ -210,11 +210,24 @@ fn imported(document: build::Document) -> Result<Imported, Vec<ProgrammeError>> 
     })
 }
 
-/// Reads a programme sheet into the programme only, with how many warnings it gave: what
-/// the widget needs, without writing out a document nobody reads.
-pub(crate) fn programme(text: &str) -> Result<(Programme, usize), Vec<ProgrammeError>> {
-    let document = shape(text)?;
-    Ok((parse::validate(document.shape)?, document.warnings.len()))
+/// Reads a programme sheet into the programme only, with how many warnings it gave (what
+/// the widget needs, without writing out a document nobody reads), as the widget reads for
+/// visitors: the rows and sessions with a problem are left out and their problems
+/// returned (`parse::validate_leniently`); only a sheet with nothing to show is refused.
+pub(crate) fn programme_leniently(
+    text: &str,
+) -> Result<(super::Shown, usize), Vec<ProgrammeError>> {
+    let (document, mut left_out) = shape_as(text, true)?;
+    // Refused, the sheet's own problems come first, as the strict reading gives them.
+    let (programme, more) = parse::validate_leniently(document.shape).map_err(|problems| {
+        if left_out.is_empty() {
+            problems
+        } else {
+            left_out.clone()
+        }
+    })?;
+    left_out.extend(more);
+    Ok(((programme, left_out), document.warnings.len()))
 }
 
 /// The programme in the rows at the start of a sheet that is still arriving, those a line
@@ -228,6 +241,15 @@ pub(crate) fn preview(text: &str) -> Option<Programme> {
 
 /// The rows of a sheet as a programme's shape, not yet validated.
 fn shape(text: &str) -> Result<build::Document, Vec<ProgrammeError>> {
+    shape_as(text, false).map(|(document, _)| document)
+}
+
+/// [`shape`], strictly or (`lenient`) without the rows that have a problem, whose
+/// problems come beside it.
+fn shape_as(
+    text: &str,
+    lenient: bool,
+) -> Result<(build::Document, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     if text.len() > parse::MAX_BYTES {
         return Err(vec![ProgrammeError {
             path: String::new(),
@@ -236,5 +258,8 @@ fn shape(text: &str) -> Result<build::Document, Vec<ProgrammeError>> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows = rows::read(text, rows::separator(text));
-    build::document(&rows)
+    if lenient {
+        return build::document_leniently(&rows);
+    }
+    build::document(&rows).map(|document| (document, Vec::new()))
 }

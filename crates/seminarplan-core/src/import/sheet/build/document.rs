@@ -30,6 +30,21 @@ pub(in super::super) struct Document {
 
 /// Reads the rows into a document, or every problem found.
 pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<ProgrammeError>> {
+    document_as(rows, false).map(|(document, _)| document)
+}
+
+/// Reads the rows into a document without the rows that have a problem, and their
+/// problems; every problem when no row is left (the widget's reading for visitors).
+pub(in super::super) fn document_leniently(
+    rows: &[Row],
+) -> Result<(Document, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    document_as(rows, true)
+}
+
+fn document_as(
+    rows: &[Row],
+    lenient: bool,
+) -> Result<(Document, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     let mut sheet = Sheet::new(rows)?;
     let mut entries = sheet.entries(rows);
     let days = days(&mut sheet, &entries);
@@ -41,21 +56,26 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
             .problems
             .push(problem(row, "", SheetIssue::NoSessions));
     }
-    if !sheet.problems.is_empty() {
-        let mut problems = sheet.problems;
-        problems.sort_by_key(|p| match &p.problem {
-            crate::parse::Problem::Sheet { row, .. } => *row,
-            _ => 0,
-        });
+    let row_of = |p: &ProgrammeError| match &p.problem {
+        crate::parse::Problem::Sheet { row, .. } => *row,
+        _ => 0,
+    };
+    let mut problems = std::mem::take(&mut sheet.problems);
+    problems.sort_by_key(row_of);
+    // Sorted by row already: no set needed.
+    let bad: Vec<usize> = problems.iter().map(row_of).collect();
+    entries.retain(|e| bad.binary_search(&e.row).is_err());
+    if !problems.is_empty() && (!lenient || entries.is_empty() || bad.first() == Some(&0)) {
         return Err(problems);
     }
     let rule = zone(&mut sheet);
     checks::collisions(&entries, &sheet.header, &mut sheet.warnings);
     let shape = Builder::new(rule).programme(&mut sheet, entries, &days);
-    Ok(Document {
+    let document = Document {
         shape,
         warnings: sheet.warnings,
-    })
+    };
+    Ok((document, problems))
 }
 
 /// Written ids used twice are errors. Ids made from rows (no Id cell) are the slug of the

@@ -1,0 +1,181 @@
+//! One bad session does not hide the programme from visitors (issue 27, item 7): the
+//! widget's reading (`import::read_here`) shows every session it can and reports the rest,
+//! while the check page and the command line (`import::import`) refuse the file for the
+//! same problems. One set of rules, two ways of reporting.
+
+use serde_json::{Value, json};
+
+use seminarplan_core::form::{Rule, host_failure, host_update};
+use seminarplan_core::import::{import, read_here};
+use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::{LeftOut, LoadError};
+use seminarplan_core::model::ProgrammeRef;
+use seminarplan_core::parse::Problem;
+use seminarplan_core::state::{Action, AppState, Notice};
+
+/// The small fixture with `edit` made to its JSON.
+fn small_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut doc: Value = serde_json::from_str(crate::SMALL).expect("JSON");
+    edit(&mut doc);
+    doc.to_string()
+}
+
+#[test]
+fn a_session_ending_years_after_it_starts_is_left_out_and_the_rest_shown() {
+    let text = small_with(|d| d["sessions"][1]["end"] = json!("2031-03-16T15:00:00+01:00"));
+    let strict = import(&text).expect_err("the check page refuses it");
+    assert!(matches!(strict[0].problem, Problem::LongerThanAWeek));
+    let (programme, summary) = read_here(&text).expect("ours").expect("shown");
+    assert_eq!(programme.sessions.len(), 4);
+    assert!(programme.session("open").is_some());
+    assert_eq!(summary.left_out, strict);
+    assert_eq!(summary.left_out[0].path, "sessions[1].end");
+}
+
+#[test]
+fn sessions_with_an_unknown_room_a_bad_time_or_a_twin_id_are_left_out() {
+    let text = small_with(|d| {
+        let twin = d["sessions"][0]["id"].clone();
+        d["sessions"][2]["room"] = json!("ingen-sådan-sal 🚪");
+        d["sessions"][3]["start"] = json!("16 mars kl. 13");
+        d["sessions"][4]["id"] = twin;
+    });
+    let strict = import(&text).expect_err("refused");
+    let (programme, summary) = read_here(&text).expect("ours").expect("shown");
+    assert_eq!(programme.sessions.len(), 2);
+    assert_eq!(summary.left_out.len(), strict.len());
+    for e in &strict {
+        assert!(summary.left_out.contains(e), "{e:?}");
+    }
+}
+
+#[test]
+fn a_file_with_nothing_to_show_or_a_broken_conference_is_refused_whole() {
+    let none = small_with(|d| {
+        for s in d["sessions"].as_array_mut().expect("sessions") {
+            s["end"] = s["start"].clone();
+        }
+    });
+    let here = read_here(&none)
+        .expect("ours")
+        .expect_err("nothing to show");
+    assert_eq!(here, import(&none).expect_err("refused"));
+    let days = small_with(|d| {
+        d["conference"]["days"] = json!([]);
+        d["sessions"][1]["end"] = json!("2031-03-16T15:00:00+01:00");
+    });
+    let here = read_here(&days).expect("ours").expect_err("no days");
+    assert_eq!(here, import(&days).expect_err("refused"));
+}
+
+/// A sheet as Excel saves it, with one row whose end is not a time and one whose date is
+/// missing.
+const SHEET: &str = "Datum;Start;Slut;Titel;Lokal\r
+2027-03-16;09.00;10.00;Första passet;Sal A\r
+2027-03-16;10.30;10.75;Trasig sluttid;Sal A\r
+;11.00;12.00;Utan datum;Sal B\r
+2027-03-16;13.00;14.00;Sista – med å, ä och ö 🎉;Sal B\r
+";
+
+#[test]
+fn a_sheet_with_bad_rows_shows_the_good_ones_and_names_the_bad() {
+    let strict = import(SHEET).expect_err("the check page refuses it");
+    assert_eq!(strict.len(), 2);
+    let (programme, summary) = read_here(SHEET).expect("a sheet").expect("shown");
+    let titles: Vec<&str> = programme
+        .sessions
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Första passet", "Sista – med å, ä och ö 🎉"]);
+    assert_eq!(summary.left_out, strict);
+    let words: Vec<String> = summary
+        .left_out
+        .iter()
+        .map(|e| Lang::Sv.problem(e))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "rad 3, kolumn Slut: 10.75 är ingen tid",
+            "rad 4, kolumn Datum: datum saknas"
+        ]
+    );
+}
+
+#[test]
+fn visitors_are_told_discreetly_and_the_host_page_fully() {
+    let (programme, summary) = read_here(SHEET).expect("a sheet").expect("shown");
+    let mut state = AppState::new(Lang::En);
+    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(programme))));
+    state.apply(Action::LeftOut(LeftOut(summary.left_out)));
+    state.apply(Action::PlanLoaded(Default::default()));
+    assert!(state.chrome.notices.contains(&Notice::SessionsLeftOut));
+    let update: Value =
+        serde_json::from_str(&host_update(&state, Rule::Any, false).expect("an update"))
+            .expect("JSON");
+    assert_eq!(
+        update["problems"],
+        json!([
+            "row 3, column Slut: 10.75 is not a time",
+            "row 4, column Datum: the date is missing"
+        ])
+    );
+    // A newer file without problems: the notice goes.
+    let fixed = import(
+        &SHEET
+            .replace("10.75", "11.15")
+            .replace("\n;11", "\n2027-03-16;11"),
+    )
+    .expect("fixed")
+    .programme;
+    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(fixed))));
+    state.apply(Action::LeftOut(LeftOut::default()));
+    assert!(!state.chrome.notices.contains(&Notice::SessionsLeftOut));
+    // A file refused whole names every problem in `seminarplan-error` too.
+    let errors = import("Titel;Start\r\nUtan tid;\r\n").expect_err("refused");
+    state.apply(Action::Failed(LoadError::Invalid(errors)));
+    let failure: Value =
+        serde_json::from_str(&host_failure(&state, Rule::Any, false).expect("a failure"))
+            .expect("JSON");
+    assert_eq!(failure["reason"], "invalid");
+    assert!(!failure["problems"].as_array().expect("problems").is_empty());
+}
+
+#[test]
+fn sessions_of_the_wrong_shape_are_left_out_at_their_place() {
+    let text = small_with(|d| {
+        d["sessions"][1]["start"] = json!(1300);
+        d["sessions"][3]
+            .as_object_mut()
+            .expect("a session")
+            .remove("title");
+        d["sessions"][4]["end"] = json!("2031-03-16T15:00:00+01:00");
+    });
+    let strict = import(&text).expect_err("refused");
+    assert_eq!(strict.len(), 1, "the strict reading stops at the first");
+    let (programme, summary) = read_here(&text).expect("ours").expect("shown");
+    let doc: Value = serde_json::from_str(crate::SMALL).expect("JSON");
+    let mut ids: Vec<&str> = programme.sessions.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut kept = [&doc["sessions"][0]["id"], &doc["sessions"][2]["id"]]
+        .map(|id| id.as_str().unwrap_or_default());
+    kept.sort_unstable();
+    assert_eq!(ids, kept);
+    let places: Vec<&str> = summary.left_out.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        places,
+        ["sessions[1].start", "sessions[3]", "sessions[4].end"]
+    );
+    assert_eq!(summary.left_out[0], strict[0]);
+    // The only session of the wrong shape: nothing to show, refused as the check page does.
+    let alone = small_with(|d| {
+        let first = d["sessions"][0].clone();
+        d["sessions"] = json!([first]);
+        d["sessions"][0]["start"] = json!(1300);
+    });
+    let here = read_here(&alone)
+        .expect("ours")
+        .expect_err("nothing to show");
+    assert_eq!(here, import(&alone).expect_err("refused"));
+}
