@@ -279,11 +279,24 @@ fn the_change_notice_says_how_a_star_was_found_and_what_changed() {
             "Hållbar upphandling: heter nu Hållbar upphandling i praktiken",
         ]
     );
+    // Without an Id column a session's made id is its title, so a new time keeps it.
     let moved = SHEET.replace(
         "2028-03-15;09:00;10:00;Kategoristyrning",
         "2028-03-15;10:15;11:00;Kategoristyrning",
     );
     let (after, state) = keeps_stars(SHEET, &moved, &STARRED);
+    let changes = plan::changes(&after, &state.plan);
+    assert!(
+        matches!(&changes[..], [Change::Moved { id, .. }] if id == "kategoristyrning"),
+        "{changes:?}"
+    );
+    // A written id that changes together with the time: found by its title.
+    let before = with_ids(SHEET);
+    let moved = before.replace(
+        "p5;2028-03-15;09:00;10:00;Kategoristyrning",
+        "k-styr;2028-03-15;10:15;11:00;Kategoristyrning",
+    );
+    let (after, state) = keeps_stars(&before, &moved, &STARRED);
     let changes = plan::changes(&after, &state.plan);
     assert!(
         matches!(&changes[..], [Change::Found { by: Found::Title, title, .. }, Change::Moved { .. }] if title == "Kategoristyrning"),

@@ -68,12 +68,11 @@ fn a_file_with_nothing_to_show_or_a_broken_conference_is_refused_whole() {
     assert_eq!(here, import(&days).expect_err("refused"));
 }
 
-/// A sheet as Excel saves it, with one row whose end is not a time and one whose date is
-/// missing.
+/// A sheet as Excel saves it, with two rows whose end is not a time.
 const SHEET: &str = "Datum;Start;Slut;Titel;Lokal\r
 2027-03-16;09.00;10.00;Första passet;Sal A\r
 2027-03-16;10.30;10.75;Trasig sluttid;Sal A\r
-;11.00;12.00;Utan datum;Sal B\r
+2027-03-16;11.00;tolv;Utan sluttid;Sal B\r
 2027-03-16;13.00;14.00;Sista – med å, ä och ö 🎉;Sal B\r
 ";
 
@@ -98,7 +97,7 @@ fn a_sheet_with_bad_rows_shows_the_good_ones_and_names_the_bad() {
         words,
         [
             "rad 3, kolumn Slut: 10.75 är ingen tid",
-            "rad 4, kolumn Datum: datum saknas"
+            "rad 4, kolumn Slut: tolv är ingen tid"
         ]
     );
 }
@@ -118,14 +117,14 @@ fn visitors_are_told_discreetly_and_the_host_page_fully() {
         update["problems"],
         json!([
             "row 3, column Slut: 10.75 is not a time",
-            "row 4, column Datum: the date is missing"
+            "row 4, column Slut: tolv is not a time"
         ])
     );
     // A newer file without problems: the notice goes.
     let fixed = import(
         &SHEET
             .replace("10.75", "11.15")
-            .replace("\n;11", "\n2027-03-16;11"),
+            .replace(";tolv;", ";12.00;"),
     )
     .expect("fixed")
     .programme;
