@@ -141,7 +141,10 @@ pub fn App(props: &AppProps) -> Html {
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
-    let matching = use_memo(outcome.clone(), |o| o.matching.clone());
+    // Keyed by the list itself, not by the outcome: starring changes the counts but not
+    // which sessions match, and a new list would send the cards back to the first few
+    // (`ProgrammeView` keeps its "show more" steps while the list is the same one).
+    let matching = use_memo(outcome.matching.clone(), Clone::clone);
 
     let on_star = send(&store, Action::ToggleStar);
     let on_expand = send(&store, Action::ToggleExpanded);

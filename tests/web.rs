@@ -577,3 +577,53 @@ async fn a_large_files_first_sessions_are_shown_to_read_not_to_choose() {
         Some("true")
     );
 }
+
+/// Starring a session far down a long list (after "show more") keeps the list as long
+/// as it was: the star stays where the visitor pressed it, with the focus on it, and the
+/// list does not fall back to its first cards.
+#[wasm_bindgen_test]
+async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
+    use seminarplan_web::components::programme_view::{FIRST, SLACK};
+    let json = seminarplan_core::generate::programme_json(400, 11);
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("blob");
+    let src = web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL");
+    let root = fresh_root();
+    let props = AppProps {
+        src: Some(AttrValue::from(src)),
+        lang: Lang::Sv,
+        namespace: namespace("star-far"),
+        url: UrlPlace::none(),
+        now: None,
+        view: Default::default(),
+        layout: None,
+        timeout: None,
+        keep_params: None,
+        host: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+    click(&wait_for(&root, "button.sp-more__button").await);
+    tick().await;
+    let shown = visible_ids(&root);
+    assert!(
+        shown.len() > FIRST + SLACK,
+        "more cards after \"show more\": {shown:?}"
+    );
+    // The last card with a star: far below the first cards.
+    let far = all(&root, "article.sp-card")
+        .into_iter()
+        .rev()
+        .find(|c| c.query_selector(".sp-star").ok().flatten().is_some())
+        .and_then(|c| c.get_attribute("data-session"))
+        .expect("a card with a star");
+    let position = shown.iter().position(|id| *id == far).expect("shown");
+    assert!(position >= FIRST, "{far} is at {position}");
+    click(&wait_for(&root, &format!("[data-session=\"{far}\"] .sp-star")).await);
+    tick().await;
+    let star = wait_for(&root, &format!("[data-session=\"{far}\"] .sp-star")).await;
+    assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(visible_ids(&root), shown, "the cards shown before the star");
+}

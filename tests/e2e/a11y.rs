@@ -878,7 +878,7 @@ async fn reflow_at_320_px_and_200_percent_zoom() {
 
 /// On a phone every control a thumb aims at is at least 44×44 px: stars, day tabs, the
 /// filter toggle and each filter option (its label, which checks the box, is the target),
-/// the view and language switches.
+/// the view and language switches; a card's "show description" at least 24×24 (2.5.8).
 #[tokio::test]
 async fn touch_targets_are_44_px_on_a_phone() {
     let server = Server::start();
@@ -892,13 +892,13 @@ async fn touch_targets_are_44_px_on_a_phone() {
         .js(
             "const out = [];
              let checked = 0;
-             for (const [sel, both] of arguments[0]) {
+             for (const [sel, both, least = 44] of arguments[0]) {
                  const found = $qa(sel).filter(e => e.getClientRects().length > 0);
                  if (found.length === 0) out.push(sel + ': none shown');
                  for (const e of found) {
                      checked++;
                      const r = e.getBoundingClientRect();
-                     if (r.height < 44 || (both && r.width < 44)) {
+                     if (r.height < least || (both && r.width < least)) {
                          out.push(sel + ' \"' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40)
                              + '\": ' + r.width.toFixed(1) + '×' + r.height.toFixed(1));
                      }
@@ -913,6 +913,7 @@ async fn touch_targets_are_44_px_on_a_phone() {
                 [".sp-viewswitch__button", true],
                 [".sp-langswitch", true],
                 [".sp-layout__button", true],
+                [".sp-card__toggle", true, 24],
             ])],
         )
         .await;
