@@ -121,13 +121,9 @@ fn visitors_are_told_discreetly_and_the_host_page_fully() {
         ])
     );
     // A newer file without problems: the notice goes.
-    let fixed = import(
-        &SHEET
-            .replace("10.75", "11.15")
-            .replace(";tolv;", ";12.00;"),
-    )
-    .expect("fixed")
-    .programme;
+    let fixed = import(&SHEET.replace("10.75", "11.15").replace(";tolv;", ";12.00;"))
+        .expect("fixed")
+        .programme;
     state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(fixed))));
     state.apply(Action::LeftOut(LeftOut::default()));
     assert!(!state.chrome.notices.contains(&Notice::SessionsLeftOut));
