@@ -27,6 +27,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::StorageFull => lang.storage_full(),
             Notice::ShareUnreadable => lang.share_unreadable(),
             Notice::StarredFull => lang.starred_full(),
+            Notice::LinkDropped => lang.link_dropped(),
         };
         let on_dismiss = on_dismiss.clone();
         let restore = matches!(n, Notice::StorageCorrupt | Notice::StorageFuture).then(|| {

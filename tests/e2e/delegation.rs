@@ -135,7 +135,7 @@ async fn a_delegation_plans_together_in_three_profiles() {
     anna.click(".sp-mine__share").await;
     anna.wait_visible("#sp-share-link").await;
     let link = anna.value("#sp-share-link").await;
-    let value = query_value(&link, "share").expect("a share link");
+    let value = query_value(&link, "sp.share").expect("a share link");
     let (plan, stamp) = seminarplan_core::delegation::link::split_stamp(&value);
     let shared = seminarplan_core::share::decode(plan).expect("the plan reads back");
     assert_eq!(
