@@ -446,17 +446,20 @@ fn fuzzed_inputs_never_panic_in_records_links_and_attributes() {
         for _ in 0..=rng.below(2) {
             mutate_link(&mut rng, &mut bytes);
         }
-        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        check_links(&text, n, &mut accepted);
         if n % 5_000 == 0 {
             // Now and then a record over the size limit, so `salvage`'s cut falls at each
             // byte of a character of several bytes in turn.
-            text.push_str(&"x".repeat(n / 5_000 % 4));
-            while text.len() <= seminarplan_core::saved::MAX_RECORD + 4 {
-                text.push_str(["å", "€", "😀"][n / 20_000 % 3]);
+            let mut record = text.clone();
+            record.push_str(&"x".repeat(n / 5_000 % 4));
+            while record.len() <= seminarplan_core::saved::MAX_RECORD + 4 {
+                record.push_str(["å", "€", "😀"][n / 20_000 % 3]);
             }
+            check_records(&record, n, &mut accepted);
+        } else {
+            check_records(&text, n, &mut accepted);
         }
-        check_records(&text, n, &mut accepted);
-        check_links(&text, n, &mut accepted);
         // Element attributes: language, namespace, timeout and the fixed clock.
         let _ = Lang::from_code(&text);
         let _ = seminarplan_core::parse::valid_id(&text);
