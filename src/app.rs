@@ -69,6 +69,10 @@ pub struct AppProps {
     /// element's API); `None` in the browser tests.
     #[prop_or_default]
     pub host: Option<crate::browser::form::HostBridge>,
+    /// The widget was started again after a panic, and its part of the page's address,
+    /// which it may have stopped on, was taken out (`embed::mount`): the visitor is told.
+    #[prop_or_default]
+    pub link_dropped: bool,
 }
 
 /// `ms` since 1970 as a date and time in the visitor's own time zone.
@@ -86,10 +90,13 @@ fn send<T: 'static>(store: &UseReducerHandle<Store>, make: fn(T) -> Action) -> C
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
-    let (view, layout) = (props.view, props.layout);
+    let (view, layout, link_dropped) = (props.view, props.layout, props.link_dropped);
     let store = use_reducer_eq(move || {
         let mut state = AppState::new(lang);
         state.apply(Action::ShowView(view));
+        if link_dropped {
+            state.apply(Action::Notice(seminarplan_core::state::Notice::LinkDropped));
+        }
         if let Some(layout) = layout {
             state.apply(Action::SetLayout(layout));
         }
@@ -110,8 +117,13 @@ pub fn App(props: &AppProps) -> Html {
         props.timeout.clone(),
         &root,
     );
-    let on_restore = use_saved_plan(&store, &props.namespace);
-    use_team(&store, &props.namespace);
+    let restore_plan = use_saved_plan(&store, &props.namespace);
+    let restore_team = use_team(&store, &props.namespace);
+    // The notice's "restore" brings back what can be read of every record set aside.
+    let on_restore = Callback::from(move |()| {
+        restore_plan.emit(());
+        restore_team.emit(());
+    });
     let state = &store.0;
     let lang = state.lang;
 

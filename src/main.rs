@@ -33,6 +33,23 @@ mod exports {
         seminarplan_web::browser::importer::install(convert);
     }
 
+    /// Keeps the loader's `restart()`, called after a panic stopped this instance: the
+    /// loader then starts every widget again in a fresh one (`embed::install_panic_hook`).
+    #[wasm_bindgen]
+    pub fn set_on_panic(restart: js_sys::Function) {
+        seminarplan_web::embed::on_panic(restart);
+    }
+
+    /// Stops this instance the way a defect would, with a panic, so that the recovery
+    /// (`embed::install_panic_hook`, the loader's `crashed`) can be tried: by the
+    /// end-to-end tests, or by an organiser on their own page
+    /// (`customElements.get("seminar-plan").wasm.simulate_panic()`). It adds nothing a
+    /// script on the page could not do already: stop the widget.
+    #[wasm_bindgen]
+    pub fn simulate_panic() {
+        panic!("Seminarplan: simulate_panic() was called");
+    }
+
     /// Starts a widget for `host` inside `root` (`host`'s shadow root); `bridge` is the
     /// loader's object through which the widget and its element talk (form value,
     /// validity, events, the element's API); `demo` is the demo programme's URL, shown

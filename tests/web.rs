@@ -197,6 +197,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         timeout: None,
         keep_params: None,
         host: None,
+        link_dropped: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -272,6 +273,7 @@ async fn app_switches_language() {
         timeout: None,
         keep_params: None,
         host: None,
+        link_dropped: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -328,6 +330,7 @@ async fn mount_demo(test: &str) -> Element {
         timeout: None,
         keep_params: None,
         host: None,
+        link_dropped: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

@@ -43,13 +43,19 @@ const SETTINGS = ["src", "lang", "namespace", "url", "view", "now", "timeout"];
 const started = new Map();
 
 // Loads and starts one wasm module (its JavaScript `bindings`, its wasm `wasm`) once.
-function loadModule(bindings, wasm) {
+// `instance` above 0 loads a fresh copy of the bindings (a module is instantiated once per
+// URL), after the previous instance stopped on a panic.
+function loadModule(bindings, wasm, instance = 0) {
   if (!started.has(bindings)) {
     const start = (async () => {
       if (typeof WebAssembly !== "object") {
         throw new Error("WebAssembly is not available");
       }
-      const module = await import(new URL(bindings, import.meta.url).href);
+      const url = new URL(bindings, import.meta.url);
+      if (instance > 0) {
+        url.searchParams.set("instance", String(instance));
+      }
+      const module = await import(url.href);
       const exports = await module.default({ module_or_path: new URL(wasm, import.meta.url) });
       return { module, exports };
     })();
@@ -68,12 +74,38 @@ async function convert(text) {
   return text === undefined ? "" : importer.module.convert(text);
 }
 
+// Recovering from a panic (issue 28). The release build aborts on a panic, which stops
+// the one instance of the widget's module that every widget on the page shares. Its panic
+// hook calls `crashed` with the instance's number: the loader then loads a fresh instance
+// and starts every widget again in it, each first taking its own part out of the page's
+// address (which it may have stopped on: a crafted link), so neither the other widgets
+// nor a reload stay dead. At most `MAX_RECOVERIES` times per page, so a fault that is not
+// in the address cannot loop; its message then stays.
+const MAX_RECOVERIES = 3;
+let instance = 0;
+
+function crashed(stopped) {
+  if (stopped !== instance || instance >= MAX_RECOVERIES) {
+    return;
+  }
+  instance += 1;
+  started.delete(BINDINGS);
+  // After the trap has unwound out of the stopped instance.
+  setTimeout(() => {
+    for (const el of document.querySelectorAll("seminar-plan")) {
+      el.restartAfterPanic?.();
+    }
+  }, 0);
+}
+
 // The widget's module, with the importer handed to it.
 // (Its exports, with its memory, are kept on the element's class for the benchmark.)
 async function loadWidget() {
-  const { module, exports } = await loadModule(BINDINGS, WASM);
+  const current = instance;
+  const { module, exports } = await loadModule(BINDINGS, WASM, current);
   SeminarPlan.wasm = exports;
   module.set_importer(convert);
+  module.set_on_panic?.(() => crashed(current));
   return module;
 }
 
@@ -180,8 +212,24 @@ class SeminarPlan extends HTMLElement {
       loadWidget,
       "mount",
       [this.#bridge, new URL(DEMO, import.meta.url).href],
-      () => this.#applyDisabled(),
+      () => {
+        this.#bridge.recovered = false;
+        this.#applyDisabled();
+      },
     );
+  }
+
+  // Starts again in a fresh instance after a panic stopped the old one (see `crashed`);
+  // the old widget is not destroyed: its instance must not be called again.
+  restartAfterPanic() {
+    if (!this.isConnected) {
+      return;
+    }
+    this.widget = null;
+    this.loading = false;
+    this.#bridge.command = null;
+    this.#bridge.recovered = true;
+    this.start();
   }
 
   stop() {

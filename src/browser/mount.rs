@@ -19,8 +19,8 @@ pub struct Settings {
     pub lang: Lang,
     /// `namespace`: keeps plans of several widgets on one site apart.
     pub namespace: String,
-    /// `url`: `query` (default), `hash` or `none`; on a page with several widgets, each
-    /// one's keys carry its namespace.
+    /// `url`: `query` (default), `hash` or `none`; each widget's keys carry its namespace
+    /// (`url_state::Scope`).
     pub url: UrlPlace,
     /// `view`: what shows first: `programme` (default), `schedule` (My schedule) or
     /// `grid` (the programme as a timetable grid). The visitor's own choices win.
@@ -55,10 +55,11 @@ pub fn settings(element: &Element) -> Settings {
     let namespace = attr("namespace")
         .filter(|n| seminarplan_core::parse::valid_id(n))
         .unwrap_or_else(|| "default".to_owned());
-    let scope = if widgets_on_the_page(element) > 1 {
-        Scope::named(&namespace)
-    } else {
-        Scope::default()
+    let (count, first) = widgets_on_the_page(element);
+    let scope = match (count > 1, first) {
+        (false, _) => Scope::alone(&namespace),
+        (true, true) => Scope::named(&namespace).reading_old_links(),
+        (true, false) => Scope::named(&namespace),
     };
     Settings {
         src: attr("src"),
@@ -77,12 +78,17 @@ pub fn settings(element: &Element) -> Settings {
 }
 
 /// How many `<seminar-plan>` elements the element's document holds (the loader starts
-/// the widgets once the page is parsed, so a page's widgets are all there).
-fn widgets_on_the_page(element: &Element) -> u32 {
-    element
+/// the widgets once the page is parsed, so a page's widgets are all there), and whether
+/// `element` is the first of them.
+fn widgets_on_the_page(element: &Element) -> (u32, bool) {
+    let first = element
+        .owner_document()
+        .and_then(|d| d.query_selector("seminar-plan").ok().flatten());
+    let count = element
         .owner_document()
         .and_then(|d| d.query_selector_all("seminar-plan").ok())
-        .map_or(1, |list| list.length())
+        .map_or(1, |list| list.length());
+    (count, first.is_none_or(|f| f == *element))
 }
 
 /// `now=` from the page's query string, unless the widget keeps nothing in the URL.

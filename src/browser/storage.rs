@@ -374,6 +374,8 @@ pub struct TeamRead {
     /// Nothing may be written under the key during this visit: it holds a record that
     /// could not be read nor set aside.
     pub hold: bool,
+    /// Where a record that could not be read was set aside.
+    pub aside: Option<String>,
 }
 
 /// Reads the colleagues kept under `key`. A record that cannot be read is copied aside
@@ -383,6 +385,7 @@ pub fn read_team(key: &str, unreadable: Unreadable) -> TeamRead {
         team: Delegation::default(),
         notice: None,
         hold: false,
+        aside: None,
     };
     let Some(storage) = local_storage() else {
         out.notice = Some(Notice::StorageUnavailable);
@@ -395,7 +398,8 @@ pub fn read_team(key: &str, unreadable: Unreadable) -> TeamRead {
         Ok(team) => out.team = team,
         Err(_) if unreadable == Unreadable::Leave => out.hold = true,
         Err(e) => match set_aside(&storage, key, &text, e) {
-            Ok((_, notice)) => {
+            Ok((aside, notice)) => {
+                out.aside = Some(aside);
                 out.notice = Some(notice);
                 let _ = storage.remove_item(key);
             }
@@ -408,17 +412,35 @@ pub fn read_team(key: &str, unreadable: Unreadable) -> TeamRead {
     out
 }
 
-/// Writes the colleagues under `key` when they differ from what is kept there.
-pub fn write_team(key: &str, team: &Delegation) -> Result<(), Notice> {
+/// What can be read of the colleagues record set aside under `aside`.
+pub fn salvage_team_aside(aside: &str) -> Delegation {
+    local_storage()
+        .and_then(|s| s.get_item(aside).ok().flatten())
+        .map(|text| saved::salvage_team(&text))
+        .unwrap_or_default()
+}
+
+/// Writes the colleagues under `key` when they differ from what is kept there. What is
+/// kept there and cannot be read (another tab's newer version wrote it, say) is set aside
+/// first, and nothing is written when it cannot be (issue 28: it was overwritten); where
+/// it was set aside and the notice to show, if any.
+pub fn write_team(key: &str, team: &Delegation) -> Result<Option<(String, Notice)>, Notice> {
     let storage = local_storage().ok_or(Notice::StorageUnavailable)?;
-    let text = saved::encode_team(team);
-    if storage.get_item(key).ok().flatten().as_deref() == Some(text.as_str()) {
-        return Ok(());
+    let text = saved::encode_team(team).map_err(|_| Notice::StorageFull)?;
+    let kept = storage.get_item(key).ok().flatten();
+    if kept.as_deref() == Some(text.as_str()) {
+        return Ok(None);
+    }
+    let mut told = None;
+    if let Some(kept) = kept
+        && let Err(why) = saved::decode_team(&kept)
+    {
+        told = Some(set_aside(&storage, key, &kept, why)?);
     }
     match storage.set_item(key, &text) {
         Ok(()) => {
             announce_saved(key);
-            Ok(())
+            Ok(told)
         }
         Err(why) if is_quota(&why) => Err(Notice::StorageFull),
         Err(_) => Err(Notice::StorageUnavailable),

@@ -57,9 +57,6 @@ pub fn read(place: &UrlPlace) -> String {
     let hash = || loc.hash().unwrap_or_default();
     match (place.mode, &place.scope) {
         (UrlMode::Query, scope) => widget_part(&search(), scope),
-        (UrlMode::Hash, scope) if *scope == Scope::default() => {
-            hash().trim_start_matches('#').to_owned()
-        }
         (UrlMode::Hash, scope) => widget_part(hash().trim_start_matches('#'), scope),
         (UrlMode::None, scope) => share_part(&search(), scope),
     }
@@ -76,7 +73,6 @@ fn address(place: &UrlPlace, query: &str) -> Option<String> {
             merged if merged.is_empty() => format!("{path}{hash}"),
             merged => format!("{path}?{merged}{hash}"),
         },
-        UrlMode::Hash if place.scope == Scope::default() => format!("{path}{search}#{query}"),
         UrlMode::Hash => {
             let merged = merge(hash.trim_start_matches('#'), query, &place.scope);
             format!("{path}{search}#{merged}")
@@ -129,6 +125,32 @@ pub fn write(place: &UrlPlace, query: &str, push: bool) {
         let state = history.state().unwrap_or(JsValue::NULL);
         history.replace_state_with_url(&state, "", Some(&url))
     };
+}
+
+/// Takes the widget's part out of the page's address (replacing the history entry), after
+/// the widget stopped on what it held; whether there was a part. A widget that keeps
+/// nothing in the URL still reads a shared plan from the query: that goes.
+pub fn drop_own(place: &UrlPlace) -> bool {
+    if read(place).is_empty() {
+        return false;
+    }
+    let writable = UrlPlace {
+        mode: match place.mode {
+            UrlMode::None => UrlMode::Query,
+            mode => mode,
+        },
+        scope: place.scope.clone(),
+    };
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return false;
+    };
+    let Some(url) = address(&writable, "") else {
+        return false;
+    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    history
+        .replace_state_with_url(&state, "", Some(&url))
+        .is_ok()
 }
 
 /// Calls `on_change` with the widget's part of the URL after Back, Forward or a hash change.

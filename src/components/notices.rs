@@ -28,6 +28,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             Notice::ShareUnreadable => lang.share_unreadable(),
             Notice::StarredFull => lang.starred_full(),
             Notice::SessionsLeftOut => lang.sessions_left_out(),
+            Notice::LinkDropped => lang.link_dropped(),
         };
         let on_dismiss = on_dismiss.clone();
         let restore = matches!(n, Notice::StorageCorrupt | Notice::StorageFuture).then(|| {

@@ -23,7 +23,7 @@ pub fn TeamLinkOffer(props: &TeamLinkOfferProps) -> Html {
         return html! {};
     };
     let on_dismiss = widget.callback(|()| Action::Team(TeamAction::DismissTeam));
-    if props.link.programme != p.id {
+    if !props.link.is_for(&p) {
         return html! {
             <section class="sp-changes sp-teamlink" aria-labelledby="sp-teamlink-title">
                 <h2 class="sp-changes__title" id="sp-teamlink-title">{ lang.shared_other_programme() }</h2>

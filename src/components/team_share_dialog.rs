@@ -21,10 +21,15 @@ pub struct TeamShareDialogProps {
 pub fn TeamShareDialog(props: &TeamShareDialogProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
+    // The name as typed (the kept one is cleaned, so spaces being typed stay); the link
+    // and its QR code follow every keystroke, not only when the field loses focus (issue
+    // 28: a QR code shown straight after typing went without the name).
+    let typed = use_state(|| props.my_name.to_string());
     let on_name = {
-        let widget = widget.clone();
-        Callback::from(move |e: Event| {
+        let (widget, typed) = (widget.clone(), typed.clone());
+        Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            typed.set(input.value());
             widget.send(Action::Team(TeamAction::SetMyName(input.value())));
         })
     };
@@ -43,7 +48,7 @@ pub fn TeamShareDialog(props: &TeamShareDialogProps) -> Html {
                 <p>{ lang.share_team_help() }</p>
                 <label class="sp-search__label" for="sp-teamshare-name">{ lang.my_name_label() }</label>
                 <input id="sp-teamshare-name" class="sp-search__input sp-teamshare__name" type="text" maxlength="60"
-                    autocomplete="name" value={props.my_name.clone()} placeholder={lang.me()} onchange={on_name} />
+                    autocomplete="name" value={(*typed).clone()} placeholder={lang.me()} oninput={on_name} />
                 <QrCode text={props.link.clone()} label={lang.team_qr_label()} />
                 <label class="sp-search__label" for="sp-teamshare-link">{ lang.team_link_label() }</label>
                 <input id="sp-teamshare-link" class="sp-search__input sp-teamshare__link" type="text" readonly=true value={props.link.clone()} />

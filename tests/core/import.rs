@@ -3,7 +3,6 @@
 //! (tests/fixtures/import/), the JSON Schema of our format, and a bounded fuzz run.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use seminarplan_core::import::{Format, Imported, Warning, WarningKind, import};
@@ -284,12 +283,10 @@ const EXPECTED: &[Expect] = &[
 #[test]
 fn every_shared_schedule_imports_with_exact_counts() {
     for e in EXPECTED {
-        let started = Instant::now();
         let Some(text) = shared("every_shared_schedule_imports_with_exact_counts", e.file) else {
             return;
         };
         let i = imported(e.file, &text);
-        let took = started.elapsed();
         let p = &i.programme;
         let name = e.file;
         assert_eq!(i.format, e.format, "{name}");
@@ -318,7 +315,6 @@ fn every_shared_schedule_imports_with_exact_counts() {
         for s in &p.sessions {
             assert_eq!(p.conference.days.get(s.day), Some(&s.start.date_naive()));
         }
-        assert!(took.as_secs() < 10, "{name} took {took:?} (debug build)");
     }
 }
 

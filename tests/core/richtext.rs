@@ -1,7 +1,5 @@
 //! Safe rich text: the Markdown and HTML subsets, link safety, and hostile input.
 
-use std::time::{Duration, Instant};
-
 use seminarplan_core::richtext::{
     Block, Inline, MAX_DEPTH, looks_like_html, parse, plain, safe_href, to_text,
 };
@@ -557,8 +555,9 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
-fn huge_and_pathological_input_is_fast_and_bounded() {
-    let budget = Duration::from_secs(if cfg!(debug_assertions) { 20 } else { 3 });
+fn huge_and_pathological_input_is_bounded() {
+    // Bounded by size, not by time (our rules forbid asserting a duration): what comes
+    // out is at most 200 KB and marked as cut; the time is in BENCHMARKS.md.
     let unit = "Lorem *ipsum* [dolor](https://e.example) <b>sit</b> & amet_x ";
     let inputs = [
         unit.repeat(1_000_000 / unit.len() + 1),
@@ -584,10 +583,7 @@ fn huge_and_pathological_input_is_fast_and_bounded() {
         "é".repeat(500_000),
     ];
     for input in &inputs {
-        let started = Instant::now();
         let blocks = parse(input);
-        let took = started.elapsed();
-        assert!(took < budget, "{:?}… took {took:?}", &input.get(..12));
         let size: usize = text_of(&blocks).len();
         assert!(size <= 200_000, "{:?}… gave {size} bytes", &input.get(..12));
         let cut = blocks.last() == Some(&p(vec![t("…")]));

@@ -221,3 +221,20 @@ fn salvage_reads_what_it_can_of_a_record_set_aside() {
     assert!(ids(salvage("not json")).is_empty());
     assert!(ids(salvage(r#"{"v":2,"starred":["<script>"]}"#)).is_empty());
 }
+
+/// Issue 28: restoring an oversized record set aside panicked when the 1 MB cut fell inside
+/// `å` (`start byte index … is not a char boundary`). Every cut position inside a
+/// two-, three- and four-byte character is tried; the ids before the cut are kept.
+#[test]
+fn salvage_of_an_oversized_record_cut_inside_a_character_keeps_what_precedes_it() {
+    for ch in ["å", "€", "😀"] {
+        for shift in 0..ch.len() {
+            let mut text = format!(r#"{{"v":9,"starred":["s-101","Åsa-{}-"#, "x".repeat(shift));
+            while text.len() <= MAX_RECORD + 8 {
+                text.push_str(ch);
+            }
+            let ids: Vec<String> = salvage(&text).starred.into_iter().collect();
+            assert_eq!(ids, ["s-101"], "{ch} shifted by {shift}");
+        }
+    }
+}

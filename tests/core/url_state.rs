@@ -102,28 +102,86 @@ fn the_pages_own_query_parameters_survive() {
     use seminarplan_core::url_state::{Scope, merge, share_part, widget_part};
     let alone = Scope::default();
     // A CMS page (WordPress's `page_id`) with the widget's state after it.
-    let page = "?page_id=12&q=hallbar&lang=en&utm_source=nyhetsbrev&view=mine";
+    let page = "?page_id=12&sp.q=hallbar&sp.lang=en&utm_source=nyhetsbrev&sp.view=mine";
     assert_eq!(widget_part(page, &alone), "q=hallbar&lang=en&view=mine");
     assert_eq!(
         merge(page, "day=all", &alone),
-        "page_id=12&utm_source=nyhetsbrev&day=all"
+        "page_id=12&utm_source=nyhetsbrev&sp.day=all"
     );
     assert_eq!(merge(page, "", &alone), "page_id=12&utm_source=nyhetsbrev");
-    assert_eq!(merge("", "q=x", &alone), "q=x");
+    assert_eq!(merge("", "q=x", &alone), "sp.q=x");
     assert_eq!(merge("?", "", &alone), "");
     // A share link opened in a widget that keeps nothing in the URL.
     assert_eq!(
-        share_part("?page_id=12&share=abc~s-1&q=x", &alone),
+        share_part("?page_id=12&sp.share=abc~s-1&sp.q=x", &alone),
         "share=abc~s-1"
     );
     assert_eq!(share_part("?page_id=12", &alone), "");
     assert_eq!(
-        share_part("?team=p~~A.1~s-1&page_id=12&share=abc~s-1", &alone),
+        share_part("?team=p~~A.1~s-1&page_id=12&sp.share=abc~s-1", &alone),
         "team=p~~A.1~s-1&share=abc~s-1"
     );
     let state = UrlState::parse(&share_part("?page_id=12&share=abc~s-1&q=x", &alone));
     assert_eq!(state.share.as_deref(), Some("abc~s-1"));
     assert!(state.filters.text.is_empty());
+}
+
+/// Issue 28: WordPress with WPML or Polylang puts `lang=en` in every address of the
+/// English pages, and the widget read it as its language filter (only English sessions
+/// shown); clearing the filters then dropped the page's `lang`, and the reload showed the
+/// Swedish page. The widget's keys now carry a prefix; the page's `lang=` and `q=` are the
+/// page's, kept whatever the widget writes, and old links' other plain keys still read.
+#[test]
+fn the_host_pages_lang_and_q_are_never_the_widgets() {
+    use seminarplan_core::url_state::{Scope, link_query, merge, widget_part};
+    for scope in [Scope::default(), Scope::alone("inkopsforum")] {
+        let page = "?lang=en&q=node/12&page_id=3";
+        assert_eq!(widget_part(page, &scope), "", "{scope:?}");
+        let state = UrlState::parse(&widget_part(page, &scope));
+        assert!(!state.filters.is_active());
+        // Clearing the filters (the widget writes nothing) keeps the page's own.
+        assert_eq!(merge(page, "", &scope), "lang=en&q=node/12&page_id=3");
+        assert_eq!(
+            link_query(page, "lang,page_id", "share=a", &scope),
+            format!("lang=en&page_id=3&{}.share=a", scope.name())
+        );
+        // Old links still read, but for the keys host pages use themselves.
+        let old = "?lang=en&session=s-101&day=all&theme=hallbarhet&share=p~s-1";
+        assert_eq!(
+            widget_part(old, &scope),
+            "session=s-101&day=all&theme=hallbarhet&share=p~s-1"
+        );
+        // The widget's own filter, with the page's `lang` beside it.
+        let both = format!("?lang=en&{}.lang=sv", scope.name());
+        assert_eq!(widget_part(&both, &scope), "lang=sv");
+        assert_eq!(merge(&both, "", &scope), "lang=en");
+    }
+}
+
+/// Issue 28: with one widget, links were `?share=…`; after a second widget was added,
+/// both read only `ns.share=…`, so printed QR codes were ignored without a word (and the
+/// reverse when a widget was removed). A widget now writes the same keys alone or not,
+/// and an old plain `share=`/`team=` still reaches the page's first widget.
+#[test]
+fn a_link_keeps_working_when_a_widget_is_added_or_removed() {
+    use seminarplan_core::url_state::{Scope, share_part, widget_part};
+    for ns in ["default", "inkopsforum"] {
+        let (alone, several) = (Scope::alone(ns), Scope::named(ns));
+        assert_eq!(alone.write("share=p~s-1"), several.write("share=p~s-1"));
+        let link = format!("?{}", alone.write("share=p~s-1&session=s-2"));
+        assert_eq!(widget_part(&link, &several), "share=p~s-1&session=s-2");
+        let link = format!("?{}", several.write("team=p~1~~A~s-1"));
+        assert_eq!(share_part(&link, &alone), "team=p~1~~A~s-1");
+        // Links of the first versions (plain keys): their plan reaches the page's first
+        // widget, and only that one.
+        let first = several.clone().reading_old_links();
+        assert_eq!(
+            widget_part("?share=p~s-1&session=s-2", &first),
+            "share=p~s-1"
+        );
+        assert_eq!(share_part("?team=p~1~~A~s-1", &first), "team=p~1~~A~s-1");
+        assert_eq!(widget_part("?share=p~s-1&session=s-2", &several), "");
+    }
 }
 
 /// Two widgets on one page, both keeping their view in the query string: a search in
@@ -135,6 +193,7 @@ fn widgets_sharing_a_page_keep_their_own_keys() {
     use seminarplan_core::url_state::{Scope, link_query, merge, share_part, widget_part};
     let (main, side) = (Scope::named("huvud"), Scope::named("sido"));
     let page = "?page_id=3&huvud.q=hallbar&sido.session=s-1&q=gammal&huvud.x=1";
+    // (The page's `q=gammal` is the page's: no widget reads or drops it.)
     assert_eq!(widget_part(page, &main), "q=hallbar");
     assert_eq!(widget_part(page, &side), "session=s-1");
     // Opening a session in the side widget leaves the main widget's search alone.
@@ -151,7 +210,7 @@ fn widgets_sharing_a_page_keep_their_own_keys() {
     assert_eq!(state.filters.text, "x");
     assert_eq!(state.view, seminarplan_core::url_state::View::MySchedule);
     // A shared plan is for the widget that made the link.
-    let shared = "?huvud.share=abc~s-1&share=old&sido.team=p~~A.1~s-1";
+    let shared = "?huvud.share=abc~s-1&sido.team=p~~A.1~s-1";
     assert_eq!(share_part(shared, &main), "share=abc~s-1");
     assert_eq!(share_part(shared, &side), "team=p~~A.1~s-1");
     assert_eq!(
@@ -173,18 +232,21 @@ fn widgets_sharing_a_page_keep_their_own_keys() {
 fn share_links_carry_only_the_widgets_parameters_and_those_kept() {
     use seminarplan_core::url_state::{Scope, link_query};
     let alone = Scope::default();
-    let page = "?page_id=12&utm_source=nyhetsbrev&preview_token=hemlig&q=x&fbclid=abc";
-    assert_eq!(link_query(page, "", "share=p~s-1", &alone), "share=p~s-1");
+    let page = "?page_id=12&utm_source=nyhetsbrev&preview_token=hemlig&sp.q=x&fbclid=abc";
+    assert_eq!(
+        link_query(page, "", "share=p~s-1", &alone),
+        "sp.share=p~s-1"
+    );
     assert_eq!(
         link_query(page, "page_id", "share=p~s-1", &alone),
-        "page_id=12&share=p~s-1"
+        "page_id=12&sp.share=p~s-1"
     );
     // A widget key named in keep-params is still the widget's (never duplicated).
     assert_eq!(
-        link_query(page, " page_id , q ", "share=a", &alone),
-        "page_id=12&share=a"
+        link_query(page, " page_id , sp.q ", "share=a", &alone),
+        "page_id=12&sp.share=a"
     );
-    assert_eq!(link_query("", "page_id", "share=a", &alone), "share=a");
+    assert_eq!(link_query("", "page_id", "share=a", &alone), "sp.share=a");
     assert_eq!(link_query(page, "page_id", "", &alone), "page_id=12");
 }
 

@@ -135,7 +135,7 @@ async fn a_delegation_plans_together_in_three_profiles() {
     anna.click(".sp-mine__share").await;
     anna.wait_visible("#sp-share-link").await;
     let link = anna.value("#sp-share-link").await;
-    let value = query_value(&link, "share").expect("a share link");
+    let value = query_value(&link, "sp.share").expect("a share link");
     let (plan, stamp) = seminarplan_core::delegation::link::split_stamp(&value);
     let shared = seminarplan_core::share::decode(plan).expect("the plan reads back");
     assert_eq!(
@@ -248,7 +248,13 @@ async fn a_delegation_plans_together_in_three_profiles() {
     bo.click(".sp-team__share").await;
     bo.wait_visible("#sp-teamshare-link").await;
     bo.wait_visible("svg.sp-qr").await;
-    fill(&bo, "#sp-teamshare-name", "Bo").await;
+    // Typed, key by key, and not left: the link and its QR code follow as the name is
+    // typed (issue 28: they took it only when the field lost focus).
+    bo.find_nth("#sp-teamshare-name", 0)
+        .await
+        .send_keys("Bo")
+        .await
+        .expect("type the name");
     let team_link = bo
         .wait_until(
             "the delegation link to carry Bo's name",

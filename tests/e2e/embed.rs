@@ -601,3 +601,122 @@ async fn two_widgets_in_the_address_keep_their_own_views() {
     );
     b.close().await;
 }
+
+/// Issue 28: the crafted share link (ids sharing 34 `a`s and an `é`) crashed every widget
+/// on the page, on every reload. Now it is read like any link; and whatever else may still
+/// stop the widgets' shared instance (here `simulate_panic`, a panic as a defect makes
+/// one), the loader starts them again in a fresh one: the widget whose part of the address
+/// it may have stopped on drops that part and says so, the page's own parameters stay, the
+/// other widget works, and a reload is clean.
+#[tokio::test]
+async fn a_panic_stops_no_widget_for_good_and_a_reload_is_clean() {
+    const MAIN: &str = "seminar-plan#main";
+    const SIDE: &str = "seminar-plan#side";
+    let server = Server::start();
+    let driver = Chromedriver::start("a_panic_stops_no_widget_for_good");
+    let b = driver.open(&server, LAPTOP).await;
+    let a34 = "a".repeat(34);
+    let crafted = format!("x*000000~0{a34}%C3%A91~0{a34}%C3%A92");
+    b.goto(&format!(
+        "/embed/two-in-the-address.html?page_id=3&huvud.share={crafted}"
+    ))
+    .await;
+    wait_rendered(&b, MAIN).await;
+    wait_rendered(&b, SIDE).await;
+    // The link is read (it names another programme, and the widget says so): no crash.
+    b.wait_for(&format!("{MAIN} >>> .sp-shared")).await;
+    assert_eq!(b.count("seminar-plan >>> .sp-crash").await, 0);
+
+    // A panic in the one instance both widgets share.
+    let trapped = b
+        .js(
+            "try { customElements.get('seminar-plan').wasm.simulate_panic(); return 'returned'; }
+             catch (e) { return e.constructor.name; }",
+            vec![],
+        )
+        .await;
+    assert_eq!(trapped, json!("RuntimeError"), "the instance stopped");
+    // Both come back; the main widget dropped its part of the address and says so.
+    let dropped = format!(r#"{MAIN} >>> .sp-notice[data-notice="LinkDropped"]"#);
+    b.wait_visible(&dropped).await;
+    wait_rendered(&b, SIDE).await;
+    let notice = b.text(&dropped).await;
+    assert!(notice.contains("adress"), "{notice}");
+    assert_eq!(
+        b.count(&format!(
+            r#"{SIDE} >>> .sp-notice[data-notice="LinkDropped"]"#
+        ))
+        .await,
+        0,
+        "the side widget had nothing in the address"
+    );
+    let url = b.url().await;
+    assert!(
+        url.contains("page_id=3") && !url.contains("huvud."),
+        "the page's parameter stays, the widget's part goes: {url}"
+    );
+    assert_eq!(b.count("seminar-plan >>> .sp-crash").await, 0);
+    // The other widget works: a search narrows its list.
+    let cards = |host: &str| format!("{host} >>> .sp-browse article.sp-card");
+    let all = b.count(&cards(SIDE)).await;
+    b.find_nth(&format!("{SIDE} >>> input.sp-search__input"), 0)
+        .await
+        .send_keys("upphandling")
+        .await
+        .expect("type");
+    b.wait_until(
+        "the side widget's search",
+        "const n = $qa(arguments[0]).length; return n > 0 && n < arguments[1];",
+        vec![json!(cards(SIDE)), json!(all)],
+    )
+    .await;
+
+    // A reload: both widgets, no notice, no crash.
+    b.reload().await;
+    wait_rendered(&b, MAIN).await;
+    wait_rendered(&b, SIDE).await;
+    assert_eq!(b.count(&dropped).await, 0);
+    assert_eq!(b.count("seminar-plan >>> .sp-crash").await, 0);
+    b.close().await;
+}
+
+/// Issue 28: a share link made on a page with one widget (`?share=…`) was ignored without
+/// a word once a second widget was added (both read only `ns.share=`). A widget now writes
+/// its keys the same way alone or not (`sp.share=` for the namespace `default`), and an
+/// old plain link still reaches the widget it was made for.
+#[tokio::test]
+async fn a_link_from_a_one_widget_page_works_after_a_second_widget_is_added() {
+    const MAIN: &str = "seminar-plan#main";
+    const SIDE: &str = "seminar-plan#side";
+    let server = Server::start();
+    let driver = Chromedriver::start("a_link_works_after_a_second_widget_is_added");
+    let b = driver.open(&server, LAPTOP).await;
+    b.goto("/").await;
+    crate::schedule::star_card(&b, "s-101").await;
+    let link = crate::schedule::open_share_dialog(&b).await;
+    let query = link
+        .split_once('?')
+        .map(|(_, q)| q.to_owned())
+        .unwrap_or_default();
+    assert!(query.starts_with("sp.share="), "{link}");
+    // The link made alone, and the same plan as a link of the first versions (plain key).
+    let old = query.replacen("sp.share=", "share=", 1);
+    for query in [query, old] {
+        b.goto(&format!("/embed/one-added.html?{query}")).await;
+        wait_rendered(&b, MAIN).await;
+        wait_rendered(&b, SIDE).await;
+        b.wait_for(&format!("{MAIN} >>> .sp-shared")).await;
+        assert!(
+            b.text(&format!("{MAIN} >>> .sp-shared"))
+                .await
+                .contains(&crate::demo_title("s-101")),
+            "{query}: the shared plan is offered with its session"
+        );
+        assert_eq!(
+            b.count(&format!("{SIDE} >>> .sp-shared")).await,
+            0,
+            "{query}: the widget added later is not offered the plan"
+        );
+    }
+    b.close().await;
+}

@@ -157,10 +157,8 @@ async fn network_faults_show_the_last_good_programme_marked_out_of_date() {
 
     for (fault, sv, _) in faults() {
         switch.set(fault.clone());
-        let started = Instant::now();
         open(&browser, PAGE).await;
         browser.wait_visible(".sp-stale").await;
-        let took = started.elapsed();
         let note = browser.text(".sp-stale").await;
         assert!(
             note.starts_with("Du ser programmet som det var ")
@@ -179,12 +177,6 @@ async fn network_faults_show_the_last_good_programme_marked_out_of_date() {
             Some("true"),
             "{fault:?}: the visitor's star is shown on the kept programme"
         );
-        if fault == Fault::Hang {
-            assert!(
-                took >= Duration::from_millis(1400),
-                "the timeout waited its 1.5 s, took {took:?}"
-            );
-        }
         browser
             .screenshot(&format!("fault-stale-{}", fault_name(&fault)))
             .await;
@@ -467,14 +459,6 @@ async fn stored_records_from_other_versions_and_corrupt_ones_in_a_full_storage()
             )
             .await;
     };
-    let stored = async || {
-        browser
-            .js(
-                "return localStorage.getItem(arguments[0]);",
-                vec![json!(DEMO_KEY)],
-            )
-            .await
-    };
 
     // From a future version: set aside, byte for byte, and told.
     let future = r#"{"v":99,"starred":["s-101"],"new-field":{"x":1}}"#;
@@ -530,7 +514,10 @@ async fn stored_records_from_other_versions_and_corrupt_ones_in_a_full_storage()
         "the migrated record gained its snapshot: {record}"
     );
 
-    // Corrupt, in a full storage: it cannot be set aside, so it is not overwritten.
+    // Corrupt, in a full storage: it cannot be set aside, so it is not overwritten. Then
+    // the storage has room again (another tab freed some), so a save of the next star
+    // could overwrite it: it must still be there, or copied aside first. (Issue 28: this
+    // was checked after a fixed wait, in a storage too full for any write to succeed.)
     let garbage = "{\"v\":2,\"starred\":[\"s-101\",\"s-2";
     seed(garbage).await;
     fill_storage(&browser).await;
@@ -538,16 +525,37 @@ async fn stored_records_from_other_versions_and_corrupt_ones_in_a_full_storage()
     let notice = r#".sp-notice[data-notice="StorageFull"]"#;
     browser.wait_visible(notice).await;
     browser.wait_for(&star(S101)).await;
-    browser.click(&star(S101)).await;
     browser
-        .wait_for_attr(&star(S101), "aria-pressed", "true")
+        .js(
+            "for (const k of Object.keys(localStorage)) { if (k.startsWith('filler:')) localStorage.removeItem(k); }
+             window.__spChanged = false;
+             $q('seminar-plan').addEventListener('seminarplan-change', () => { window.__spChanged = true; });
+             return true;",
+            vec![],
+        )
         .await;
-    // Give a save the time it would take, then check nothing replaced the record.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        stored().await,
-        json!(garbage),
-        "the unreadable record is still there, untouched"
+    browser.click(&star(S101)).await;
+    // The change event comes from an effect of the render the star caused; the save is an
+    // effect of the same render, so once the event has come, the save has been tried.
+    browser
+        .wait_until(
+            "the star's change event",
+            "return window.__spChanged;",
+            vec![],
+        )
+        .await;
+    let kept = browser
+        .js(
+            "return Object.keys(localStorage)
+                 .filter(k => k === arguments[0] || k.startsWith(arguments[0] + ':unreadable:'))
+                 .map(k => localStorage.getItem(k));",
+            vec![json!(DEMO_KEY)],
+        )
+        .await;
+    assert!(
+        kept.as_array()
+            .is_some_and(|values| values.contains(&json!(garbage))),
+        "the unreadable record is still there, or copied aside: {kept}"
     );
     browser.close().await;
 }
@@ -647,7 +655,6 @@ async fn a_whole_visit_requests_only_the_widget_and_the_programme() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert!(ics.is_file());
-    tokio::time::sleep(Duration::from_millis(300)).await;
 
     // What the page asked for, as the page saw it.
     let seen = browser
@@ -780,27 +787,12 @@ async fn huge_texts_render_and_the_page_stays_responsive() {
         shown.len(),
         shown.chars().rev().take(20).collect::<String>()
     );
-    // Responsive: a star click shows within a short time, and the main thread is free.
-    let started = Instant::now();
+    // Still usable: a star click is answered. (How fast is the benchmark's to measure:
+    // our rules forbid asserting a duration, issue 28.)
     browser.click(&star("s-102")).await;
     browser
         .wait_for_attr(&star("s-102"), "aria-pressed", "true")
         .await;
-    let star_took = started.elapsed();
-    let frame = browser
-        .js(
-            "const t0 = performance.now();
-             return new Promise(r => requestAnimationFrame(() => r(performance.now() - t0)));",
-            vec![],
-        )
-        .await;
-    let frame_ms = frame.as_f64().unwrap_or(f64::MAX);
-    assert!(
-        star_took < Duration::from_secs(3),
-        "a star click answered in {star_took:?}"
-    );
-    assert!(frame_ms < 1000.0, "the next frame came after {frame_ms} ms");
-    println!("huge texts: star click {star_took:?}, next frame {frame_ms:.0} ms");
     browser.screenshot("fault-huge-texts-1280x800").await;
     browser.close().await;
 }

@@ -163,7 +163,11 @@ async fn a_url_with_filters_reopens_the_view() {
     let server = Server::start();
     let driver = Chromedriver::start("url_reopens_view");
     let browser = driver.open(&server, PHONE).await;
-    open_widget(&browser, "/?day=all&q=upphandling&theme=hallbarhet&lang=sv").await;
+    open_widget(
+        &browser,
+        "/?sp.day=all&sp.q=upphandling&sp.theme=hallbarhet&sp.lang=sv",
+    )
+    .await;
     let want = expected("hallbarhet", "sv", "upphandling");
     wait_for_cards(&browser, "the view from the URL", &want).await;
     let state = browser
@@ -234,7 +238,7 @@ async fn back_after_opening_a_session_returns_to_the_filtered_list() {
     let server = Server::start();
     let driver = Chromedriver::start("back_returns");
     let browser = driver.open(&server, LAPTOP).await;
-    open_widget(&browser, "/?day=all&q=hallbar").await;
+    open_widget(&browser, "/?day=all&sp.q=hallbar").await;
     browser.wait_for(".sp-browse article.sp-card").await;
     let before = visible(&browser).await;
     assert!(!before.is_empty());
@@ -339,5 +343,59 @@ async fn back_after_closing_a_session_does_not_open_it_again() {
         .await;
     browser.forward().await;
     browser.wait_for("dialog.sp-dialog[open]").await;
+    browser.close().await;
+}
+
+/// Issue 28: WordPress with WPML or Polylang puts `lang=en` in the address of every
+/// English page; the widget took it for its language filter and showed only the English
+/// sessions, and clearing the filters dropped it (the reload then showed the Swedish
+/// page). The page's `lang` is the page's: every session shows, and it stays.
+#[tokio::test]
+async fn the_pages_own_lang_parameter_shows_every_session_and_stays() {
+    let server = Server::start();
+    let driver = Chromedriver::start("the_pages_own_lang_parameter");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/?sp.day=all").await;
+    let every = browser.text(".sp-results__count").await;
+    open_widget(&browser, "/?lang=en&sp.day=all").await;
+    browser
+        .wait_until(
+            "every session, as without the page's lang",
+            "const c = $q('.sp-results__count'); return c !== null && c.textContent === arguments[0];",
+            vec![json!(every)],
+        )
+        .await;
+    assert_eq!(
+        browser
+            .js(
+                "return [$q('#sp-f-lang-sv').checked, $q('#sp-f-lang-en').checked];",
+                vec![]
+            )
+            .await,
+        json!([false, false]),
+        "no language filter"
+    );
+    // A filter, then clearing the filters: the page's `lang=en` stays in the address.
+    browser.click("#sp-f-theme-hallbarhet").await;
+    browser
+        .wait_until(
+            "the filter in the address",
+            "return location.search.includes('sp.theme=hallbarhet');",
+            vec![],
+        )
+        .await;
+    browser.click(".sp-chip--clear").await;
+    browser
+        .wait_until(
+            "the filter to leave the address",
+            "return !location.search.includes('sp.theme');",
+            vec![],
+        )
+        .await;
+    let search = browser.js("return location.search;", vec![]).await;
+    assert!(
+        search.as_str().is_some_and(|s| s.contains("lang=en")),
+        "the page's own lang stays: {search}"
+    );
     browser.close().await;
 }

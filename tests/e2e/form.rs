@@ -1,7 +1,8 @@
 //! The widget in the organiser's registration form (`tests/embed/csp-form.html`, served
 //! with the README's policy plus `form-action 'self'`): the visitor's choices reach the
 //! form's POST, `choose="one-per-block"` blocks sending with a message naming the block,
-//! the form's reset brings back the plan the page loaded with, a disabled fieldset leaves
+//! the form's reset undoes what the widget changed since the page loaded (not what another
+//! tab did meanwhile), a disabled fieldset leaves
 //! the choices out, the events reach the page with their documented `detail`, the page can
 //! set the plan from script, and a full session is marked and warned about — all with no
 //! Content-Security-Policy violation.
@@ -262,7 +263,16 @@ async fn events_script_api_and_reset() {
         "nothing is dropped before the visitor decides"
     );
 
-    // Reset: the plan as the page loaded it (f-21 only).
+    // Meanwhile, in another tab of the same page, the visitor stars f-12; this tab hears.
+    let this_tab = b.tab().await;
+    b.open_tab().await;
+    open_form(&b).await;
+    star_on(&b, "f-12").await;
+    b.switch_to(&this_tab).await;
+    b.wait_for_attr(&star("f-12"), "aria-pressed", "true").await;
+
+    // Reset: what this widget changed since the page loaded is undone (f-11 goes, f-21
+    // stays); the star made in the other tab is kept (issue 28: it was removed everywhere).
     b.click("#reset").await;
     b.wait_for_attr(&star("f-11"), "aria-pressed", "false")
         .await;
@@ -270,7 +280,18 @@ async fn events_script_api_and_reset() {
     assert_eq!(
         b.js("return $q(arguments[0]).plan.chosen;", vec![json!(PLAN)])
             .await,
-        json!(["f-21"])
+        json!(["f-12", "f-21"])
+    );
+    let stored = b
+        .js(
+            "return JSON.parse(localStorage.getItem('seminarplan:form:plan:anmalan-2027')).starred.sort();",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        stored,
+        json!(["f-12", "f-21"]),
+        "the other tab's star is kept"
     );
 
     // The API opens a session and switches view.

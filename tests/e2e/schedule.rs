@@ -100,7 +100,7 @@ pub(crate) async fn star_card(browser: &Browser, id: &str) {
 }
 
 /// Opens My schedule, then the share dialog, and returns the link it shows.
-async fn open_share_dialog(browser: &Browser) -> String {
+pub(crate) async fn open_share_dialog(browser: &Browser) -> String {
     show_my_schedule(browser).await;
     browser.click(".sp-mine__share").await;
     browser.wait_visible("#sp-share-link").await;
@@ -677,7 +677,7 @@ async fn share_link_in_a_fresh_profile_merges() {
         "the share link points at the page it was made on ({}): {link}",
         a.origin()
     );
-    let full = query_param(&link, "share").unwrap_or_default();
+    let full = query_param(&link, "sp.share").unwrap_or_default();
     let (value, stamp) = seminarplan_core::delegation::link::split_stamp(&full);
     assert!(
         stamp > 0,

@@ -71,6 +71,35 @@ pub enum RenameError {
     NoSuchColleague,
 }
 
+/// Characters that show as nothing (or as a blank) in a name, so `Anna` with one of them
+/// would look like a second `Anna` (issue 28): zero-width spaces and joiners, the soft
+/// hyphen, the Arabic letter mark, invisible operators, the combining grapheme joiner,
+/// variation selectors, tag characters, the Hangul and Khmer fillers, the Mongolian
+/// separators; and `~`, which separates link parts.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+            | '~'
+    )
+}
+
 /// A name as kept and shown: disguising characters removed (`parse::clean`), invisible
 /// and separator characters dropped, white space collapsed, at most `MAX_NAME_CHARS`
 /// characters. `None` when nothing is left.
@@ -78,8 +107,7 @@ pub fn clean_name(raw: &str) -> Option<String> {
     let cleaned = crate::text::clean(raw);
     let visible = cleaned
         .chars()
-        // Zero-width characters could make two names look alike; `~` separates link parts.
-        .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '~'))
+        .filter(|&c| !invisible(c))
         .collect::<String>();
     let name: String = visible
         .split_whitespace()
@@ -106,11 +134,12 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 impl Delegation {
-    /// The colleague with this name (compared without regard to case).
+    /// The colleague with this name (compared after cleaning, without regard to case).
     pub fn find(&self, name: &str) -> Option<usize> {
+        let name = clean_name(name)?;
         self.colleagues
             .iter()
-            .position(|c| same_name(&c.name, name))
+            .position(|c| same_name(&c.name, &name))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -330,6 +330,13 @@ impl Lang {
         )
     }
 
+    pub fn link_dropped(self) -> &'static str {
+        self.pick(
+            "Programmet stannade på något i sidans adress och har startats om utan det. Den delen av adressen har tagits bort. Dina val är sparade.",
+            "The programme stopped on something in the page's address and has started again without it. That part of the address was removed. Your choices are saved.",
+        )
+    }
+
     pub fn open_file(self) -> &'static str {
         self.pick("Öppna programfilen", "Open the programme file")
     }

@@ -3,6 +3,10 @@
 //! does the I/O; this crate never depends on it, and its `Cargo.toml` has no browser crate,
 //! so the compiler holds the boundary. See ARCHITECTURE.md for the code map and the order
 //! in which these modules may import each other.
+// Issue 28: a share link crashed the widget by slicing a string at a byte offset inside
+// `é`. Text is never indexed with a byte range here: `get`, `split_once`, `strip_prefix`,
+// `floor_char_boundary` and friends say what happens off a character boundary.
+#![warn(clippy::string_slice)]
 
 pub mod agenda;
 pub mod check;

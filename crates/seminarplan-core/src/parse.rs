@@ -508,7 +508,8 @@ fn resolve_all(
 }
 
 fn valid_colour(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
+    c.strip_prefix('#')
+        .is_some_and(|h| h.len() == 6 && h.chars().all(|h| h.is_ascii_hexdigit()))
 }
 
 fn valid_url(u: &str) -> bool {
@@ -534,7 +535,7 @@ pub(crate) fn sessions_so_far(text: &str) -> Option<String> {
                 b'"' => {
                     in_string = false;
                     if depth == 1 {
-                        last_top = &text[string_start..i];
+                        last_top = text.get(string_start..i).unwrap_or_default();
                     }
                 }
                 _ => {}
@@ -558,7 +559,8 @@ pub(crate) fn sessions_so_far(text: &str) -> Option<String> {
             _ => {}
         }
     }
-    cut.map(|cut| format!("{}]}}", &text[..cut]))
+    cut.and_then(|cut| text.get(..cut))
+        .map(|start| format!("{start}]}}"))
 }
 
 /// Validates a programme's shape as read (`import::sheet` builds one without text):

@@ -204,16 +204,15 @@ pub fn decode(text: &str) -> Result<Plan, DecodeError> {
 /// `starred` list). For offering to restore a record that was set aside.
 pub fn salvage(text: &str) -> Plan {
     let mut plan = Plan::default();
-    let text = &text[..text.len().min(MAX_RECORD)];
-    let Some(start) = text.find("\"starred\"") else {
+    // Cut at a character boundary: a record cut inside `å` panicked (issue 28).
+    let (text, _) = text.split_at(text.floor_char_boundary(MAX_RECORD));
+    let Some((_, rest)) = text.split_once("\"starred\"") else {
         return plan;
     };
-    let rest = &text[start + "\"starred\"".len()..];
-    let Some(open) = rest.find('[') else {
+    let Some((_, list)) = rest.split_once('[') else {
         return plan;
     };
-    let list = &rest[open + 1..];
-    let list = &list[..list.find(']').unwrap_or(list.len())];
+    let list = list.split_once(']').map_or(list, |(list, _)| list);
     // Each complete string of the list: `"id"`; a last one cut short has no closing quote.
     let mut parts = list.split('"');
     parts.next();
@@ -252,9 +251,19 @@ struct SavedColleague {
     plan: serde_json::Value,
 }
 
-/// The colleagues as a versioned JSON record.
-pub fn encode_team(team: &crate::delegation::Delegation) -> String {
-    let record = TeamRecord {
+/// The colleagues as a versioned JSON record, never larger than [`MAX_RECORD`] (what
+/// [`decode_team`] accepts; issue 28: it could be written larger than it could be read
+/// back): when it would be, the colleagues' plans keep only their stars; when even those
+/// do not fit, nothing is written: `TooLarge`.
+pub fn encode_team(team: &crate::delegation::Delegation) -> Result<String, TooLarge> {
+    let stars_only = |plan: &Plan| serde_json::json!({ "v": VERSION, "starred": plan.starred });
+    let whole = |plan: &Plan| {
+        encode(plan)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(|| stars_only(plan))
+    };
+    let record = |plan_of: &dyn Fn(&Plan) -> serde_json::Value| TeamRecord {
         v: TEAM_VERSION,
         me: team.me.clone(),
         colleagues: team
@@ -263,17 +272,18 @@ pub fn encode_team(team: &crate::delegation::Delegation) -> String {
             .map(|c| SavedColleague {
                 name: c.name.clone(),
                 stamp: c.stamp,
-                // A plan too large to write keeps at least its stars.
-                plan: encode(&c.plan)
-                    .ok()
-                    .and_then(|text| serde_json::from_str(&text).ok())
-                    .unwrap_or_else(
-                        || serde_json::json!({ "v": VERSION, "starred": c.plan.starred }),
-                    ),
+                plan: plan_of(&c.plan),
             })
             .collect(),
     };
-    serde_json::to_string(&record).unwrap_or_default()
+    let fits = |r: TeamRecord| {
+        serde_json::to_string(&r)
+            .ok()
+            .filter(|text| text.len() <= MAX_RECORD)
+    };
+    fits(record(&whole))
+        .or_else(|| fits(record(&stars_only)))
+        .ok_or(TooLarge)
 }
 
 /// Reads the colleagues record. Names are untrusted text and cleaned again
@@ -287,12 +297,33 @@ pub fn decode_team(text: &str) -> Result<crate::delegation::Delegation, DecodeEr
         return Err(DecodeError::Future(version.v));
     }
     let record: TeamRecord = serde_json::from_str(text).map_err(|_| DecodeError::Corrupt)?;
+    team_of(record, decode)
+}
+
+/// The colleagues that can still be read from a record [`decode_team`] refused, for
+/// restoring one that was set aside (issue 28: it had no restore): one from a newer
+/// version (read as this one reads its own, each plan as far as [`salvage`] reads it).
+/// Nothing from a record that is not JSON.
+pub fn salvage_team(text: &str) -> crate::delegation::Delegation {
+    let record = (text.len() <= MAX_RECORD)
+        .then(|| serde_json::from_str::<TeamRecord>(text).ok())
+        .flatten();
+    record
+        .and_then(|r| team_of(r, |plan| Ok(salvage(plan))).ok())
+        .unwrap_or_default()
+}
+
+/// The colleagues of a record read, each plan read by `plan_of`.
+fn team_of(
+    record: TeamRecord,
+    plan_of: impl Fn(&str) -> Result<Plan, DecodeError>,
+) -> Result<crate::delegation::Delegation, DecodeError> {
     let mut team = crate::delegation::Delegation {
         me: record.me.as_deref().and_then(crate::delegation::clean_name),
         ..Default::default()
     };
     for (n, c) in record.colleagues.into_iter().enumerate() {
-        let plan = decode(&c.plan.to_string())?;
+        let plan = plan_of(&c.plan.to_string())?;
         // A name lost to cleaning, or repeated, gets a number: the plan is never dropped.
         let name = crate::delegation::clean_name(&c.name)
             .filter(|name| team.find(name).is_none())

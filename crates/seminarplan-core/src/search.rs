@@ -171,7 +171,7 @@ pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<Segment<'a>> {
             let from = offsets[start];
             let to = offsets.get(i).copied().unwrap_or(text.len());
             out.push(Segment {
-                text: &text[from..to],
+                text: text.get(from..to).unwrap_or_default(),
                 hit: hit[start],
             });
             start = i;

@@ -82,9 +82,13 @@ pub fn encode_with(
                 out.push_str(&base64(&bytes));
             }
             None => {
-                let shared = common_prefix(previous, id).min(DIGITS.len() - 1);
+                // At most 35 bytes shared, cut back to a character boundary: a cap that
+                // fell inside `é` panicked (issue 28).
+                let shared =
+                    id.floor_char_boundary(common_prefix(previous, id).min(DIGITS.len() - 1));
+                let (_, rest) = id.split_at(shared);
                 out.push(DIGITS[shared] as char);
-                out.push_str(&id[shared..]);
+                out.push_str(rest);
             }
         }
         previous = id;
@@ -131,15 +135,14 @@ fn guid_bytes(id: &str) -> Option<[u8; 16]> {
 }
 
 fn guid_text(bytes: &[u8; 16]) -> String {
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    let mut out = String::with_capacity(36);
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// Base64url without padding (16 bytes: 22 characters).

@@ -55,6 +55,9 @@ pub enum Notice {
     /// Some sessions of the programme file have problems and are not shown
     /// (`LoadStatus::left_out`).
     SessionsLeftOut,
+    /// The widget stopped on what its part of the page's address held, and started again
+    /// without it: that part was taken out of the address (issue 28).
+    LinkDropped,
 }
 
 /// The programme file: whether it is loading, shown or failed, and what goes with that.
@@ -107,6 +110,9 @@ pub struct AppState {
     pub plan_loaded: bool,
     /// The delegation: colleagues' plans kept next to the own (`delegation::actions`).
     pub team: crate::delegation::actions::TeamState,
+    /// The sessions whose star this widget changed since the page loaded (not what came
+    /// from another tab or widget): all that a form reset may undo.
+    pub own_changes: BTreeSet<SessionId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,8 +149,10 @@ pub enum Action {
     PlanLoaded(Plan),
     /// Adds the sessions that could be read from a record set aside (the visitor asked).
     Restore(Plan),
-    /// Makes the starred sessions exactly these (the host form's reset): each difference
-    /// is a new change, so the merge with what storage holds keeps it.
+    /// The host form's reset: each session this widget changed since the page loaded
+    /// (`AppState::own_changes`) goes back to how this plan has it, as a new change, so the
+    /// merge with what storage holds keeps it. Stars made since in another tab or widget
+    /// stay (issue 28: a reset used to remove them everywhere).
     ResetTo(Plan),
     /// Star this session and unstar the starred ones it clashes with.
     ChooseInstead(SessionId),
@@ -298,6 +306,7 @@ impl AppState {
             | Action::Notice(_)
             | Action::Dismiss(_) => self.chrome.apply(action),
             Action::Team(a) => {
+                let before = self.plan.starred.clone();
                 let programme = self.programme().map(|p| p.0.clone());
                 let around = crate::delegation::actions::Around {
                     programme: programme.as_deref(),
@@ -307,8 +316,22 @@ impl AppState {
                 };
                 self.team.apply(a, around);
                 self.fill_snapshots();
+                self.note_own_changes(&before);
             }
-            _ => self.apply_to_plan(action),
+            Action::PlanLoaded(_) | Action::ResetTo(_) => self.apply_to_plan(action),
+            _ => {
+                let before = self.plan.starred.clone();
+                self.apply_to_plan(action);
+                self.note_own_changes(&before);
+            }
+        }
+    }
+
+    /// Remembers the sessions whose star an action of this widget changed.
+    fn note_own_changes(&mut self, before: &BTreeSet<SessionId>) {
+        if *before != self.plan.starred {
+            let changed = before.symmetric_difference(&self.plan.starred).cloned();
+            self.own_changes.extend(changed);
         }
     }
 
@@ -359,17 +382,11 @@ impl AppState {
                 }
             }
             Action::ResetTo(target) => {
-                let gone: Vec<SessionId> = self
-                    .plan
-                    .starred
-                    .difference(&target.starred)
-                    .cloned()
-                    .collect();
-                for id in gone {
-                    self.plan.set(&id, false);
-                }
-                for id in &target.starred {
-                    self.plan.set(id, true);
+                for id in std::mem::take(&mut self.own_changes) {
+                    let starred = target.starred.contains(&id);
+                    if self.plan.is_starred(&id) != starred {
+                        self.plan.set(&id, starred);
+                    }
                 }
             }
             Action::Restore(found) => {

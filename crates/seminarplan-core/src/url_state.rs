@@ -190,43 +190,96 @@ fn is_widget_key(key: &str) -> bool {
     ) || FACETS.iter().any(|f| f.key() == key)
 }
 
-/// Whose pairs of a query string are a widget's. On a page with one widget they are the
-/// plain keys (`q=`, `session=`). On a page with several, each widget's keys carry its
-/// namespace (`huvud.q=`), so no widget reads, drops or overwrites another's view.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Scope(Option<String>);
+/// Old plain keys that are also common parameters of host pages, so never read as the
+/// widget's: WPML's and Polylang's `lang=en` on every address of a WordPress site, and
+/// Drupal's (and many search forms') `q=` (issue 28).
+const HOST_KEYS: &[&str] = &["lang", "q"];
+
+/// Whose pairs of a query string are a widget's. A widget writes its keys with a prefix,
+/// its namespace (`inkopsforum.q=`; `sp.q=` for the namespace `default`), whether it is
+/// alone on its page or not, so a link keeps working when a widget is added to the page
+/// or removed from it, and no key collides with the host page's own (`lang=`, `q=`,
+/// `page_id=`). Links of earlier versions are still read: plain keys (`share=`,
+/// `session=`), except those host pages use themselves (`HOST_KEYS`), by a widget alone
+/// on its page; on a page with several, only their `share=` and `team=`, and only by the
+/// page's first widget (`reading_old_links`: the one a link from when it was alone was
+/// most likely made by); a widget that writes the address drops the old keys it read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope {
+    prefix: String,
+    alone: bool,
+    old_links: bool,
+}
+
+impl Default for Scope {
+    /// The page's only widget, with the namespace `default`.
+    fn default() -> Scope {
+        Scope::alone("default")
+    }
+}
 
 impl Scope {
-    /// The keys of a widget that shares its page with others: `namespace.key`.
+    /// The keys of a widget alone on its page.
+    pub fn alone(namespace: &str) -> Scope {
+        Scope {
+            prefix: prefix(namespace),
+            alone: true,
+            old_links: true,
+        }
+    }
+
+    /// The keys of a widget that shares its page with others.
     pub fn named(namespace: &str) -> Scope {
-        Scope(Some(namespace.to_owned()))
+        Scope {
+            prefix: prefix(namespace),
+            alone: false,
+            old_links: false,
+        }
+    }
+
+    /// This scope, also reading the plain `share=` and `team=` of links made before the
+    /// page had several widgets (for the page's first widget).
+    pub fn reading_old_links(self) -> Scope {
+        Scope {
+            old_links: true,
+            ..self
+        }
+    }
+
+    /// Whether the widget is alone on its page.
+    pub fn is_alone(&self) -> bool {
+        self.alone
     }
 
     /// The plain widget key that `key` stands for in this scope, if it is this widget's.
     fn own<'a>(&self, key: &'a str) -> Option<&'a str> {
-        let plain = match &self.0 {
-            None => key,
-            Some(prefix) => key.strip_prefix(prefix.as_str())?.strip_prefix('.')?,
+        if let Some(plain) = key
+            .strip_prefix(self.prefix.as_str())
+            .and_then(|k| k.strip_prefix('.'))
+        {
+            return is_widget_key(plain).then_some(plain);
+        }
+        let old = if self.alone {
+            is_widget_key(key) && !HOST_KEYS.contains(&key)
+        } else {
+            self.old_links && matches!(key, "share" | "team")
         };
-        is_widget_key(plain).then_some(plain)
+        old.then_some(key)
     }
 
-    /// Its name ("" for a page's only widget), to tell its history entries from others'.
+    /// Its prefix, to tell its history entries from others'.
     pub fn name(&self) -> &str {
-        self.0.as_deref().unwrap_or_default()
+        &self.prefix
     }
 
     /// `pairs` (`q=x&day=all`, plain keys) as this scope writes them.
     pub fn write(&self, pairs: &str) -> String {
-        match &self.0 {
-            None => pairs.to_owned(),
-            Some(prefix) => pairs
-                .split('&')
-                .filter(|pair| !pair.is_empty())
-                .map(|pair| format!("{prefix}.{pair}"))
-                .collect::<Vec<_>>()
-                .join("&"),
-        }
+        pairs
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| format!("{}.{pair}", self.prefix))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     /// This widget's pairs of `query` (with or without a leading `?`), with plain keys.
@@ -234,7 +287,8 @@ impl Scope {
         split(query)
             .filter_map(|(key, pair)| {
                 let plain = self.own(key)?;
-                Some(format!("{plain}{}", &pair[key.len()..]))
+                let (_, value) = pair.split_at(key.len());
+                Some(format!("{plain}{value}"))
             })
             .collect()
     }
@@ -290,6 +344,14 @@ pub fn share_part(query: &str, scope: &Scope) -> String {
         .join("&")
 }
 
+/// The prefix of a namespace's keys.
+fn prefix(namespace: &str) -> String {
+    match namespace {
+        "default" | "" => "sp".to_owned(),
+        ns => ns.to_owned(),
+    }
+}
+
 /// The query of a link to this page that carries `widget` (plain keys, without `?`): the
 /// widget's own parameters and, of the page's, only those the organiser named in `keep`
 /// (the element's `keep-params`, comma-separated: say WordPress's `page_id`, without
@@ -300,7 +362,7 @@ pub fn link_query(page_query: &str, keep: &str, widget: &str, scope: &Scope) -> 
     let kept: Vec<&str> = keep
         .split(',')
         .map(str::trim)
-        .filter(|k| !k.is_empty() && !is_widget_key(k) && scope.own(k).is_none())
+        .filter(|k| !k.is_empty() && scope.own(k).is_none())
         .collect();
     let mut parts: Vec<String> = split(page_query)
         .filter(|(key, _)| kept.contains(key))

@@ -17,6 +17,8 @@ pub struct TeamState {
     pub colleagues: Delegation,
     /// Set once the kept colleagues have been read: until then nothing may be written.
     pub loaded: bool,
+    /// The programme whose colleagues were read last (`ready_for`).
+    pub loaded_for: Option<String>,
     /// Who of the delegation link waiting in the URL was merged into the own plan (so
     /// "replace anyway" neither adds them as a colleague nor merges them twice).
     pub merged_me: Option<String>,
@@ -53,6 +55,9 @@ pub enum TeamAction {
     DismissOutcomes,
     /// The visitor's own name in the delegation links they make.
     SetMyName(String),
+    /// Adds the colleagues that could be read from a record set aside (the visitor asked);
+    /// a colleague kept already keeps the kept plan unless the restored one is newer.
+    Restore(Delegation),
 }
 
 /// The parts of the app state a delegation change may read or write besides `team`.
@@ -67,6 +72,14 @@ pub struct Around<'a> {
 }
 
 impl TeamState {
+    /// Whether the colleagues held are `programme`'s, read from its record, so they may
+    /// be written under its key. Issue 28: when the programme's id changed during a visit
+    /// (a kept copy with id A, then a retry loading B), A's colleagues were written under
+    /// B's key before B's record was read.
+    pub fn ready_for(&self, programme: &Programme) -> bool {
+        self.loaded && self.loaded_for.as_deref() == Some(programme.id.as_str())
+    }
+
     pub fn apply(&mut self, action: TeamAction, around: Around<'_>) {
         match action {
             TeamAction::Loaded(team) => self.loaded(team, around.programme),
@@ -88,6 +101,18 @@ impl TeamState {
                 }
             }
             TeamAction::SetMyName(name) => self.colleagues.me = super::clean_name(&name),
+            TeamAction::Restore(found) => {
+                for c in found.colleagues {
+                    self.colleagues.add_or_update(
+                        &c.name,
+                        c.plan.starred,
+                        c.stamp,
+                        false,
+                        around.programme,
+                    );
+                }
+                self.colleagues.me = self.colleagues.me.take().or(found.me);
+            }
             TeamAction::DismissOutcomes => {
                 self.outcomes.clear();
                 self.rename_error = None;
@@ -106,6 +131,7 @@ impl TeamState {
             self.colleagues.me = self.colleagues.me.take().or(before.me);
         }
         self.loaded = true;
+        self.loaded_for = programme.map(|p| p.id.clone());
         if let Some(p) = programme {
             self.colleagues.fill_snapshots(p);
         }
@@ -141,6 +167,11 @@ impl TeamState {
             return;
         };
         let programme = around.programme;
+        // A link made for another programme (the same id, another fingerprint) is not
+        // taken; the offer says so.
+        if programme.is_some_and(|p| !link.is_for(p)) {
+            return;
+        }
         let ids = |tokens: &[String]| match programme {
             Some(p) => resolve(p, tokens),
             None => {
@@ -154,6 +185,7 @@ impl TeamState {
         let mine = mine.map(str::to_owned).or_else(|| already.clone());
         let is_mine = |name: &str| {
             mine.as_deref()
+                .and_then(super::clean_name)
                 .is_some_and(|m| m.to_lowercase() == name.to_lowercase())
         };
         let mut outcomes = Vec::new();

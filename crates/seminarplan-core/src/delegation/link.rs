@@ -6,7 +6,10 @@
 //! stamp 0. A delegation link (`team=` in the URL) is the programme id, then per person
 //! `~~`, the name, `.`, the stamp, and the person's sessions each after a `~`:
 //! `inkopsforum-2027~~Anna.t4k2a9~s-101~s-203~~Bo.t4k2b0~s-102`. Names may hold any text
-//! but `~` (the URL percent-encodes it); the stamp follows the name's last `.`.
+//! but `~` (the URL percent-encodes it); the stamp follows the name's last `.`. The
+//! programme id carries the programme's fingerprint after a `*`, as a share link does
+//! (`inkopsforum-2027*3fa2c1~t4k2a9~~Anna…`), so a link made for another programme with
+//! the same id is told apart (issue 28); links without one are still read.
 //!
 //! Sessions are written as the shortest prefix of their id that no other session of the
 //! programme shares, but never shorter than `MIN_PREFIX` characters: long ids (GUIDs)
@@ -45,7 +48,21 @@ pub struct Person {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamLink {
     pub programme: String,
+    /// The programme's fingerprint when the link carries one (earlier links do not).
+    pub fingerprint: Option<String>,
     pub people: Vec<Person>,
+}
+
+impl TeamLink {
+    /// Whether the link was made from `programme`: the same id, and the same fingerprint
+    /// when it carries one.
+    pub fn is_for(&self, programme: &Programme) -> bool {
+        self.programme == programme.id
+            && self
+                .fingerprint
+                .as_ref()
+                .is_none_or(|f| *f == programme.fingerprint())
+    }
 }
 
 /// A number in base 36 (digits, then lower-case letters).
@@ -114,7 +131,7 @@ fn short_form<'a>(sorted: &[&str], id: &'a str) -> &'a str {
     let after = sorted.get(at + 1).map_or(0, |n| common_chars(n, id));
     let chars = (before.max(after) + 1).max(MIN_PREFIX);
     match id.char_indices().nth(chars) {
-        Some((end, _)) => &id[..end],
+        Some((end, _)) => id.split_at(end).0,
         None => id,
     }
 }
@@ -126,7 +143,12 @@ fn short_form<'a>(sorted: &[&str], id: &'a str) -> &'a str {
 pub fn encode_team(programme: &Programme, people: &[(&str, u64, &BTreeSet<SessionId>)]) -> String {
     let sorted = sorted_ids(programme);
     let newest = people.iter().map(|p| p.1).max().unwrap_or(0);
-    let mut out = format!("{}~{}", programme.id, base36(newest));
+    let mut out = format!(
+        "{}*{}~{}",
+        programme.id,
+        programme.fingerprint(),
+        base36(newest)
+    );
     for (name, stamp, ids) in people.iter().take(MAX_COLLEAGUES + 1) {
         let Some(name) = clean_name(name) else {
             continue;
@@ -170,9 +192,18 @@ pub fn decode_team(value: &str) -> Result<TeamLink, ShareError> {
     let (programme, newest) = groups
         .next()
         .and_then(|head| head.split_once('~'))
-        .filter(|(p, _)| valid_id(p))
         .and_then(|(p, stamp)| Some((p, from_base36(stamp)?)))
         .ok_or(ShareError::Malformed)?;
+    let (programme, fingerprint) = match programme.split_once('*') {
+        Some((id, f)) if f.len() == 6 && f.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            (id, Some(f.to_ascii_lowercase()))
+        }
+        Some(_) => return Err(ShareError::Malformed),
+        None => (programme, None),
+    };
+    if !valid_id(programme) {
+        return Err(ShareError::Malformed);
+    }
     let mut people: Vec<Person> = Vec::new();
     for group in groups {
         let mut parts = group.split('~');
@@ -198,6 +229,7 @@ pub fn decode_team(value: &str) -> Result<TeamLink, ShareError> {
     }
     Ok(TeamLink {
         programme: programme.to_owned(),
+        fingerprint,
         people,
     })
 }

@@ -221,13 +221,14 @@ pub(crate) fn duration(text: &str) -> Option<Duration> {
         let n_end = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
-        let n = decimal_tenths(&rest[..n_end])?;
-        rest = rest[n_end..].trim_start();
+        let (number, after) = rest.split_at(n_end);
+        let n = decimal_tenths(number)?;
+        rest = after.trim_start();
         let u_end = rest
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(rest.len());
-        let unit = &rest[..u_end];
-        rest = rest[u_end..].trim_start_matches(['.', ' ']);
+        let (unit, after) = rest.split_at(u_end);
+        rest = after.trim_start_matches(['.', ' ']);
         tenths += n * match unit {
             "" | "m" | "min" | "mins" | "minut" | "minuter" | "minute" | "minutes" => 1,
             "h" | "t" | "tim" | "timme" | "timmar" | "hour" | "hours" | "hr" | "hrs" => 60,
@@ -278,8 +279,9 @@ pub(crate) fn people(text: &str) -> Vec<Person> {
         .filter_map(|p| {
             let (name, organisation) = match (p.find('('), p.rfind(')')) {
                 (Some(open), Some(close)) if open < close => {
-                    let org = p[open + 1..close].trim();
-                    (p[..open].trim(), (!org.is_empty()).then(|| org.to_owned()))
+                    let (name, org) = p.split_at(open);
+                    let org = org.get(1..close - open).unwrap_or_default().trim();
+                    (name.trim(), (!org.is_empty()).then(|| org.to_owned()))
                 }
                 _ => (p.as_str(), None),
             };
