@@ -605,6 +605,7 @@ async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
         timeout: None,
         keep_params: None,
         host: None,
+        link_dropped: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;

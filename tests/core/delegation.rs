@@ -745,6 +745,7 @@ fn the_colleagues_record_is_never_written_larger_than_it_can_be_read() {
                     end: "2027-03-16T10:00:00+01:00".into(),
                     room: Some("Aulan".into()),
                     gone: false,
+                    found: None,
                 },
             );
         }

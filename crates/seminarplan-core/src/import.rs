@@ -386,7 +386,7 @@ fn sheet_body(text: &str) -> Option<&str> {
 fn json_scalar(text: &str) -> bool {
     let t = text.trim();
     let quoted = t.len() > 1 && t.starts_with('"') && t.ends_with('"') && {
-        let inner = &t[1..t.len() - 1];
+        let inner = t.get(1..t.len() - 1).unwrap_or_default();
         let mut escaped = false;
         inner.chars().all(|c| {
             let ok = escaped || c != '"';

@@ -245,7 +245,10 @@ fn shape_without_bad_sessions(
 
 /// `path` (`sessions[i]…`) about session `n` instead.
 fn at_session(path: &str, n: usize) -> String {
-    let rest = path.find(']').map_or("", |end| &path[end + 1..]);
+    let rest = path
+        .find(']')
+        .and_then(|end| path.get(end + 1..))
+        .unwrap_or("");
     format!("sessions[{n}]{rest}")
 }
 
@@ -285,7 +288,7 @@ fn session_span(text: &str, n: usize) -> Option<std::ops::Range<usize>> {
                 in_string = true;
                 last_string = (at + 1, at + 1);
             }
-            b'[' if depth == 1 && &text[last_string.0..last_string.1] == "sessions" => {
+            b'[' if depth == 1 && text.get(last_string.0..last_string.1) == Some("sessions") => {
                 bounds.push(at);
                 depth += 1;
             }
@@ -582,7 +585,7 @@ pub(crate) fn validate_leniently(
 /// The session a problem's path is in: `sessions[12].end` → 12.
 pub fn session_of(path: &str) -> Option<usize> {
     let rest = path.strip_prefix("sessions[")?;
-    rest[..rest.find(']')?].parse().ok()
+    rest.get(..rest.find(']')?)?.parse().ok()
 }
 
 /// Leaves out of `sessions` every one a problem in `errors` is about, when each problem

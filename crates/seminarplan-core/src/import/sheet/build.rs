@@ -648,8 +648,15 @@ const MADE_ID_CHARS: usize = 60;
 pub(super) fn made_id(title: &str) -> String {
     let s = slug(title);
     let s = if s.len() > MADE_ID_CHARS {
-        let cut = &s[..MADE_ID_CHARS];
-        cut.rfind('-').map_or(cut, |i| &cut[..i]).to_owned()
+        let mut end = MADE_ID_CHARS;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = s.get(..end).unwrap_or_default();
+        cut.rfind('-')
+            .and_then(|i| cut.get(..i))
+            .unwrap_or(cut)
+            .to_owned()
     } else {
         s
     };

@@ -94,7 +94,7 @@ fn probe(text: &str) -> &str {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &text[..end]
+    text.get(..end).unwrap_or(text)
 }
 
 /// `sep=;` on the first line (Excel writes it, and hides it).
