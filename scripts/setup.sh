@@ -3,7 +3,8 @@
 # Tools go to fixed places outside the clone (~/.cargo/bin, ~/.local/share/seminarplan),
 # so later runs on the same machine reuse them.
 #   scripts/setup.sh            build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver (and
+#                               libreoffice-calc-nogui, which makes the tests' workbooks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,6 +50,16 @@ if [ "${1:-}" = "--browser" ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+
+  # LibreOffice saves the template as .xlsx and .ods in the workbook tests (issue 32:
+  # tests/support/soffice.rs); the no-GUI build, headless only.
+  if ! command -v soffice >/dev/null 2>&1; then
+    say "installing libreoffice-calc-nogui"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui >/dev/null
   fi
 
   # Python's icalendar reads the downloaded calendar file in tests/e2e/schedule.rs.

@@ -56,12 +56,16 @@ function loadModule(bindings, wasm) {
   return started.get(bindings);
 }
 
-// The importer: a file's text in another format → the handoff text the widget reads
-// (`seminarplan_core::import::handoff`). Without a text it only loads the importer (the
-// widget asks as soon as a file's first bytes show that it will need it).
+// The importer: a file's text in another format, or a workbook's bytes (a Uint8Array) →
+// the handoff text the widget reads (`seminarplan_core::import::handoff`). Without a text
+// it only loads the importer (the widget asks as soon as a file's first bytes show that
+// it will need it).
 async function convert(text) {
   const importer = await loadModule(IMPORT_BINDINGS, IMPORT_WASM);
-  return text === undefined ? "" : importer.module.convert(text);
+  if (text === undefined) return "";
+  return text instanceof Uint8Array
+    ? importer.module.convert_workbook(text)
+    : importer.module.convert(text);
 }
 
 // The widget's module, with the importer handed to it.

@@ -32,6 +32,7 @@ mod sheet;
 mod state;
 mod text;
 mod url_state;
+mod workbook;
 
 use seminarplan_core::model::Programme;
 

@@ -24,6 +24,7 @@ mod phone;
 mod schedule;
 mod server;
 mod sheet;
+mod workbook;
 
 use std::time::Duration;
 

@@ -13,6 +13,8 @@ mod rows;
 mod values;
 mod words;
 
+pub(crate) use rows::Row;
+
 use super::{Format, Imported};
 use crate::model::Programme;
 use crate::parse::{self, Problem, ProgrammeError};
@@ -45,6 +47,8 @@ pub enum SheetNote {
     UnknownSetting { key: String },
     /// A time zone this reader has no rules for: `used` assumed.
     TimeZoneUnknown { name: String, used: String },
+    /// A workbook's sheets that are not the programme, by name: not read.
+    SheetsIgnored { names: Vec<String> },
 }
 
 /// A sheet problem at its place: row 0 is the whole file, an empty column the whole row.
@@ -140,7 +144,11 @@ pub(crate) fn looks_like(text: &str) -> bool {
 /// Reads a programme sheet, with the `seminarplan/1` document it converts to (for the
 /// check page's download and `seminarplan-check`).
 pub(crate) fn read(text: &str) -> Result<Imported, Vec<ProgrammeError>> {
-    let document = shape(text)?;
+    written(shape(text)?)
+}
+
+/// The document of a sheet read, with the validated programme.
+fn written(document: build::Document) -> Result<Imported, Vec<ProgrammeError>> {
     /// The document as written: the format, then the programme's fields.
     #[derive(serde::Serialize)]
     struct Written<'a> {
@@ -195,4 +203,25 @@ fn shape(text: &str) -> Result<build::Document, Vec<ProgrammeError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows = rows::read(text, rows::separator(text));
     build::document(&rows)
+}
+
+// The entry point for rows that are not CSV text: a workbook's sheet (`import::workbook`)
+// is read into rows of cells, each cell's text as a CSV export would write it, and read
+// by the same rules from here on.
+
+/// Whether `rows` look like a programme sheet: the first row that is neither blank nor a
+/// comment names at least two known columns, one of them the title (as [`looks_like`]).
+pub(crate) fn has_header(rows: &[Row]) -> bool {
+    rows.iter()
+        .find(|r| !r.is_blank() && r.comment().is_none())
+        .is_some_and(|first| {
+            let header = columns::Header::new(&first.cells);
+            header.known() >= 2 && header.has(columns::Field::Title)
+        })
+}
+
+/// Reads rows of cells (each with its row number in the spreadsheet) as [`read`] reads a
+/// CSV's rows.
+pub(crate) fn read_rows(rows: &[Row]) -> Result<Imported, Vec<ProgrammeError>> {
+    written(build::document(rows)?)
 }

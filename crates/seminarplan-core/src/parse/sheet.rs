@@ -45,4 +45,23 @@ pub enum SheetIssue {
     },
     /// Headings but not one session.
     NoSessions,
+    // A workbook's own problems (`import::workbook`).
+    /// A ZIP file that is neither an Excel (.xlsx) nor an OpenDocument (.ods) spreadsheet.
+    NotAWorkbook,
+    /// The workbook would expand to more than `megabytes` (a ZIP bomb, or far more than a
+    /// programme needs): refused before anything is expanded.
+    WorkbookTooLarge {
+        megabytes: u64,
+    },
+    /// The workbook's parts cannot be read (`detail` in English, from the reader).
+    WorkbookUnreadable {
+        detail: String,
+    },
+    /// More than `limit` cells with something in them.
+    TooManyCells {
+        limit: usize,
+    },
+    /// A formula whose value was never calculated (the workbook was saved by a program
+    /// that does not calculate): open and save it in Excel or LibreOffice.
+    FormulaNotCalculated,
 }

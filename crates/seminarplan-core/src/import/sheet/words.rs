@@ -78,6 +78,42 @@ impl Lang {
                     "no sessions below the headings",
                 )
                 .into(),
+            SheetIssue::NotAWorkbook => self
+                .pick(
+                    "en ZIP-fil som varken är en Excel-arbetsbok (.xlsx) eller ett \
+                     OpenDocument-kalkylark (.ods)",
+                    "a ZIP file that is neither an Excel workbook (.xlsx) nor an \
+                     OpenDocument spreadsheet (.ods)",
+                )
+                .into(),
+            SheetIssue::WorkbookTooLarge { megabytes } if sv => format!(
+                "arbetsboken packas upp till mer än {megabytes} MB, mer än ett program \
+                 behöver; läses inte. Ta bort bilder och tomma blad, eller spara som CSV."
+            ),
+            SheetIssue::WorkbookTooLarge { megabytes } => format!(
+                "the workbook expands to more than {megabytes} MB, more than a programme \
+                 needs; not read. Remove pictures and empty sheets, or save it as CSV."
+            ),
+            SheetIssue::WorkbookUnreadable { detail } if sv => {
+                format!("arbetsboken går inte att läsa ({detail})")
+            }
+            SheetIssue::WorkbookUnreadable { detail } => {
+                format!("the workbook cannot be read ({detail})")
+            }
+            SheetIssue::TooManyCells { limit } if sv => {
+                format!("fler än {limit} ifyllda celler; läses inte")
+            }
+            SheetIssue::TooManyCells { limit } => {
+                format!("more than {limit} filled cells; not read")
+            }
+            SheetIssue::FormulaNotCalculated => self
+                .pick(
+                    "formeln har aldrig räknats ut: öppna och spara arbetsboken i Excel \
+                     eller LibreOffice",
+                    "the formula was never calculated: open and save the workbook in \
+                     Excel or LibreOffice",
+                )
+                .into(),
         }
     }
 
@@ -140,6 +176,18 @@ impl Lang {
             }
             SheetNote::TimeZoneUnknown { name, used } => {
                 format!("unknown time zone {name}, using {used}")
+            }
+            SheetNote::SheetsIgnored { names } if sv => {
+                format!(
+                    "bladen {} är inte programmet och läses inte",
+                    names.join(", ")
+                )
+            }
+            SheetNote::SheetsIgnored { names } => {
+                format!(
+                    "the sheets {} are not the programme and are not read",
+                    names.join(", ")
+                )
             }
         }
     }
