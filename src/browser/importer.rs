@@ -62,7 +62,8 @@ async fn call(input: &JsValue) -> Result<String, FetchFault> {
     answer.as_string().ok_or(FetchFault::Network)
 }
 
-/// Hands a workbook's bytes (.xlsx, .ods) to the importer, as [`convert`] hands a text.
+/// Hands a workbook's bytes (.xlsx, .ods) to the workbook reader, the module the loader's
+/// function loads when given bytes, as [`convert`] hands a text to the importer.
 pub async fn convert_workbook(bytes: &[u8]) -> Result<String, FetchFault> {
     let array = js_sys::Uint8Array::from(bytes);
     call(&array.into()).await

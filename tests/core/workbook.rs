@@ -427,7 +427,7 @@ fn millions_of_empty_cells_cost_nothing_and_millions_of_filled_ones_are_refused(
     ));
     assert_eq!(
         problems(&bytes, Lang::En),
-        ["more than 200000 filled cells; not read"]
+        ["more than 200,000 filled cells; not read"]
     );
     // Two cells a sheet apart in an .xlsx (A1 and the last cell Excel has): no rectangle
     // between them is made.
@@ -467,11 +467,12 @@ fn deeply_nested_xml_is_refused_or_read_never_a_crash() {
 // bytes, and read back by the widget's own parser.
 
 #[test]
-fn a_workbook_is_recognised_by_its_content_and_goes_to_the_importer_as_bytes() {
+fn a_workbook_is_recognised_by_its_content_and_goes_to_the_workbook_reader_as_bytes() {
     let bytes = ods(&format!(
         r#"<table:table table:name="Program">{ODS_PROGRAMME}</table:table>"#
     ));
-    assert!(needs_importer(&bytes[..64]));
+    // Not the importer: the workbook reader, a module of its own, once the file is here.
+    assert!(!needs_importer(&bytes[..64]));
     let mut body = Body::default();
     body.push(&bytes).expect("a small file fits");
     assert_eq!(body.contents(), Contents::Workbook(bytes.clone()));
@@ -598,4 +599,18 @@ fn fuzzed_inputs_never_panic_in_workbooks() {
     }
     println!("workbook fuzz: {WORKBOOK_RUNS} workbooks ({ok} read, {refused} refused)");
     assert_eq!(ok + refused, WORKBOOK_RUNS);
+}
+
+#[test]
+fn the_words_of_the_limits_say_the_limits() {
+    use seminarplan_core::import::workbook::{MAX_CELLS, MAX_EXPANDED};
+    use seminarplan_core::parse::SheetIssue;
+    let en = Lang::En.sheet_issue(&SheetIssue::WorkbookTooLarge);
+    assert!(
+        en.contains(&format!("{} MB", MAX_EXPANDED / (1024 * 1024))),
+        "{en}"
+    );
+    let en = Lang::En.sheet_issue(&SheetIssue::TooManyCells);
+    let limit = format!("{},{:03}", MAX_CELLS / 1000, MAX_CELLS % 1000);
+    assert!(en.contains(&limit), "{en}");
 }

@@ -268,9 +268,18 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
         return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
     }
     if workbook::signature(bytes) {
-        return with_contrast(workbook::read(bytes)?);
+        return import_workbook(bytes);
     }
     import(&sheet::decode(bytes))
+}
+
+/// Reads a workbook (.xlsx, .ods) only, as [`import_bytes`] would: what the workbook reader
+/// module does (`handoff::write_workbook`), without the other readers.
+pub(crate) fn import_workbook(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
+    if bytes.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
+    }
+    with_contrast(workbook::read(bytes)?)
 }
 
 /// Reads a programme in any supported format, recognised from its content; theme colours
@@ -401,15 +410,12 @@ pub fn preview(head: &[u8]) -> Option<Programme> {
     sheet::preview(sheet_body(&text)?).filter(|p| !p.sessions.is_empty())
 }
 
-/// Whether a file whose first bytes are `head` will surely need the importer: a workbook
-/// (a ZIP archive), XML, or JSON that names frab's `schedule` or pretalx's `talks` before
-/// any `format`. Only a hint, to
+/// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
+/// that names frab's `schedule` or pretalx's `talks` before any `format`. (A workbook goes
+/// to the workbook reader, loaded once the whole file is here.) Only a hint, to
 /// load the importer while the rest of the file arrives: a wrong guess costs a download
 /// or a wait, never a wrong reading (`read_here` decides on the whole text).
 pub fn needs_importer(head: &[u8]) -> bool {
-    if workbook::signature(head) {
-        return true;
-    }
     let head = String::from_utf8_lossy(&head[..head.len().min(4096)]);
     let body = head
         .trim_start_matches(['\u{feff}', '\u{fffd}'])

@@ -24,7 +24,7 @@ pub fn write(text: &str) -> String {
 
 /// The importer's side for a workbook (.xlsx, .ods; `import::workbook`), given as its bytes.
 pub fn write_workbook(bytes: &[u8]) -> String {
-    answer(super::import_bytes(bytes))
+    answer(super::import_workbook(bytes))
 }
 
 fn answer(read: Result<super::Imported, Vec<ProgrammeError>>) -> String {

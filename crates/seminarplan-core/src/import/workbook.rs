@@ -25,9 +25,10 @@ use super::{Format, Imported, Warning, WarningKind};
 use crate::parse::{Problem, ProgrammeError};
 
 pub(crate) use grid::Grid;
+pub use grid::MAX_CELLS;
 
 /// The most an archive may expand to, in all its parts together: a programme of thousands
-/// of sessions is a few megabytes.
+/// of sessions is a few megabytes. (The words of `SheetIssue::WorkbookTooLarge` say 32 MB.)
 pub const MAX_EXPANDED: u64 = 32 * 1024 * 1024;
 /// The most a part over [`RATIO_FROM`] may expand per compressed byte (XML compresses about
 /// 10:1; a ZIP bomb by thousands).
@@ -65,9 +66,7 @@ fn unreadable(detail: impl std::fmt::Display) -> Vec<ProgrammeError> {
 }
 
 fn too_large() -> Vec<ProgrammeError> {
-    whole(SheetIssue::WorkbookTooLarge {
-        megabytes: MAX_EXPANDED / (1024 * 1024),
-    })
+    whole(SheetIssue::WorkbookTooLarge)
 }
 
 /// Reads a workbook's programme sheet, as [`sheet::read_rows`] reads a CSV's rows.

@@ -86,26 +86,26 @@ impl Lang {
                      OpenDocument spreadsheet (.ods)",
                 )
                 .into(),
-            SheetIssue::WorkbookTooLarge { megabytes } if sv => format!(
-                "arbetsboken packas upp till mer än {megabytes} MB, mer än ett program \
-                 behöver; läses inte. Ta bort bilder och tomma blad, eller spara som CSV."
-            ),
-            SheetIssue::WorkbookTooLarge { megabytes } => format!(
-                "the workbook expands to more than {megabytes} MB, more than a programme \
-                 needs; not read. Remove pictures and empty sheets, or save it as CSV."
-            ),
+            SheetIssue::WorkbookTooLarge => self
+                .pick(
+                    "arbetsboken packas upp till mer än 32 MB, mer än ett program behöver; \
+                     läses inte. Ta bort bilder och tomma blad, eller spara som CSV.",
+                    "the workbook expands to more than 32 MB, more than a programme needs; \
+                     not read. Remove pictures and empty sheets, or save it as CSV.",
+                )
+                .into(),
             SheetIssue::WorkbookUnreadable { detail } if sv => {
                 format!("arbetsboken går inte att läsa ({detail})")
             }
             SheetIssue::WorkbookUnreadable { detail } => {
                 format!("the workbook cannot be read ({detail})")
             }
-            SheetIssue::TooManyCells { limit } if sv => {
-                format!("fler än {limit} ifyllda celler; läses inte")
-            }
-            SheetIssue::TooManyCells { limit } => {
-                format!("more than {limit} filled cells; not read")
-            }
+            SheetIssue::TooManyCells => self
+                .pick(
+                    "fler än 200 000 ifyllda celler; läses inte",
+                    "more than 200,000 filled cells; not read",
+                )
+                .into(),
             SheetIssue::FormulaNotCalculated => self
                 .pick(
                     "formeln har aldrig räknats ut: öppna och spara arbetsboken i Excel \

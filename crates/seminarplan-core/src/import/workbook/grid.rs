@@ -10,7 +10,7 @@ use super::super::sheet::{self, Row, SheetIssue};
 use crate::parse::ProgrammeError;
 
 /// The most filled cells a sheet may have (a programme of 5,000 sessions in 20 columns has
-/// 100,000).
+/// 100,000; the words of `SheetIssue::TooManyCells` say 200,000).
 pub const MAX_CELLS: usize = 200_000;
 /// Columns past this one are not read (a programme sheet has about 20).
 pub const MAX_COLUMNS: u32 = 256;
@@ -36,11 +36,7 @@ pub(crate) struct Grid {
 }
 
 fn too_many() -> Vec<ProgrammeError> {
-    vec![sheet::problem(
-        0,
-        "",
-        SheetIssue::TooManyCells { limit: MAX_CELLS },
-    )]
+    vec![sheet::problem(0, "", SheetIssue::TooManyCells)]
 }
 
 impl Grid {
