@@ -2,6 +2,8 @@
 //! them: `soffice --convert-to` (Debian's `libreoffice-calc-nogui`, installed by
 //! `scripts/setup.sh --browser`), each run with its own user profile so that parallel
 //! tests and a running LibreOffice do not meet.
+// Each test crate that includes this uses part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -24,8 +24,8 @@ use super::sheet::{self, Row, SheetIssue, SheetNote};
 use super::{Format, Imported, Warning, WarningKind};
 use crate::parse::{Problem, ProgrammeError};
 
-pub(crate) use grid::Grid;
 pub use grid::MAX_CELLS;
+pub(crate) use grid::{Grid, SheetRows};
 
 /// The most an archive may expand to, in all its parts together: a programme of thousands
 /// of sessions is a few megabytes. (The words of `SheetIssue::WorkbookTooLarge` say 32 MB.)
@@ -129,10 +129,7 @@ pub(crate) struct Sheet {
 
 /// The rows of the first sheet whose header names the known columns, with its formulas
 /// never calculated (row number, column index); and the names of the other sheets.
-#[allow(clippy::type_complexity)]
-fn choose(
-    sheets: Vec<Sheet>,
-) -> Result<(Vec<String>, Option<(Vec<Row>, Vec<(usize, usize)>)>), Vec<ProgrammeError>> {
+fn choose(sheets: Vec<Sheet>) -> Result<(Vec<String>, Option<SheetRows>), Vec<ProgrammeError>> {
     let mut others = Vec::new();
     let mut found = None;
     for Sheet { name, grid } in sheets {

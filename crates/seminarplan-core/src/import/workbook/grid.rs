@@ -17,6 +17,9 @@ pub const MAX_COLUMNS: u32 = 256;
 /// The most cells, empty ones between filled ones included, of the rows handed on.
 pub const MAX_ROW_CELLS: usize = 2_000_000;
 
+/// A sheet's rows, and its formulas never calculated (row number, column index).
+pub(crate) type SheetRows = (Vec<Row>, Vec<(usize, usize)>);
+
 /// A merged range, zero-based and inclusive.
 #[derive(Clone, Copy, Debug)]
 struct Merge {
@@ -113,7 +116,7 @@ impl Grid {
 
     /// The rows (numbered from 1, as the spreadsheet shows them) and the formulas never
     /// calculated (row number, column index).
-    pub(crate) fn rows(mut self) -> Result<(Vec<Row>, Vec<(usize, usize)>), Vec<ProgrammeError>> {
+    pub(crate) fn rows(mut self) -> Result<SheetRows, Vec<ProgrammeError>> {
         self.fill_merges()?;
         let mut rows: Vec<Row> = Vec::new();
         let mut total = 0usize;

@@ -89,7 +89,7 @@ fn date_time(d: &ExcelDateTime, is_1904: bool) -> String {
         days += 1.0;
         seconds -= 86_400;
     }
-    if value < 1.0 && value >= 0.0 {
+    if (0.0..1.0).contains(&value) {
         return clock(seconds);
     }
     let day = ExcelDateTime::new(days, ExcelDateTimeType::DateTime, is_1904);
