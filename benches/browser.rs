@@ -290,6 +290,8 @@ fn stats(values: &[f64]) -> Value {
 fn part(file: &str) -> &'static str {
     if file.starts_with("seminarplan-import-") {
         "later: the importer (files not in our format)"
+    } else if file.starts_with("seminarplan-workbook-") {
+        "later: the workbook reader (.xlsx, .ods)"
     } else if file.starts_with("seminarplan-check-page-") {
         "later: the check page (check.html)"
     } else if file.ends_with(".css") {

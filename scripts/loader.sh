@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (see Trunk.toml): writes the loader, seminar-plan.js, into the
-# build from web/seminar-plan.js, with this build's file names of the three wasm modules
+# build from web/seminar-plan.js, with this build's file names of the four wasm modules
 # and their wasm-bindgen JavaScript filled in: the widget (hashed by Trunk), and the
-# importer and the check page, which Trunk leaves unhashed (it builds them as "worker"
+# importer, the workbook reader and the check page, which Trunk leaves unhashed (it builds them as "worker"
 # apps) and which are given a content hash here, so a browser never mixes two builds.
 # It also writes the version from Cargo.toml into the loader and the check pages.
 set -euo pipefail
@@ -15,8 +15,8 @@ first() {
   ls $1 2>/dev/null | grep -v -e '^seminar-plan\.js$' -e "${2:-^$}" | head -n 1 || true
 }
 
-bindings=$(first 'seminarplan-*.js' '^seminarplan-\(import\|check-page\)')
-wasm=$(first 'seminarplan-*_bg.wasm' '^seminarplan-\(import\|check-page\)')
+bindings=$(first 'seminarplan-*.js' '^seminarplan-\(import\|workbook\|check-page\)')
+wasm=$(first 'seminarplan-*_bg.wasm' '^seminarplan-\(import\|workbook\|check-page\)')
 if [ -z "$bindings" ] || [ -z "$wasm" ]; then
   echo "loader.sh: no seminarplan-*.js / seminarplan-*_bg.wasm in $staging" >&2
   exit 1
@@ -36,6 +36,7 @@ hashed() {
   echo "$name-$hash"
 }
 import=$(hashed seminarplan-import)
+workbook=$(hashed seminarplan-workbook)
 check=$(hashed seminarplan-check-page)
 
 # The web crate's version: the `version` line of Cargo.toml's [package] table.
@@ -53,5 +54,6 @@ done
 
 sed -e "s|__SP_VERSION__|$version|g" -e "s|__SP_BINDINGS__|./$bindings|" -e "s|__SP_WASM__|./$wasm|" \
   -e "s|__SP_IMPORT_BINDINGS__|./$import.js|" -e "s|__SP_IMPORT_WASM__|./${import}_bg.wasm|" \
+  -e "s|__SP_WORKBOOK_BINDINGS__|./$workbook.js|" -e "s|__SP_WORKBOOK_WASM__|./${workbook}_bg.wasm|" \
   -e "s|__SP_CHECK_BINDINGS__|./$check.js|" -e "s|__SP_CHECK_WASM__|./${check}_bg.wasm|" \
   "$source_dir/web/seminar-plan.js" > seminar-plan.js

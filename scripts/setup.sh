@@ -6,7 +6,8 @@
 #                               cargo-about (the release's licences, scripts/release.sh)
 #   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver, and the
 #                               other engines' core journeys need: firefox-esr, geckodriver,
-#                               webkit2gtk-driver (WebKitWebDriver) and xvfb
+#                               webkit2gtk-driver (WebKitWebDriver) and xvfb, and
+#                               libreoffice-calc-nogui (the tests' CSV exports and workbooks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,7 +63,8 @@ if [ "${1:-}" = "--browser" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 
-  # LibreOffice Calc, headless, saves the template as CSV in tests/core/sheet.rs.
+  # LibreOffice Calc, headless: the template saved as CSV (tests/core/sheet.rs) and as
+  # .xlsx and .ods (the workbook tests, tests/support/soffice.rs).
   if ! command -v soffice >/dev/null 2>&1; then
     say "installing libreoffice-calc-nogui"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::browser::{download, fetch, file, mount, sheets};
 use seminarplan_core::check::{Report, check, converted_name, snippet};
 use seminarplan_core::lang::Lang;
+use seminarplan_core::loading::Contents;
 
 /// The check page's own style sheet (the preview widget brings its own).
 const CHECK_CSS: &str = include_str!("../styles/check.css");
@@ -112,8 +113,12 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
             let (status, previous) = (status.clone(), previous.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch::fetch_text(&url, FETCH_MS).await {
-                    Ok(text) => {
-                        let source = (url.clone(), Some(url), text.into_bytes());
+                    Ok(contents) => {
+                        let bytes = match contents {
+                            Contents::Text(text) => text.into_bytes(),
+                            Contents::Workbook(bytes) => bytes,
+                        };
+                        let source = (url.clone(), Some(url), bytes);
                         finish(&status, &previous, lang, source);
                     }
                     Err(fault) => status.set(Status::FetchFailed(
@@ -135,7 +140,7 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
             <div class="spc-inputs">
                 <label class="spc-drop" ondrop={on_drop} ondragover={on_dragover}>
                     <span class="spc-drop__label">{ lang.check_file_label() }</span>
-                    <input class="spc-file" type="file" accept=".csv,.tsv,.txt,.json,.xml,text/csv"
+                    <input class="spc-file" type="file" accept=".csv,.tsv,.txt,.json,.xml,.xlsx,.ods,text/csv"
                         onchange={on_file} />
                     <span class="spc-drop__hint">{ lang.check_drop() }</span>
                 </label>

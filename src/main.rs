@@ -27,7 +27,8 @@ mod exports {
     }
 
     /// Keeps the loader's `convert(text) → Promise<string>`, which loads the importer
-    /// (`seminarplan-import`) the first time a file in another format than ours needs it.
+    /// (`seminarplan-import`) the first time a file in another format than ours needs it,
+    /// or the workbook reader (`seminarplan-workbook`) when given a workbook's bytes.
     #[wasm_bindgen]
     pub fn set_importer(convert: js_sys::Function) {
         seminarplan_web::browser::importer::install(convert);

@@ -12,7 +12,8 @@
 //! (`seminar-plan.js`), the widget's wasm-bindgen JavaScript and its wasm module, as the
 //! loader names them; the widget's CSS is compiled into the wasm. The parts loaded when
 //! needed are listed apart with when they load: the importer (a programme file in another
-//! format: frab, Pentabarf, pretalx, a spreadsheet; before that file's first paint) and
+//! format: frab, Pentabarf, pretalx; before that file's first paint), the workbook reader
+//! (a workbook, .xlsx or .ods; likewise) and
 //! the organisers' check page (`check.html` only). Any other JavaScript or wasm file in
 //! `dist/` is listed too. The programme file (here the demo) is data, not code.
 
@@ -75,11 +76,16 @@ fn row(what: &str, s: [usize; 3]) -> String {
 }
 
 /// The parts the loader loads when needed: what, when, and its two files' loader names.
-const LATER: [(&str, &str, &str); 2] = [
+const LATER: [(&str, &str, &str); 3] = [
     (
         "the importer",
-        "a programme file not in our own format, before its first paint",
+        "a programme file in another tool's format, before its first paint",
         "IMPORT",
+    ),
+    (
+        "the workbook reader",
+        "a workbook, .xlsx or .ods, before its first paint",
+        "WORKBOOK",
     ),
     (
         "the check page",
@@ -134,11 +140,11 @@ fn first_load_stays_under_its_ceiling() {
             known.push(name);
         }
         lines.push(row(&format!("later: {what} ({when})"), part));
-        if constant == "IMPORT" {
+        if constant == "IMPORT" || constant == "WORKBOOK" {
             let mut with = total;
             add(&mut with, part);
             lines.push(row(
-                "first load of a programme in another format (with the importer)",
+                &format!("first load of such a programme (with {what})"),
                 with,
             ));
         }

@@ -17,6 +17,8 @@ const BINDINGS = "__SP_BINDINGS__";
 const WASM = "__SP_WASM__";
 const IMPORT_BINDINGS = "__SP_IMPORT_BINDINGS__";
 const IMPORT_WASM = "__SP_IMPORT_WASM__";
+const WORKBOOK_BINDINGS = "__SP_WORKBOOK_BINDINGS__";
+const WORKBOOK_WASM = "__SP_WORKBOOK_WASM__";
 const CHECK_BINDINGS = "__SP_CHECK_BINDINGS__";
 const CHECK_WASM = "__SP_CHECK_WASM__";
 // This release's version (Cargo.toml's): `el.version`, and the check page's footer.
@@ -68,8 +70,13 @@ function loadModule(bindings, wasm, instance = 0) {
 
 // The importer: a file's text in another format → the handoff text the widget reads
 // (`seminarplan_core::import::handoff`). Without a text it only loads the importer (the
-// widget asks as soon as a file's first bytes show that it will need it).
+// widget asks as soon as a file's first bytes show that it will need it). A workbook's
+// bytes (a Uint8Array) go to the workbook reader, a module of its own, likewise.
 async function convert(text) {
+  if (text instanceof Uint8Array) {
+    const reader = await loadModule(WORKBOOK_BINDINGS, WORKBOOK_WASM);
+    return reader.module.convert_workbook(text);
+  }
   const importer = await loadModule(IMPORT_BINDINGS, IMPORT_WASM);
   return text === undefined ? "" : importer.module.convert(text);
 }

@@ -1,5 +1,6 @@
 //! The importer, the widget's second wasm module: every format but our own (frab/c3voc
-//! JSON and XML, Pentabarf, pretalx, spreadsheets). The loader (`web/seminar-plan.js`)
+//! JSON and XML, Pentabarf, pretalx; workbooks have a module of their own,
+//! `seminarplan-workbook`). The loader (`web/seminar-plan.js`)
 //! loads it the first time a programme file is not in our format and calls [`convert`];
 //! the first module reads the answer with `seminarplan_core::import::handoff`. It has no
 //! Yew and no state: text in, text out.

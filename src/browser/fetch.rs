@@ -14,10 +14,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, Request, RequestInit, Response};
 
 use super::timing;
-use seminarplan_core::loading::{self, Body, FetchFault};
+use seminarplan_core::loading::{self, Body, Contents, FetchFault};
 
-/// The file's text, or why it could not be had. Gives up after `timeout_ms`.
-pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchFault> {
+/// The file's text (or a workbook's bytes), or why it could not be had. Gives up after
+/// `timeout_ms`.
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Contents, FetchFault> {
     fetch_text_seeing(url, timeout_ms, |_, _| false).await
 }
 
@@ -29,7 +30,7 @@ pub async fn fetch_text_seeing(
     url: &str,
     timeout_ms: u32,
     watch: impl FnMut(&[u8], Option<u64>) -> bool,
-) -> Result<String, FetchFault> {
+) -> Result<Contents, FetchFault> {
     let window = web_sys::window().ok_or(FetchFault::Network)?;
     let controller = Rc::new(AbortController::new().ok());
     let init = RequestInit::new();
@@ -79,7 +80,7 @@ pub async fn fetch_text_seeing(
     let content_type = header("content-type").unwrap_or_default();
     let length = length_header.and_then(|l| l.trim().parse().ok());
     // A body that fails after the headers arrived was cut short (or timed out).
-    let text = read_body(&response, length, watch).await.map_err(|fault| {
+    let contents = read_body(&response, length, watch).await.map_err(|fault| {
         if fault == FetchFault::TooLarge {
             if let Some(controller) = controller.as_ref() {
                 controller.abort();
@@ -89,8 +90,10 @@ pub async fn fetch_text_seeing(
             failed(fault)
         }
     })?;
-    loading::check_body(&content_type, &text)?;
-    Ok(text)
+    if let Contents::Text(text) = &contents {
+        loading::check_body(&content_type, text)?;
+    }
+    Ok(contents)
 }
 
 /// Reads the body chunk by chunk, giving up as soon as it passes the limit; `watch` sees
@@ -99,9 +102,9 @@ async fn read_body(
     response: &Response,
     length: Option<u64>,
     mut watch: impl FnMut(&[u8], Option<u64>) -> bool,
-) -> Result<String, FetchFault> {
+) -> Result<Contents, FetchFault> {
     let Some(stream) = response.body() else {
-        return Ok(String::new());
+        return Ok(Contents::Text(String::new()));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Body::default();
@@ -111,7 +114,7 @@ async fn read_body(
             .map_err(|_| FetchFault::Truncated)?;
         let field = |name: &str| js_sys::Reflect::get(&next, &name.into()).ok();
         if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
-            return Ok(body.text());
+            return Ok(body.contents());
         }
         let chunk = field("value")
             .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())

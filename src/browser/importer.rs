@@ -42,11 +42,16 @@ pub fn prefetch() {
 /// be loaded (offline, blocked, or no loader gave the function): a network fault, so the
 /// kept copy of the programme is shown if there is one.
 pub async fn convert(text: &str) -> Result<String, FetchFault> {
+    call(&JsValue::from_str(text)).await
+}
+
+/// The loader's function called with `input` (a text or a workbook's bytes).
+async fn call(input: &JsValue) -> Result<String, FetchFault> {
     let convert = CONVERT
         .with(|c| c.borrow().clone())
         .ok_or(FetchFault::Network)?;
     let promise = convert
-        .call1(&JsValue::NULL, &JsValue::from_str(text))
+        .call1(&JsValue::NULL, input)
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
         .ok_or(FetchFault::Network)?;
@@ -55,4 +60,11 @@ pub async fn convert(text: &str) -> Result<String, FetchFault> {
         FetchFault::Network
     })?;
     answer.as_string().ok_or(FetchFault::Network)
+}
+
+/// Hands a workbook's bytes (.xlsx, .ods) to the workbook reader, the module the loader's
+/// function loads when given bytes, as [`convert`] hands a text to the importer.
+pub async fn convert_workbook(bytes: &[u8]) -> Result<String, FetchFault> {
+    let array = js_sys::Uint8Array::from(bytes);
+    call(&array.into()).await
 }

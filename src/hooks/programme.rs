@@ -9,7 +9,7 @@ use crate::browser::{fetch, importer, storage, theme_sheet, timing};
 use crate::context::Store;
 use seminarplan_core::import::{self, Summary, handoff};
 use seminarplan_core::lang::Lang;
-use seminarplan_core::loading::{self, LeftOut, LoadError};
+use seminarplan_core::loading::{self, Contents, LeftOut, LoadError};
 use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
@@ -27,7 +27,26 @@ async fn read(text: String) -> Result<(ProgrammeRef, String, LeftOut), LoadError
         return Ok((ProgrammeRef(Rc::new(programme)), text, left_out));
     }
     let answer = importer::convert(&text).await.map_err(LoadError::Fetch)?;
-    let (programme, document, summary) = handoff::read(&answer).map_err(LoadError::Invalid)?;
+    from_importer(&answer)
+}
+
+/// A programme file as it arrived: a workbook (.xlsx, .ods) goes to the importer as its
+/// bytes, and is kept as the document the importer made of it; text is [`read`].
+async fn read_contents(contents: Contents) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
+    match contents {
+        Contents::Text(text) => read(text).await,
+        Contents::Workbook(bytes) => {
+            let answer = importer::convert_workbook(&bytes)
+                .await
+                .map_err(LoadError::Fetch)?;
+            from_importer(&answer)
+        }
+    }
+}
+
+/// The importer's answer, read by this module's own parser.
+fn from_importer(answer: &str) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
+    let (programme, document, summary) = handoff::read(answer).map_err(LoadError::Invalid)?;
     warn(&summary);
     let programme = ProgrammeRef(Rc::new(programme));
     Ok((programme, document.to_owned(), LeftOut::default()))
@@ -100,9 +119,9 @@ async fn load(
     // the page: it is fetched like any programme, so the widget's code does not carry it.
     let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
     let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, watcher(preview)).await {
-        Ok(text) => {
+        Ok(contents) => {
             timing::mark("seminarplan:fetched");
-            read(text).await
+            read_contents(contents).await
         }
         Err(fault) => Err(LoadError::Fetch(fault)),
     };

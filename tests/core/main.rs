@@ -34,6 +34,9 @@ mod sheet;
 mod state;
 mod text;
 mod url_state;
+// Workbooks are written with `zip` and made by LibreOffice: native only, like `schema`.
+#[cfg(not(target_arch = "wasm32"))]
+mod workbook;
 
 use seminarplan_core::model::Programme;
 

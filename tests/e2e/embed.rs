@@ -331,13 +331,14 @@ async fn host_hash_routing_keeps_working() {
     b.close().await;
 }
 
-/// Which of the three wasm modules the page has fetched (by Resource Timing): "widget",
+/// Which of the wasm modules the page has fetched (by Resource Timing): "widget",
 /// "importer" or "check page" parts, each once.
 async fn loaded_modules(b: &Browser) -> Value {
     b.js(
         "const names = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
              .filter(p => p.endsWith('.wasm')).map(p => p.split('/').pop());
          const kinds = names.map(n => n.startsWith('seminarplan-import-') ? 'seminarplan-import'
+             : n.startsWith('seminarplan-workbook-') ? 'seminarplan-workbook'
              : n.startsWith('seminarplan-check-page-') ? 'seminarplan-check-page' : 'seminarplan-widget');
          return [...new Set(kinds)].sort();",
         vec![],

@@ -18,6 +18,7 @@ mod pretalx;
 pub mod sheet;
 mod text;
 mod time;
+pub mod workbook;
 mod xml;
 
 use chrono::NaiveDate;
@@ -41,6 +42,8 @@ pub enum Format {
     PretalxWidget,
     /// A spreadsheet saved as CSV or tab-separated text, one row per session.
     Sheet,
+    /// A workbook as it is saved (.xlsx, .ods), read as its CSV export would be.
+    Workbook,
 }
 
 impl Format {
@@ -52,6 +55,7 @@ impl Format {
             Format::FrabXml => "frab/Pentabarf schedule.xml",
             Format::PretalxWidget => "pretalx widget JSON",
             Format::Sheet => "spreadsheet (CSV/TSV)",
+            Format::Workbook => "workbook (.xlsx/.ods)",
         }
     }
 }
@@ -256,14 +260,26 @@ fn error(path: &str, problem: Problem) -> Vec<ProgrammeError> {
     }]
 }
 
-/// Reads a programme file's bytes in any supported format: the text is decoded first
-/// (UTF-8, UTF-16 with a BOM, else Windows-1252, as spreadsheet programs save), see
-/// `sheet::decode`.
+/// Reads a programme file's bytes in any supported format: a workbook (.xlsx, .ods) as it
+/// is (`workbook`), else the text decoded first (UTF-8, UTF-16 with a BOM, else
+/// Windows-1252, as spreadsheet programs save), see `sheet::decode`.
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
     if bytes.len() > parse::MAX_BYTES {
         return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
     }
+    if workbook::signature(bytes) {
+        return import_workbook(bytes);
+    }
     import(&sheet::decode(bytes))
+}
+
+/// Reads a workbook (.xlsx, .ods) only, as [`import_bytes`] would: what the workbook reader
+/// module does (`handoff::write_workbook`), without the other readers.
+pub(crate) fn import_workbook(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
+    if bytes.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
+    }
+    with_contrast(workbook::read(bytes)?)
 }
 
 /// Reads a programme in any supported format, recognised from its content; theme colours
@@ -433,7 +449,8 @@ pub fn preview(head: &[u8]) -> Option<Programme> {
 }
 
 /// Whether a file whose first bytes are `head` will surely need the importer: XML, or JSON
-/// that names frab's `schedule` or pretalx's `talks` before any `format`. Only a hint, to
+/// that names frab's `schedule` or pretalx's `talks` before any `format`. (A workbook goes
+/// to the workbook reader, loaded once the whole file is here.) Only a hint, to
 /// load the importer while the rest of the file arrives: a wrong guess costs a download
 /// or a wait, never a wrong reading (`read_here` decides on the whole text).
 pub fn needs_importer(head: &[u8]) -> bool {

@@ -93,6 +93,25 @@ impl Body {
     pub fn text(self) -> String {
         crate::import::sheet::decode_owned(self.bytes)
     }
+
+    /// What arrived: a workbook's bytes as they are (a ZIP archive, for the importer), or
+    /// else the text.
+    pub fn contents(self) -> Contents {
+        if crate::import::workbook::signature(&self.bytes) {
+            Contents::Workbook(self.bytes)
+        } else {
+            Contents::Text(self.text())
+        }
+    }
+}
+
+/// A programme file as it arrived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Contents {
+    /// A text file (our format, another tool's, a CSV).
+    Text(String),
+    /// A workbook (.xlsx, .ods), recognised by its ZIP signature: read by the importer.
+    Workbook(Vec<u8>),
 }
 
 /// When to try showing a large file's first sessions while the rest arrives

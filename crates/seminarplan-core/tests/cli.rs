@@ -87,3 +87,68 @@ fn seminarplan_check_converts_an_excel_sheet_and_places_its_problems() {
         "{stdout}"
     );
 }
+
+#[path = "../../../tests/support/soffice.rs"]
+mod soffice;
+
+/// Runs the checker on `file` with `--convert`, and gives what it printed and wrote.
+fn convert_file(file: &std::path::Path, out: &std::path::Path) -> (String, String) {
+    let run = Command::new(env!("CARGO_BIN_EXE_seminarplan-check"))
+        .arg(file)
+        .arg("--convert")
+        .arg(out)
+        .output()
+        .expect("run seminarplan-check");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert_eq!(run.status.code(), Some(0), "{}: {stdout}", file.display());
+    let written = std::fs::read_to_string(out).expect("the converted file");
+    (stdout, written)
+}
+
+// Issue 32: the template as the workbook an organiser keeps, saved by LibreOffice as .xlsx
+// and .ods with typed dates and times, reads to the same programme as the template CSV,
+// ids included, so a visitor's plan survives a switch from one to the other.
+#[test]
+fn seminarplan_check_reads_the_template_saved_as_xlsx_and_ods_as_its_csv() {
+    let template = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../demo/programme-mall.csv"
+    ));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-template");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let (csv_out, from_csv) = convert_file(template, &dir.join("csv.json"));
+    assert!(
+        csv_out.contains("format: spreadsheet (CSV/TSV)"),
+        "{csv_out}"
+    );
+    for ext in ["xlsx", "ods"] {
+        let book = soffice::convert(template, ext, Some(soffice::SWEDISH_CSV), &dir);
+        let bytes = std::fs::read(&book).expect("the workbook");
+        assert!(bytes.starts_with(b"PK\x03\x04"), "{ext} is a ZIP archive");
+        // Typed cells, as a workbook typed by hand has: the first session's date (B14)
+        // and times are numbers with date and time formats, not texts.
+        let (name, typed) = match ext {
+            "xlsx" => (
+                "xl/worksheets/sheet1.xml",
+                r#"<c r="B14" s="1" t="n"><v>46462</v>"#,
+            ),
+            _ => (
+                "content.xml",
+                r#"office:value-type="time" office:time-value="PT10H30M00S""#,
+            ),
+        };
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("a ZIP");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect("the sheet"), &mut xml)
+            .expect("read the sheet");
+        assert!(xml.contains(typed), "{ext}: no {typed}");
+        let (stdout, from_book) = convert_file(&book, &dir.join(format!("{ext}.json")));
+        assert!(stdout.contains("format: workbook (.xlsx/.ods)"), "{stdout}");
+        assert!(stdout.contains("sessions: "), "{stdout}");
+        assert_eq!(
+            from_book, from_csv,
+            "the {ext} workbook reads to the CSV's programme"
+        );
+    }
+}

@@ -37,7 +37,8 @@ mod cli {
     const USAGE: &str = "usage: seminarplan-check FILE [--convert OUT.json]\n\
         \n\
         Reads a programme (seminarplan/1, frab/c3voc schedule.json, frab/Pentabarf\n\
-        schedule.xml or pretalx widget JSON), prints its format, counts, warnings and\n\
+        schedule.xml, pretalx widget JSON, a spreadsheet as CSV, or the workbook itself,\n\
+        .xlsx or .ods), prints its format, counts, warnings and\n\
         errors; --convert writes it as seminarplan/1 JSON. FILE may be - for stdin.\n\
         Exit code: 0 read (warnings allowed), 1 errors, 2 usage or I/O trouble.";
 
@@ -239,7 +240,7 @@ mod cli {
             }
         };
         out!("file: {}", args.file);
-        // Spreadsheets come in Windows-1252 or UTF-16 too: `import_bytes` decodes them.
+        // Spreadsheets come in Windows-1252 or UTF-16 too, or as workbooks: `import_bytes` reads them.
         let imported = match import_bytes(&bytes) {
             Ok(i) => i,
             Err(errors) => {

@@ -9,11 +9,13 @@ impl Lang {
 
     pub fn check_intro(self) -> &'static str {
         self.pick(
-            "Välj eller släpp en programfil (kalkylark som CSV, frab XML/JSON, pretalx eller \
-             Seminarplans JSON), eller klistra in en webbadress. Filen läses bara i din \
+            "Välj eller släpp en programfil (arbetsboken som den är, .xlsx eller .ods, ett \
+             kalkylark som CSV, frab XML/JSON, pretalx eller Seminarplans JSON), eller \
+             klistra in en webbadress. Filen läses bara i din \
              webbläsare: ingenting laddas upp.",
-            "Choose or drop a programme file (a spreadsheet saved as CSV, frab XML/JSON, \
-             pretalx or Seminarplan's JSON), or paste a web address. The file is only read \
+            "Choose or drop a programme file (the workbook as it is, .xlsx or .ods, a \
+             spreadsheet saved as CSV, frab XML/JSON, pretalx or Seminarplan's JSON), or \
+             paste a web address. The file is only read \
              in your browser: nothing is uploaded.",
         )
     }
@@ -28,8 +30,8 @@ impl Lang {
 
     pub fn check_url_label(self) -> &'static str {
         self.pick(
-            "Webbadress (till exempel Google Kalkylark: Publicera på webben → CSV)",
-            "Web address (for example Google Sheets: Publish to the web → CSV)",
+            "Webbadress (till exempel Google Kalkylark: Publicera på webben → .xlsx eller CSV)",
+            "Web address (for example Google Sheets: Publish to the web → .xlsx or CSV)",
         )
     }
 

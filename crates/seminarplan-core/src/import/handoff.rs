@@ -1,8 +1,8 @@
 //! What the lazily loaded importer hands the widget's first module. The first module reads
 //! our own format and spreadsheets (`import::read_here`); a file in another tool's format
 //! (frab JSON or XML, Pentabarf, pretalx) goes, as text, to a second wasm module that holds
-//! those readers (`seminarplan-import`, loaded the first time a file needs it), and comes
-//! back as one text:
+//! those readers (`seminarplan-import`, loaded the first time a file needs it), and so does
+//! a workbook (.xlsx, .ods), as its bytes (`write_workbook`); either comes back as one text:
 //!
 //! - `ok\t<format>\t<warnings>\n<document>`: the file as a `seminarplan/1` document, which
 //!   the first module validates with its own parser, so both see the same programme;
@@ -19,7 +19,16 @@ use crate::parse::{self, Problem, ProgrammeError};
 /// The importer's side: reads `text` in another tool's format (frab, Pentabarf, pretalx;
 /// the first module reads ours and spreadsheets itself) and writes the handoff text.
 pub fn write(text: &str) -> String {
-    match super::import_other_tool(text) {
+    answer(super::import_other_tool(text))
+}
+
+/// The importer's side for a workbook (.xlsx, .ods; `import::workbook`), given as its bytes.
+pub fn write_workbook(bytes: &[u8]) -> String {
+    answer(super::import_workbook(bytes))
+}
+
+fn answer(read: Result<super::Imported, Vec<ProgrammeError>>) -> String {
+    match read {
         Ok(imported) => format!(
             "ok\t{}\t{}\n{}",
             imported.format.describe(),

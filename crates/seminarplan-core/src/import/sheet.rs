@@ -62,6 +62,8 @@ pub enum SheetNote {
     Cancelled { value: String },
     /// A Status this reader does not know: the session is shown as open.
     StatusUnknown { value: String },
+    /// A workbook's sheets that are not the programme, by name: not read.
+    SheetsIgnored { names: Vec<String> },
 }
 
 /// A sheet problem at its place: row 0 is the whole file, an empty column the whole row.
@@ -262,4 +264,14 @@ fn shape_as(
         return build::document_leniently(&rows);
     }
     build::document(&rows).map(|document| (document, Vec::new()))
+}
+
+// The entry point for rows that are not CSV text: a workbook's sheet (`import::workbook`)
+// is read into rows of cells, each cell's text as a CSV export would write it, and read
+// by the same rules from here on.
+
+/// Whether `rows` look like a programme sheet: a row near the top (below any title row)
+/// names the known columns, the title among them, as a CSV's header row must.
+pub(crate) fn has_header(rows: &[Row]) -> bool {
+    rows::find_header(rows).is_some()
 }
