@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::browser::{download, fetch, file, mount, sheets};
 use seminarplan_core::check::{Report, check, converted_name, snippet};
 use seminarplan_core::lang::Lang;
+use seminarplan_core::snippet::{self as static_html, Pasted};
 
 /// The check page's own style sheet (the preview widget brings its own).
 const CHECK_CSS: &str = include_str!("../styles/check.css");
@@ -35,6 +36,9 @@ struct Checked {
     report: Report,
     /// A local `blob:` copy of the converted file, for the preview.
     preview: Option<String>,
+    /// The snippet to paste, with the programme inside as HTML and JSON-LD, and how much of
+    /// the programme it holds.
+    snippet: Option<(String, static_html::Detail)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -59,11 +63,18 @@ fn finish(
         .as_deref()
         .and_then(|d| file::local_url(d, "application/json", previous.as_deref()));
     previous.clone_from(&preview);
+    let snippet = report.programme.as_ref().map(|p| {
+        let src = src.clone().unwrap_or_else(|| converted_name(&source));
+        let content = static_html::content(p, lang, Some(&src));
+        let html = snippet(&file::loader_url(), &src, lang, &content.html);
+        (html, content.detail)
+    });
     status.set(Status::Done(Rc::new(Checked {
         source,
         src,
         report,
         preview,
+        snippet,
     })));
 }
 
@@ -205,17 +216,19 @@ fn CheckResult(props: &CheckResultProps) -> Html {
 
 /// The download button and the snippet, for a readable programme.
 fn publish(checked: &Checked, lang: Lang) -> Html {
-    let Some(document) = checked.report.document.clone() else {
+    let (Some(document), Some((snippet, detail))) =
+        (checked.report.document.clone(), checked.snippet.clone())
+    else {
         return html! {};
     };
     let name = converted_name(&checked.source);
     let on_download = Callback::from(move |_: MouseEvent| {
         download::offer(&name, "application/json", &document);
     });
-    let src = checked
-        .src
-        .clone()
-        .unwrap_or_else(|| converted_name(&checked.source));
+    let on_snippet = {
+        let snippet = snippet.clone();
+        Callback::from(move |_: MouseEvent| download::offer("snippet.html", "text/html", &snippet))
+    };
     html! {
         <>
             <button type="button" class="spc-download" onclick={on_download}>
@@ -225,8 +238,70 @@ fn publish(checked: &Checked, lang: Lang) -> Html {
             if checked.src.is_none() {
                 <p>{ lang.check_snippet_file() }</p>
             }
-            <pre class="spc-snippet"><code>{ snippet(&file::loader_url(), &src, lang) }</code></pre>
+            if let Some(missing) = &checked.report.search {
+                <p class="spc-search">{ missing }</p>
+            }
+            if detail != static_html::Detail::Whole {
+                <p class="spc-lean">{ lang.snippet_lean(detail == static_html::Detail::WithoutSessionData) }</p>
+            }
+            <pre class="spc-snippet" tabindex="0"><code>{ snippet }</code></pre>
+            <button type="button" class="spc-download spc-download--snippet" onclick={on_snippet}>
+                { lang.snippet_download() }
+            </button>
+            if let Some(programme) = checked.report.programme.clone() {
+                <SnippetAge {programme} {lang} />
+            }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetAgeProps {
+    programme: seminarplan_core::model::ProgrammeRef,
+    lang: Lang,
+}
+
+/// A box for the snippet the organiser's page has now, and whether it is older than the
+/// file (`snippet::compare`).
+#[component]
+fn SnippetAge(props: &SnippetAgeProps) -> Html {
+    let lang = props.lang;
+    let pasted = use_state(String::new);
+    let on_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            if let Some(value) = value {
+                pasted.set(value);
+            }
+        })
+    };
+    let verdict = (!pasted.trim().is_empty()).then(|| {
+        let (class, text) = match static_html::compare(&pasted, &props.programme) {
+            Pasted::Current => (
+                "spc-verdict spc-verdict--ok",
+                lang.snippet_current().to_owned(),
+            ),
+            Pasted::Outdated { revision } => (
+                "spc-verdict spc-verdict--bad",
+                lang.snippet_outdated(revision.as_deref(), props.programme.revision.as_deref()),
+            ),
+            Pasted::NotFound => (
+                "spc-verdict spc-verdict--bad",
+                lang.snippet_not_found().to_owned(),
+            ),
+        };
+        html! { <p class={class}>{ text }</p> }
+    });
+    html! {
+        <div class="spc-age">
+            <label for="spc-pasted">{ lang.snippet_paste_label() }</label>
+            <textarea id="spc-pasted" class="spc-pasted" rows="3" oninput={on_input}></textarea>
+            <div aria-live="polite">{ verdict.unwrap_or_default() }</div>
+        </div>
     }
 }
 

@@ -29,6 +29,7 @@ mod schema;
 mod search;
 mod share;
 mod sheet;
+mod snippet;
 mod state;
 mod text;
 mod url_state;

@@ -24,6 +24,7 @@ mod phone;
 mod schedule;
 mod server;
 mod sheet;
+mod snippet;
 
 use std::time::Duration;
 
