@@ -227,7 +227,9 @@ fn publish(checked: &Checked, lang: Lang) -> Html {
     });
     let on_snippet = {
         let snippet = snippet.clone();
-        Callback::from(move |_: MouseEvent| download::offer("snippet.html", "text/html", &snippet))
+        Callback::from(move |_: MouseEvent| {
+            download::offer("snippet.html", "text/html", &snippet);
+        })
     };
     html! {
         <>
@@ -299,7 +301,7 @@ fn SnippetAge(props: &SnippetAgeProps) -> Html {
     html! {
         <div class="spc-age">
             <label for="spc-pasted">{ lang.snippet_paste_label() }</label>
-            <textarea id="spc-pasted" class="spc-pasted" rows="3" oninput={on_input}></textarea>
+            <textarea id="spc-pasted" class="spc-pasted" rows="3" oninput={on_input} />
             <div aria-live="polite">{ verdict.unwrap_or_default() }</div>
         </div>
     }

@@ -299,11 +299,11 @@ mod cli {
             }
             out!("written: {out}");
         }
-        if let Some(out) = &args.html {
-            if let Err(e) = write_snippet(&imported, &args, out) {
-                eprintln!("seminarplan-check: cannot write {out}: {e}");
-                return ExitCode::from(2);
-            }
+        if let Some(out) = &args.html
+            && let Err(e) = write_snippet(&imported, &args, out)
+        {
+            eprintln!("seminarplan-check: cannot write {out}: {e}");
+            return ExitCode::from(2);
         }
         ExitCode::SUCCESS
     }

@@ -25,21 +25,19 @@ impl Lang {
         match (self, no_session_data) {
             (Lang::Sv, false) => {
                 "Programmet är stort: snippeten har inga sammanfattningar (den skulle bli \
-                 större än 400 kB). Alla programpunkter finns med."
+                 större än 1 MB). Alla programpunkter finns med."
             }
             (Lang::Sv, true) => {
                 "Programmet är mycket stort: snippeten har inga sammanfattningar, och \
                  sökmotordatan beskriver bara konferensen, inte varje programpunkt (den \
-                 skulle bli större än 400 kB). Alla programpunkter finns med."
+                 skulle bli större än 1 MB). Alla programpunkter finns med."
             }
             (Lang::En, false) => {
-                "The programme is large: the snippet leaves the abstracts out (it would pass \
-                 400 kB). Every session is in it."
+                "The programme is large: the snippet leaves the abstracts out (it would pass 1 MB). Every session is in it."
             }
             (Lang::En, true) => {
                 "The programme is very large: the snippet leaves the abstracts out, and its \
-                 search-engine data describes the conference only, not each session (it would \
-                 pass 400 kB). Every session is in it."
+                 search-engine data describes the conference only, not each session (it would pass 1 MB). Every session is in it."
             }
         }
     }
