@@ -247,7 +247,7 @@ fn publish(checked: &Checked, lang: Lang) -> Html {
                 <p class="spc-lean">{ lang.snippet_lean(detail == static_html::Detail::WithoutSessionData) }</p>
             }
             <pre class="spc-snippet" tabindex="0"><code>{ snippet }</code></pre>
-            <button type="button" class="spc-download spc-download--snippet" onclick={on_snippet}>
+            <button type="button" class="spc-snippet-download" onclick={on_snippet}>
                 { lang.snippet_download() }
             </button>
             if let Some(programme) = checked.report.programme.clone() {

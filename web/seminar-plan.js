@@ -153,7 +153,8 @@ function sessionInView(content) {
 // and a session named in the address is opened.
 function takeOver(el, root) {
   const content = staticContent(el);
-  const slot = root.querySelector(":scope > slot");
+  // (`:scope` does not name a shadow root: its children are looked at directly.)
+  const slot = Array.from(root.children).find((c) => c.localName === "slot");
   const widget = Array.from(root.children).find((c) => c.localName !== "slot");
   if (!content || !slot || !widget) {
     return;
@@ -263,7 +264,7 @@ class SeminarPlan extends HTMLElement {
     }
     if (kind === "error") {
       // The widget's message above the pasted programme, which stays.
-      const held = this.shadowRoot?.querySelector(":scope > [hidden]");
+      const held = Array.from(this.shadowRoot?.children ?? []).find((c) => c.hidden);
       if (held) {
         held.hidden = false;
         this.shadowRoot.prepend(held);
