@@ -243,6 +243,19 @@ async fn on_a_phone_network_the_programme_shows_first_then_the_widget_takes_over
         json!([false, true, "registrering-1", true, false]),
         "[wasm arrived, first session visible, its id, loader holds the programme in a slot, loading message]"
     );
+    // The visitor reads on: the opening plenary 100 px from the top of the window, the
+    // keyboard on its abstract. The widget must keep both where they are.
+    let placed = browser
+        .js(
+            "const a = document.getElementById('plenum-oppning');
+             window.scrollBy(0, a.getBoundingClientRect().top - 100);
+             a.querySelector('summary').focus();
+             return [Math.round(a.getBoundingClientRect().top), document.activeElement.localName,
+                     performance.getEntriesByType('resource').some(e => e.name.endsWith('.wasm'))];",
+            vec![],
+        )
+        .await;
+    assert_eq!(placed, json!([100, "summary", false]), "[top, focus, wasm arrived]");
     // The widget takes over: its cards in view, the pasted programme no longer shown.
     browser
         .wait_until(
@@ -256,6 +269,16 @@ async fn on_a_phone_network_the_programme_shows_first_then_the_widget_takes_over
             vec![],
         )
         .await;
+    let kept = browser
+        .js(
+            "const card = $q('article.sp-card[data-session=\"plenum-oppning\"]');
+             const active = $active();
+             return [Math.round(card.getBoundingClientRect().top),
+                     card.contains(active) ? active.className : String(active && active.outerHTML)];",
+            vec![],
+        )
+        .await;
+    assert_eq!(kept, json!([100, "sp-card__open"]), "[the card's top, the focus]");
     browser.js(LAYOUT_SHIFT, vec![]).await;
     let shift = browser
         .wait_until(
