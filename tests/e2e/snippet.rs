@@ -1,6 +1,6 @@
 //! The programme as HTML inside the element (issue 30), on a host page whose snippet the
 //! organisers' command line wrote (`seminarplan-check --html`), served under the strict
-//! policy: with JavaScript off every demo session is readable and linkable, and axe-core
+//! policy: with JavaScript off (or WebAssembly) every demo session is readable and linkable, and axe-core
 //! finds nothing on it (run on the same page without the loader, as axe needs script); with JavaScript on, over a phone network, the first session shows before
 //! the wasm has arrived, and the widget then takes its place with a layout shift under 0.1.
 
@@ -19,6 +19,8 @@ const PAGE: &str = "/embed/csp-snippet.html";
 /// The same page without the loader: what a browser that runs no script renders, for
 /// axe-core (which needs script to run at all).
 const STATIC_PAGE: &str = "/embed/csp-snippet-static.html";
+/// The page in a browser without WebAssembly: the loader runs, the widget cannot.
+const NO_WASM_PAGE: &str = "/embed/csp-snippet-no-wasm.html";
 
 /// The command line, built by cargo beside this test (`cargo test -p seminarplan-core`
 /// builds it too; building here makes the test stand alone).
@@ -74,10 +76,15 @@ fn cli_snippet() -> String {
 
 /// A CMS page around the snippet, its own landmarks and a footer below.
 fn host_page(snippet: &str) -> String {
+    host_page_with(snippet, "")
+}
+
+/// [`host_page`] with `head` added to its `<head>`, first.
+fn host_page_with(snippet: &str, head: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Programmet – Inköpsforum 2027</title>\n\
+         <title>Programmet – Inköpsforum 2027</title>\n{head}\
          <script src=\"/embed/csp-watch.js\"></script>\n</head>\n<body>\n\
          <header><p>Föreningen Offentliga Inköpare</p></header>\n<main>\n<h1>Programmet</h1>\n\
          {snippet}</main>\n<footer><p>Frågor? Skriv till oss.</p></footer>\n</body>\n</html>\n"
@@ -91,6 +98,10 @@ fn server() -> Server {
     let pages = [
         (PAGE, host_page(&snippet)),
         (STATIC_PAGE, host_page(&snippet.replacen(&loader, "", 1))),
+        (
+            NO_WASM_PAGE,
+            host_page_with(&snippet, "<script src=\"/embed/no-wasm.js\"></script>\n"),
+        ),
     ];
     let mut builder = Server::builder();
     for (path, page) in pages {
@@ -191,6 +202,26 @@ async fn without_javascript_the_pasted_programme_is_readable_and_passes_axe() {
         .await;
     found.extend(audit(&browser, "the pasted programme, every abstract open").await);
     assert_no_violations(&found, 2);
+    // Where the loader runs but the widget cannot (no WebAssembly), the programme stays and
+    // the element says nothing of "cannot be shown".
+    browser.goto(NO_WASM_PAGE).await;
+    let failed = browser
+        .wait_until(
+            "the loader to give up",
+            "const el = document.querySelector('seminar-plan');
+             if (!el.shadowRoot || el.loading !== false || el.widget) return null;
+             const first = document.querySelector('.seminarplan-static > article');
+             return [Array.from(el.shadowRoot.children, c => c.localName),
+                     el.shadowRoot.querySelectorAll('[role=alert]').length,
+                     first.getBoundingClientRect().height > 0];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        failed,
+        json!([["slot"], 0, true]),
+        "[shadow root, alerts, programme shown]"
+    );
     browser.close().await;
 }
 
@@ -255,7 +286,11 @@ async fn on_a_phone_network_the_programme_shows_first_then_the_widget_takes_over
             vec![],
         )
         .await;
-    assert_eq!(placed, json!([100, "summary", false]), "[top, focus, wasm arrived]");
+    assert_eq!(
+        placed,
+        json!([100, "summary", false]),
+        "[top, focus, wasm arrived]"
+    );
     // The widget takes over: its cards in view, the pasted programme no longer shown.
     browser
         .wait_until(
@@ -278,7 +313,11 @@ async fn on_a_phone_network_the_programme_shows_first_then_the_widget_takes_over
             vec![],
         )
         .await;
-    assert_eq!(kept, json!([100, "sp-card__open"]), "[the card's top, the focus]");
+    assert_eq!(
+        kept,
+        json!([100, "sp-card__open"]),
+        "[the card's top, the focus]"
+    );
     browser.js(LAYOUT_SHIFT, vec![]).await;
     let shift = browser
         .wait_until(
