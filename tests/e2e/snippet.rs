@@ -14,13 +14,18 @@ use serde_json::{Value, json};
 use crate::PHONE;
 use crate::a11y::{assert_no_violations, audit};
 use crate::browser::Chromedriver;
-use crate::server::{HTML, Response, STRICT_CSP, Server};
+use crate::server::{HTML, JSON, Response, STRICT_CSP, Server};
 
 /// Where the host page with the snippet is served.
 const PAGE: &str = "/embed/csp-snippet.html";
 /// The same page without the loader: what a browser that runs no script renders, for
 /// axe-core (which needs script to run at all).
 const STATIC_PAGE: &str = "/embed/csp-snippet-static.html";
+/// The page after the organiser edited the programme file but not the pasted snippet.
+const EDITED_PAGE: &str = "/embed/csp-snippet-edited.html";
+/// The edited file: s-301 has another title.
+const EDITED_FILE: &str = "/edited/programme.json";
+const EDITED_TITLE: &str = "Nytt namn: e-handel som fungerar";
 /// The page in a browser without WebAssembly: the loader runs, the widget cannot.
 const NO_WASM_PAGE: &str = "/embed/csp-snippet-no-wasm.html";
 
@@ -97,6 +102,13 @@ fn server() -> Server {
     let snippet = cli_snippet();
     let loader = snippet.lines().next().unwrap_or_default().to_owned();
     assert!(loader.starts_with("<script type=\"module\""), "{loader}");
+    // The same snippet, its element reading a file edited since.
+    let edited = snippet.replacen(
+        "src=\"/demo/programme.json\"",
+        &format!("src=\"{EDITED_FILE}\""),
+        1,
+    );
+    assert_ne!(edited, snippet);
     let pages = [
         (PAGE, host_page(&snippet)),
         (STATIC_PAGE, host_page(&snippet.replacen(&loader, "", 1))),
@@ -104,8 +116,16 @@ fn server() -> Server {
             NO_WASM_PAGE,
             host_page_with(&snippet, "<script src=\"/embed/no-wasm.js\"></script>\n"),
         ),
+        (EDITED_PAGE, host_page(&edited)),
     ];
-    let mut builder = Server::builder();
+    let file = seminarplan_core::DEMO_PROGRAMME.replacen(
+        "\"title\": \"När e-handelssystemet inte ville\"",
+        &format!("\"title\": \"{EDITED_TITLE}\""),
+        1,
+    );
+    assert_ne!(file, seminarplan_core::DEMO_PROGRAMME);
+    let mut builder =
+        Server::builder().route(EDITED_FILE, move |_| Response::ok(JSON, file.clone()));
     for (path, page) in pages {
         builder = builder.route(path, move |_| {
             let mut r = Response::ok(HTML, page.clone());
@@ -341,17 +361,24 @@ async fn on_a_phone_network_the_programme_shows_first_then_the_widget_takes_over
         "the JSON-LD and the page pass the strict policy"
     );
     browser.screenshot("snippet-widget-took-over").await;
-    // A link to `#s-301` lands on that session, first in the pasted programme, then in the
-    // widget, which opens it.
-    browser.goto(&format!("{PAGE}?igen#s-301")).await;
-    browser
+    // The organiser edited the file after pasting: a link to `#s-301` lands on that
+    // session, and the widget, which opens it, shows the file as it is now.
+    browser.goto(&format!("{EDITED_PAGE}#s-301")).await;
+    let opened = browser
         .wait_until(
             "the widget to open s-301",
             "const root = document.querySelector('seminar-plan').shadowRoot;
              const page = root && root.querySelector('article.sp-page[data-session=\"s-301\"]');
-             return page !== null && page.getBoundingClientRect().height > 0;",
+             return page !== null && page.getBoundingClientRect().height > 0
+                 ? [page.querySelector('.sp-page__title').textContent,
+                    document.querySelector('#s-301 h5').textContent] : null;",
             vec![],
         )
         .await;
+    assert_eq!(
+        opened,
+        json!([EDITED_TITLE, "När e-handelssystemet inte ville"]),
+        "[the widget's title, the pasted one]"
+    );
     browser.close().await;
 }
