@@ -36,9 +36,6 @@ struct Checked {
     report: Report,
     /// A local `blob:` copy of the converted file, for the preview.
     preview: Option<String>,
-    /// The snippet to paste, with the programme inside as HTML and JSON-LD, and how much of
-    /// the programme it holds.
-    snippet: Option<(String, static_html::Detail)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -63,18 +60,11 @@ fn finish(
         .as_deref()
         .and_then(|d| file::local_url(d, "application/json", previous.as_deref()));
     previous.clone_from(&preview);
-    let snippet = report.programme.as_ref().map(|p| {
-        let src = src.clone().unwrap_or_else(|| converted_name(&source));
-        let content = static_html::content(p, lang, Some(&src));
-        let html = snippet(&file::loader_url(), &src, lang, &content.html);
-        (html, content.detail)
-    });
     status.set(Status::Done(Rc::new(Checked {
         source,
         src,
         report,
         preview,
-        snippet,
     })));
 }
 
@@ -216,21 +206,20 @@ fn CheckResult(props: &CheckResultProps) -> Html {
 
 /// The download button and the snippet, for a readable programme.
 fn publish(checked: &Checked, lang: Lang) -> Html {
-    let (Some(document), Some((snippet, detail))) =
-        (checked.report.document.clone(), checked.snippet.clone())
-    else {
+    let (Some(document), Some(programme)) = (
+        checked.report.document.clone(),
+        checked.report.programme.clone(),
+    ) else {
         return html! {};
     };
     let name = converted_name(&checked.source);
     let on_download = Callback::from(move |_: MouseEvent| {
         download::offer(&name, "application/json", &document);
     });
-    let on_snippet = {
-        let snippet = snippet.clone();
-        Callback::from(move |_: MouseEvent| {
-            download::offer("snippet.html", "text/html", &snippet);
-        })
-    };
+    let src = checked
+        .src
+        .clone()
+        .unwrap_or_else(|| converted_name(&checked.source));
     html! {
         <>
             <button type="button" class="spc-download" onclick={on_download}>
@@ -243,16 +232,73 @@ fn publish(checked: &Checked, lang: Lang) -> Html {
             if let Some(missing) = &checked.report.search {
                 <p class="spc-search">{ missing }</p>
             }
+            <SnippetBox {programme} src={AttrValue::from(src)} {lang} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetBoxProps {
+    programme: seminarplan_core::model::ProgrammeRef,
+    src: AttrValue,
+    lang: Lang,
+}
+
+/// The snippet to paste, with the programme inside as HTML and JSON-LD in the language the
+/// organiser chooses (the page's, at first), to copy or download; and the comparison with
+/// the snippet their page has now.
+#[component]
+fn SnippetBox(props: &SnippetBoxProps) -> Html {
+    let lang = props.lang;
+    let chosen = use_state(|| props.lang);
+    let made = use_memo(
+        (props.programme.clone(), props.src.clone(), *chosen),
+        |(programme, src, chosen)| {
+            let content = static_html::content(programme, *chosen, Some(src));
+            let html = snippet(&file::loader_url(), src, *chosen, &content.html);
+            (html, content.detail)
+        },
+    );
+    let on_lang = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            if let Some(value) = value {
+                chosen.set(Lang::from_code(&value));
+            }
+        })
+    };
+    let on_snippet = {
+        let made = made.clone();
+        Callback::from(move |_: MouseEvent| {
+            download::offer("snippet.html", "text/html", &made.0);
+        })
+    };
+    let detail = made.1;
+    let option = |l: Lang| {
+        html! { <option value={l.code()} lang={l.code()} selected={*chosen == l}>{ l.own_name() }</option> }
+    };
+    html! {
+        <>
+            <p class="spc-snippet-lang">
+                <label for="spc-snippet-lang">{ lang.snippet_lang_label() }</label>
+                { " " }
+                <select id="spc-snippet-lang" onchange={on_lang}>
+                    { option(Lang::Sv) }
+                    { option(Lang::En) }
+                </select>
+            </p>
             if detail != static_html::Detail::Whole {
                 <p class="spc-lean">{ lang.snippet_lean(detail == static_html::Detail::WithoutSessionData) }</p>
             }
-            <pre class="spc-snippet" tabindex="0"><code>{ snippet }</code></pre>
+            <pre class="spc-snippet" tabindex="0"><code>{ made.0.clone() }</code></pre>
             <button type="button" class="spc-snippet-download" onclick={on_snippet}>
                 { lang.snippet_download() }
             </button>
-            if let Some(programme) = checked.report.programme.clone() {
-                <SnippetAge {programme} {lang} />
-            }
+            <SnippetAge programme={props.programme.clone()} {lang} />
         </>
     }
 }

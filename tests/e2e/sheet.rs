@@ -159,6 +159,30 @@ async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
         browser.count("seminar-plan-check >>> .spc-download").await,
         1
     );
+    // The organiser chooses the snippet's language.
+    browser
+        .js(
+            "const select = $q('seminar-plan-check >>> #spc-snippet-lang');
+             select.value = 'sv';
+             select.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![],
+        )
+        .await;
+    let swedish = browser
+        .wait_until(
+            "the snippet in Swedish",
+            "const t = $q('seminar-plan-check >>> .spc-snippet').textContent;
+             return t.includes('lang=\"sv\">') && t.includes('Lokal: Sal A') ? t : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        swedish
+            .as_str()
+            .is_some_and(|t| t.contains("<seminar-plan src=\"clashes.json\" lang=\"sv\">")),
+        "{swedish}"
+    );
     // The sheet names no venue or city: the page asks for them, for search engines.
     let search = browser.text("seminar-plan-check >>> .spc-search").await;
     assert!(

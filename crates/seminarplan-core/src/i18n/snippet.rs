@@ -47,6 +47,11 @@ impl Lang {
         self.pick("Programfilen", "The programme file")
     }
 
+    /// The label of the check page's choice of the snippet's language.
+    pub fn snippet_lang_label(self) -> &'static str {
+        self.pick("Språk i koden", "Language of the snippet")
+    }
+
     /// The check page's button that saves the snippet as a file.
     pub fn snippet_download(self) -> &'static str {
         self.pick(
