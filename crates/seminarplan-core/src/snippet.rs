@@ -65,14 +65,18 @@ pub struct Content {
 /// HTML whatever the size; past [`BUDGET`] the abstracts go first, then the sessions'
 /// JSON-LD.
 pub fn content(programme: &Programme, lang: Lang, src: Option<&str>) -> Content {
-    let mut made = content_at(programme, lang, src, Detail::Whole);
-    for detail in [Detail::WithoutAbstracts, Detail::WithoutSessionData] {
-        if made.html.len() <= BUDGET {
-            break;
-        }
-        made = content_at(programme, lang, src, detail);
+    // The lean one first: it is cheap, and when even it is too large the whole one (many
+    // times larger) need not be made.
+    let lean = content_at(programme, lang, src, Detail::WithoutAbstracts);
+    if lean.html.len() > BUDGET {
+        return content_at(programme, lang, src, Detail::WithoutSessionData);
     }
-    made
+    let whole = content_at(programme, lang, src, Detail::Whole);
+    if whole.html.len() <= BUDGET {
+        whole
+    } else {
+        lean
+    }
 }
 
 /// The element's content holding as much as `detail` says, whatever its size.
@@ -342,7 +346,10 @@ fn inline_html(out: &mut String, inlines: &[Inline]) {
                 out.push_str("</strong>");
             }
             Inline::Link { href, children } => {
-                out.push_str(&format!("<a href=\"{}\">", attr(href)));
+                out.push_str(&format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">",
+                    attr(href)
+                ));
                 inline_html(out, children);
                 out.push_str("</a>");
             }
