@@ -131,17 +131,21 @@ function sessionInView(content) {
     const found = id && document.getElementById(id);
     return found && content.contains(found) && found.localName === "article" ? found : null;
   };
-  const hash = byId(decodeURIComponent(location.hash.slice(1)));
-  const focused = content.contains(document.activeElement)
-    ? document.activeElement.closest("article")
-    : null;
+  let named = null;
+  try {
+    named = byId(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    // A malformed address (`#%E0`) names no session.
+  }
+  const focused = content.contains(document.activeElement);
+  const focusedIn = focused ? document.activeElement.closest("article") : null;
   const top = Array.from(content.querySelectorAll(":scope > article")).find(
     (a) => a.getBoundingClientRect().bottom > 0,
   );
-  const at = focused ?? top;
+  const at = focusedIn ?? top;
   return {
-    hash: hash?.id ?? null,
-    focus: focused?.id ?? null,
+    hash: named?.id ?? null,
+    focused,
     id: at?.id ?? null,
     offset: at ? at.getBoundingClientRect().top : 0,
     scrolled: content.getBoundingClientRect().top < 0,
@@ -149,8 +153,8 @@ function sessionInView(content) {
 }
 
 // The widget takes the HTML programme's place (in one task, so no frame shows both or
-// neither): the same session stays where it was in the window, focus moves to its card,
-// and a session named in the address is opened.
+// neither): the same session stays where it was in the window, focus moves to its card
+// (or into the widget), and a session named in the address is opened.
 function takeOver(el, root) {
   const content = staticContent(el);
   // (`:scope` does not name a shadow root: its children are looked at directly.)
@@ -166,7 +170,7 @@ function takeOver(el, root) {
   if (card && at.scrolled) {
     window.scrollBy(0, card.getBoundingClientRect().top - at.offset);
   }
-  if (at.focus) {
+  if (at.focused) {
     const target = card?.querySelector("button") ?? widget.querySelector("button, input, a[href]");
     target?.focus({ preventScroll: true });
   }
