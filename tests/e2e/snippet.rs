@@ -32,24 +32,25 @@ const NO_WASM_PAGE: &str = "/embed/csp-snippet-no-wasm.html";
 /// The command line, built by cargo beside this test (`cargo test -p seminarplan-core`
 /// builds it too; building here makes the test stand alone).
 fn seminarplan_check() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's own path");
+    // target/<profile>/deps/e2e-… → target/<profile>/seminarplan-check, built alike.
+    let dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target/<profile>")
+        .to_path_buf();
+    let profile = match dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => "dev".to_owned(),
+        Some(other) => other.to_owned(),
+    };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let root = env!("CARGO_MANIFEST_DIR");
     let status = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "seminarplan-core",
-            "--bin",
-            "seminarplan-check",
-        ])
-        .current_dir(root)
+        .args(["build", "--quiet", "--profile", &profile])
+        .args(["-p", "seminarplan-core", "--bin", "seminarplan-check"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .expect("run cargo build");
     assert!(status.success(), "cargo build of seminarplan-check failed");
-    let exe = std::env::current_exe().expect("the test's own path");
-    // target/debug/deps/e2e-… → target/debug/seminarplan-check
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target/debug");
     dir.join("seminarplan-check")
 }
 
