@@ -11,12 +11,12 @@
 //! class or style beyond one class on the wrapper: the host page's own CSS styles it.
 //!
 //! A huge programme leaves its abstracts out (of the HTML and the JSON-LD alike) when the
-//! whole would exceed [`BUDGET`] (1 MB: the demo's 81 sessions make 150 kB, 1,000 generated
-//! sessions 2.4 MB with their abstracts and 0.97 MB without), and then, if it still would, the sessions' JSON-LD (the
-//! conference's own stays): a CMS takes a paste of a few hundred kilobytes, and every
-//! session in the HTML is what visitors and search engines need most ([`Detail`]). The wrapper carries a
-//! fingerprint of its content, so the check page can tell a pasted snippet that is older
-//! than the file.
+//! whole would exceed [`BUDGET`] (1 MB: the demo's 81 sessions make 147 kB, 1,000
+//! generated sessions 2.4 MB with their abstracts and 0.97 MB without), and then, if it
+//! still would, the sessions' JSON-LD (the conference's own stays): a CMS takes a paste of
+//! a few hundred kilobytes, and every session in the HTML is what visitors and search
+//! engines need most ([`Detail`]). The wrapper carries a fingerprint of its content, so the
+//! check page can tell a pasted snippet that is older than the file.
 
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value, json};
