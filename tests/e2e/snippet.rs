@@ -207,6 +207,15 @@ async fn without_javascript_the_pasted_programme_is_readable_and_passes_axe() {
         )
         .await;
     browser.screenshot("snippet-no-javascript").await;
+    // Printed, every session is still there.
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let printed = browser.js(ARTICLES, vec![]).await;
+    let shown = printed
+        .as_array()
+        .map_or(0, |a| a.iter().filter(|x| x[1] == json!(true)).count());
+    assert_eq!(shown, titles.len(), "sessions shown in print");
     browser.close().await;
     // axe-core needs script, so it audits the same page without the loader in a browser
     // that runs script: the element is never defined, as above, and renders the same.
