@@ -42,7 +42,7 @@
 //! sessions as a sheet; `fixture-NAME` is a real programme from `../shared/fixtures`,
 //! skipped with a line saying so when the folder is absent; `hostile-N` as above),
 //! `SEMINARPLAN_BENCH_PROFILE` (set: the first load of each case is CPU-profiled into
-//! `target/bench/profile-CASE-RATEx.cpuprofile`), `SEMINARPLAN_BENCH_PHONE` (default `100,1000`: generated programmes also measured on the
+//! `target/bench/profile-CASE-RATEx.cpuprofile`), `SEMINARPLAN_BENCH_PHONE` (default `demo,100,1000`: programmes also measured, with and without the snippet, on the
 //! emulated phone network, `benches/browser/phone.rs`), `SEMINARPLAN_BENCH_RATES` (default `4,1`), `SEMINARPLAN_BENCH_LOADS`, `CHROMEDRIVER`,
 //! `CHROMIUM`.
 
@@ -157,9 +157,12 @@ const INSTRUMENT: &str = r#"(() => {
   B.type = type;
   // A large sheet's first sessions (`.sp-preview`) come before the whole file is read:
   // the whole widget is painted when its search field is there and the preview gone.
+  // (With the programme pasted as HTML, issue 30, the widget is drawn hidden and shown
+  // when it takes over: it is whole once its root is in view.)
+  const shown = (el) => el !== null && el.getBoundingClientRect().height > 0;
   const whole = async () => {
     B.marks.preview = deep('.sp-preview') ? 1 : 0;
-    while (deep('.sp-preview') || !deep('input.sp-search__input')) {
+    while (deep('.sp-preview') || !deep('input.sp-search__input') || !shown(deep('.sp-app'))) {
       if (deep('.sp-error')) return;
       await frame();
     }
@@ -196,6 +199,16 @@ const INSTRUMENT: &str = r#"(() => {
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+  // The first session a visitor can see: a card of the widget in view, or the first
+  // session of the programme pasted as HTML inside the element (issue 30).
+  const firstSession = () => {
+    if (shown(document.querySelector('.seminarplan-static > article')) || shown(deep('.sp-card'))) {
+      tick().then(() => { B.marks.firstSession = performance.now(); });
+      return;
+    }
+    requestAnimationFrame(firstSession);
+  };
+  requestAnimationFrame(firstSession);
 })();"#;
 
 /// A page that is only there to be on the server's origin before the measured navigation.

@@ -15,6 +15,7 @@ use crate::browser::{download, fetch, file, mount, sheets};
 use seminarplan_core::check::{Report, check, converted_name, snippet};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::loading::Contents;
+use seminarplan_core::snippet::{self as static_html, Pasted};
 
 /// The check page's own style sheet (the preview widget brings its own).
 const CHECK_CSS: &str = include_str!("../styles/check.css");
@@ -210,7 +211,10 @@ fn CheckResult(props: &CheckResultProps) -> Html {
 
 /// The download button and the snippet, for a readable programme.
 fn publish(checked: &Checked, lang: Lang) -> Html {
-    let Some(document) = checked.report.document.clone() else {
+    let (Some(document), Some(programme)) = (
+        checked.report.document.clone(),
+        checked.report.programme.clone(),
+    ) else {
         return html! {};
     };
     let name = converted_name(&checked.source);
@@ -230,8 +234,127 @@ fn publish(checked: &Checked, lang: Lang) -> Html {
             if checked.src.is_none() {
                 <p>{ lang.check_snippet_file() }</p>
             }
-            <pre class="spc-snippet"><code>{ snippet(&file::loader_url(), &src, lang) }</code></pre>
+            if let Some(missing) = &checked.report.search {
+                <p class="spc-search">{ missing }</p>
+            }
+            <SnippetBox {programme} src={AttrValue::from(src)} {lang} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetBoxProps {
+    programme: seminarplan_core::model::ProgrammeRef,
+    src: AttrValue,
+    lang: Lang,
+}
+
+/// The snippet to paste, with the programme inside as HTML and JSON-LD in the language the
+/// organiser chooses (the page's, at first), to copy or download; and the comparison with
+/// the snippet their page has now.
+#[component]
+fn SnippetBox(props: &SnippetBoxProps) -> Html {
+    let lang = props.lang;
+    let chosen = use_state(|| props.lang);
+    let made = use_memo(
+        (props.programme.clone(), props.src.clone(), *chosen),
+        |(programme, src, chosen)| {
+            let content = static_html::content(programme, *chosen, Some(src));
+            let html = snippet(&file::loader_url(), src, *chosen, &content.html);
+            (html, content.detail)
+        },
+    );
+    let on_lang = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            if let Some(value) = value {
+                chosen.set(Lang::from_code(&value));
+            }
+        })
+    };
+    let on_snippet = {
+        let made = made.clone();
+        Callback::from(move |_: MouseEvent| {
+            download::offer("snippet.html", "text/html", &made.0);
+        })
+    };
+    let detail = made.1;
+    let option = |l: Lang| {
+        html! { <option value={l.code()} lang={l.code()} selected={*chosen == l}>{ l.own_name() }</option> }
+    };
+    html! {
+        <>
+            <p class="spc-snippet-lang">
+                <label for="spc-snippet-lang">{ lang.snippet_lang_label() }</label>
+                { " " }
+                <select id="spc-snippet-lang" onchange={on_lang}>
+                    { option(Lang::Sv) }
+                    { option(Lang::En) }
+                </select>
+            </p>
+            if detail != static_html::Detail::Whole {
+                <p class="spc-lean">{ lang.snippet_lean(detail == static_html::Detail::WithoutSessionData) }</p>
+            }
+            <pre class="spc-snippet" tabindex="0"><code>{ made.0.clone() }</code></pre>
+            <button type="button" class="spc-snippet-download" onclick={on_snippet}>
+                { lang.snippet_download() }
+            </button>
+            <SnippetAge programme={props.programme.clone()} {lang} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetAgeProps {
+    programme: seminarplan_core::model::ProgrammeRef,
+    lang: Lang,
+}
+
+/// A box for the snippet the organiser's page has now, and whether it is older than the
+/// file (`snippet::compare`).
+#[component]
+fn SnippetAge(props: &SnippetAgeProps) -> Html {
+    let lang = props.lang;
+    let pasted = use_state(String::new);
+    let on_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            if let Some(value) = value {
+                pasted.set(value);
+            }
+        })
+    };
+    let verdict = (!pasted.trim().is_empty()).then(|| {
+        let (class, text) = match static_html::compare(&pasted, &props.programme) {
+            Pasted::Current => (
+                "spc-verdict spc-verdict--ok",
+                lang.snippet_current().to_owned(),
+            ),
+            Pasted::Outdated { revision } => (
+                "spc-verdict spc-verdict--bad",
+                lang.snippet_outdated(revision.as_deref(), props.programme.revision.as_deref()),
+            ),
+            Pasted::NotFound => (
+                "spc-verdict spc-verdict--bad",
+                lang.snippet_not_found().to_owned(),
+            ),
+        };
+        html! { <p class={class}>{ text }</p> }
+    });
+    html! {
+        <div class="spc-age">
+            <label for="spc-pasted">{ lang.snippet_paste_label() }</label>
+            <textarea id="spc-pasted" class="spc-pasted" rows="3" oninput={on_input} />
+            <div aria-live="polite">{ verdict.unwrap_or_default() }</div>
+        </div>
     }
 }
 

@@ -125,9 +125,21 @@ function setting(el, name) {
   return value === null ? "" : value.trim();
 }
 
+// The programme pasted inside the element as HTML (`seminarplan-check --html`, or the check
+// page's snippet): visitors see it until the widget has painted, and wherever the widget
+// cannot run at all.
+function staticContent(el) {
+  return el.querySelector(":scope > .seminarplan-static");
+}
+
 // Shows a plain message in the element: "loading", or "failed" with a link to the
-// programme file so the visitor can still read it.
+// programme file so the visitor can still read it. Where the element holds the programme
+// as HTML, that is shown instead (through a slot), with no message.
 function show(el, root, kind) {
+  if (staticContent(el)) {
+    root.replaceChildren(document.createElement("slot"));
+    return;
+  }
   const text = setting(el, "lang").toLowerCase().startsWith("en") ? TEXT.en : TEXT.sv;
   const p = document.createElement("p");
   p.setAttribute("role", kind === "loading" ? "status" : "alert");
@@ -140,6 +152,74 @@ function show(el, root, kind) {
     p.append(" ", a);
   }
   root.replaceChildren(p);
+}
+
+// Where the element holds the programme as HTML, the widget (just mounted, the last child
+// of `root`) is drawn hidden while the HTML stays in view through a slot; `takeOver` then
+// swaps them once the widget has its programme on screen.
+function holdStatic(el, root) {
+  const widget = root.lastElementChild;
+  if (!staticContent(el) || !widget) {
+    return;
+  }
+  widget.hidden = true;
+  root.prepend(document.createElement("slot"));
+}
+
+// The session the visitor is at in the HTML programme: the one the address names
+// (`#s-301`), the one holding focus, or the first one at the top of the window, with its
+// distance from the top, so that the widget can put the same session in the same place.
+function sessionInView(content) {
+  const byId = (id) => {
+    const found = id && document.getElementById(id);
+    return found && content.contains(found) && found.localName === "article" ? found : null;
+  };
+  let named = null;
+  try {
+    named = byId(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    // A malformed address (`#%E0`) names no session.
+  }
+  const focused = content.contains(document.activeElement);
+  const focusedIn = focused ? document.activeElement.closest("article") : null;
+  const top = Array.from(content.querySelectorAll(":scope > article")).find(
+    (a) => a.getBoundingClientRect().bottom > 0,
+  );
+  const at = focusedIn ?? top;
+  return {
+    hash: named?.id ?? null,
+    focused,
+    id: at?.id ?? null,
+    offset: at ? at.getBoundingClientRect().top : 0,
+    scrolled: content.getBoundingClientRect().top < 0,
+  };
+}
+
+// The widget takes the HTML programme's place (in one task, so no frame shows both or
+// neither): the same session stays where it was in the window, focus moves to its card
+// (or into the widget), and a session named in the address is opened.
+function takeOver(el, root) {
+  const content = staticContent(el);
+  // (`:scope` does not name a shadow root: its children are looked at directly.)
+  const slot = Array.from(root.children).find((c) => c.localName === "slot");
+  const widget = Array.from(root.children).find((c) => c.localName !== "slot");
+  if (!content || !slot || !widget) {
+    return;
+  }
+  const at = sessionInView(content);
+  slot.remove();
+  widget.hidden = false;
+  const card = at.id ? root.querySelector(`[data-session="${CSS.escape(at.id)}"]`) : null;
+  if (card && at.scrolled) {
+    window.scrollBy(0, card.getBoundingClientRect().top - at.offset);
+  }
+  if (at.focused) {
+    const target = card?.querySelector("button") ?? widget.querySelector("button, input, a[href]");
+    target?.focus({ preventScroll: true });
+  }
+  if (at.hash) {
+    el.openSession(at.hash);
+  }
 }
 
 // Attributes read again without restarting the widget: the form value's name and what the
@@ -167,6 +247,7 @@ function startIn(el, load, entry, args = [], then = () => {}) {
       el.loading = false;
       if (el.isConnected && !el.widget) {
         el.widget = bindings[entry](el, root, ...args);
+        holdStatic(el, root);
         then();
       }
     })
@@ -248,7 +329,16 @@ class SeminarPlan extends HTMLElement {
 
   // What the widget reports: "load", "plan" (after every change) or "error".
   #receive(kind, data) {
+    if (kind === "load" && this.shadowRoot) {
+      takeOver(this, this.shadowRoot);
+    }
     if (kind === "error") {
+      // The widget's message above the pasted programme, which stays.
+      const held = Array.from(this.shadowRoot?.children ?? []).find((c) => c.hidden);
+      if (held) {
+        held.hidden = false;
+        this.shadowRoot.prepend(held);
+      }
       this.#plan = null;
       this.#setValue();
       this.#setValidity(data.validity);

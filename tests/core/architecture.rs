@@ -180,8 +180,16 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
             "filter", "import", "lang", "loading", "parse", "plan", "time",
         ],
     ),
+    // The programme as static HTML and JSON-LD inside the element (the snippet).
+    (
+        "snippet",
+        &["i18n", "lang", "model", "richtext", "text", "time"],
+    ),
     // The organisers' check page as a report, in their language.
-    ("check", &["i18n", "import", "lang", "parse"]),
+    (
+        "check",
+        &["i18n", "import", "lang", "model", "parse", "snippet"],
+    ),
     // The host page's view of the plan (the registration form).
     (
         "form",
@@ -190,7 +198,7 @@ const IMPORT_ORDER: &[(&str, &[&str])] = &[
         ],
     ),
     // The organisers' check page's report: a file through `import`, said by `i18n`.
-    ("check", &["i18n", "import", "lang"]),
+    ("check", &["i18n", "import", "lang", "model", "snippet"]),
 ];
 
 /// The top-level module a core source belongs to (`import/build.rs` is `import`); `None`

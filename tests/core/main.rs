@@ -31,6 +31,7 @@ mod schema;
 mod search;
 mod share;
 mod sheet;
+mod snippet;
 mod state;
 mod text;
 mod url_state;

@@ -465,7 +465,8 @@ fn the_check_page_report_places_problems_and_converts_good_files() {
         snippet(
             "https://example.org/sp/seminar-plan.js",
             "https://docs.google.com/x?a=1&output=csv",
-            Lang::Sv
+            Lang::Sv,
+            ""
         ),
         "<script type=\"module\" src=\"https://example.org/sp/seminar-plan.js\"></script>\n\
          <seminar-plan src=\"https://docs.google.com/x?a=1&amp;output=csv\" lang=\"sv\"></seminar-plan>"

@@ -130,7 +130,7 @@ async fn inject_axe(browser: &Browser) {
 
 /// Runs axe-core over the whole page (the widget's shadow root included) and returns
 /// every violation as readable lines, each starting with `view`.
-async fn audit(browser: &Browser, view: &str) -> Vec<String> {
+pub(crate) async fn audit(browser: &Browser, view: &str) -> Vec<String> {
     audit_label_in_name(browser, view).await.0
 }
 
@@ -217,7 +217,7 @@ async fn audit_label_in_name(browser: &Browser, view: &str) -> (Vec<String>, boo
 }
 
 /// Fails with every violation found, if any.
-fn assert_no_violations(found: &[String], audits: usize) {
+pub(crate) fn assert_no_violations(found: &[String], audits: usize) {
     assert!(audits > 0, "no view was audited");
     assert!(
         found.is_empty(),

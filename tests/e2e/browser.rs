@@ -347,7 +347,8 @@ impl Chromedriver {
         self.open_with(server, size, Some(downloads)).await
     }
 
-    async fn open_with(
+    /// A fresh browser session with Chromium preferences `prefs` (say, JavaScript off).
+    pub async fn open_with(
         &self,
         server: &Server,
         (width, height): (u32, u32),

@@ -31,6 +31,7 @@ mod release;
 mod schedule;
 mod server;
 mod sheet;
+mod snippet;
 mod workbook;
 
 use std::time::Duration;

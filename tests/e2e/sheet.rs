@@ -5,6 +5,7 @@
 use super::browser::{Browser, Chromedriver};
 use super::server::{Response, Server};
 use super::{LAPTOP, card, open_widget, size_name};
+use serde_json::json;
 
 fn fixture(name: &str) -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sheet/").to_owned() + name
@@ -145,7 +146,9 @@ async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
     );
     let snippet = browser.text("seminar-plan-check >>> .spc-snippet").await;
     assert!(
-        snippet.contains("<seminar-plan src=\"clashes.json\" lang=\"en\"></seminar-plan>"),
+        snippet.contains(
+            "<seminar-plan src=\"clashes.json\" lang=\"en\"> <div class=\"seminarplan-static\""
+        ),
         "{snippet}"
     );
     assert!(
@@ -156,6 +159,72 @@ async fn the_check_page_previews_a_good_sheet_and_gives_the_snippet() {
         browser.count("seminar-plan-check >>> .spc-download").await,
         1
     );
+    // The organiser chooses the snippet's language.
+    browser
+        .js(
+            "const select = $q('seminar-plan-check >>> #spc-snippet-lang');
+             select.value = 'sv';
+             select.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![],
+        )
+        .await;
+    let swedish = browser
+        .wait_until(
+            "the snippet in Swedish",
+            "const t = $q('seminar-plan-check >>> .spc-snippet').textContent;
+             return t.includes('lang=\"sv\">') && t.includes('Lokal: Sal A') ? t : null;",
+            vec![],
+        )
+        .await;
+    assert!(
+        swedish
+            .as_str()
+            .is_some_and(|t| t.contains("<seminar-plan src=\"clashes.json\" lang=\"sv\">")),
+        "{swedish}"
+    );
+    // The sheet names no venue or city: the page asks for them, for search engines.
+    let search = browser.text("seminar-plan-check >>> .spc-search").await;
+    assert!(
+        search.contains("the venue") && search.contains("the city"),
+        "{search}"
+    );
+    // A snippet pasted from the page is compared with the file: the one just made matches,
+    // one made from an earlier version (another fingerprint) is older.
+    const PASTE: &str = "const area = $q('seminar-plan-check >>> .spc-pasted');
+         area.value = arguments[0];
+         area.dispatchEvent(new Event('input', { bubbles: true }));
+         return true;";
+    const VERDICT: &str = "const v = $q('seminar-plan-check >>> .spc-age .spc-verdict');
+         return v && v.textContent.includes(arguments[0]) ? v.textContent : null;";
+    let made = browser
+        .js(
+            "return $q('seminar-plan-check >>> .spc-snippet').textContent;",
+            vec![],
+        )
+        .await;
+    browser.js(PASTE, vec![made.clone()]).await;
+    browser
+        .wait_until(
+            "the pasted snippet to match",
+            VERDICT,
+            vec![json!("matches the file")],
+        )
+        .await;
+    let made = made.as_str().unwrap_or_default();
+    let at = made
+        .find("data-seminarplan-fingerprint=\"")
+        .expect("a fingerprint")
+        + 30;
+    let older = format!("{}0000000000000000{}", &made[..at], &made[at + 16..]);
+    browser.js(PASTE, vec![json!(older)]).await;
+    browser
+        .wait_until(
+            "the pasted snippet to be older",
+            VERDICT,
+            vec![json!("is older than the file")],
+        )
+        .await;
     browser.screenshot(&size_name("check-good", LAPTOP)).await;
     browser.close().await;
 }

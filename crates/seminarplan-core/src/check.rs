@@ -1,11 +1,13 @@
 //! The organisers' check page, without the page: a programme file (any format the widget
 //! reads, a spreadsheet included) becomes a report in the organiser's language — every
 //! problem and warning at its place, what was found, the file converted to
-//! `seminarplan/1`, and the `<seminar-plan>` snippet to paste into their site. Nothing
-//! here leaves the browser; the web crate only shows the report.
+//! `seminarplan/1`, and the `<seminar-plan>` snippet to paste into their site (with the
+//! programme inside it as HTML and JSON-LD: `snippet`). Nothing here leaves the browser;
+//! the web crate only shows the report.
 
 use crate::import::{self, Format};
 use crate::lang::Lang;
+use crate::model::ProgrammeRef;
 
 /// What the check page shows about one file.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +22,10 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// The programme as a `seminarplan/1` file (pretty JSON), when it could be read.
     pub document: Option<String>,
+    /// The programme read, for the snippet's static content.
+    pub programme: Option<ProgrammeRef>,
+    /// What search engines' event listings lack (the venue, the city, the dates), if any.
+    pub search: Option<String>,
 }
 
 impl Report {
@@ -45,6 +51,8 @@ pub fn check(bytes: &[u8], lang: Lang) -> Report {
                 problems: Vec::new(),
                 warnings: imported.warnings.iter().map(|w| lang.warning(w)).collect(),
                 document: serde_json::to_string_pretty(&imported.document).ok(),
+                search: crate::snippet::missing_for_search(p, lang),
+                programme: Some(ProgrammeRef(std::rc::Rc::new(imported.programme))),
             }
         }
         Err(errors) => Report {
@@ -53,21 +61,24 @@ pub fn check(bytes: &[u8], lang: Lang) -> Report {
             problems: errors.iter().map(|e| lang.problem(e)).collect(),
             warnings: Vec::new(),
             document: None,
+            programme: None,
+            search: None,
         },
     }
 }
 
 /// The HTML an organiser pastes into their page: the loader from `loader_url` and the
-/// element reading `src`, in `lang`. Attribute values are escaped.
-pub fn snippet(loader_url: &str, src: &str, lang: Lang) -> String {
-    let attr = |v: &str| {
-        v.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
+/// element reading `src`, in `lang`, with `content` inside it (the static programme,
+/// `snippet::content`, or nothing). Attribute values are escaped.
+pub fn snippet(loader_url: &str, src: &str, lang: Lang, content: &str) -> String {
+    let attr = crate::snippet::attr;
+    let inside = if content.is_empty() {
+        String::new()
+    } else {
+        format!("\n{content}\n")
     };
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<seminar-plan src=\"{}\" lang=\"{}\"></seminar-plan>",
+        "<script type=\"module\" src=\"{}\"></script>\n<seminar-plan src=\"{}\" lang=\"{}\">{inside}</seminar-plan>",
         attr(loader_url),
         attr(src),
         lang.code()

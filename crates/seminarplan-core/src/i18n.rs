@@ -13,6 +13,7 @@ use crate::parse::{Problem, ProgrammeError, RefKind};
 use crate::time::clock;
 
 mod check;
+mod snippet;
 
 impl Lang {
     /// The name of this language, written in that language (for the switch button).

@@ -30,6 +30,7 @@ pub mod richtext;
 pub mod saved;
 pub mod search;
 pub mod share;
+pub mod snippet;
 pub mod state;
 pub mod text;
 pub mod time;

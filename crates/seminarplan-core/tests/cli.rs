@@ -152,3 +152,58 @@ fn seminarplan_check_reads_the_template_saved_as_xlsx_and_ods_as_its_csv() {
         );
     }
 }
+
+#[test]
+fn seminarplan_check_writes_the_snippet_with_the_programme_inside() {
+    // A sheet with no `# Plats:` or `# Stad:` row: the snippet is written, and the
+    // organiser is told what search engines' event listings lack.
+    let sheet = "Id;Datum;Start;Slut;Titel;Lokal;Talare\n\
+        s-1;2027-03-16;9.30;10.15;1 < 2 > 0 & \"mer\";Sal A;Åsa Öberg\n";
+    let (out, dir) = check(
+        "program.csv",
+        sheet,
+        &[
+            "--html",
+            "snippet.html",
+            "--lang",
+            "en",
+            "--loader",
+            "/sp/seminar-plan.js",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("snippet: snippet.html, "), "{stdout}");
+    assert!(stdout.contains("bytes, src program.json"), "{stdout}");
+    assert!(stdout.contains("search engines: "), "{stdout}");
+    assert!(
+        stdout.contains("the venue") && stdout.contains("the city"),
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(dir.join("snippet.html")).expect("written");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(html.starts_with(
+        "<script type=\"module\" src=\"/sp/seminar-plan.js\"></script>\n\
+         <seminar-plan src=\"program.json\" lang=\"en\">\n<div class=\"seminarplan-static\" lang=\"en\""
+    ), "{html}");
+    assert!(html.contains("<article id=\"s-1\">"), "{html}");
+    assert!(
+        html.contains("<h4>1 &lt; 2 &gt; 0 &amp; \"mer\"</h4>"),
+        "{html}"
+    );
+    assert!(html.contains("Room: Sal A"), "{html}");
+    assert!(html.contains("Speakers: <bdi>Åsa Öberg</bdi>"), "{html}");
+    assert!(
+        html.contains("<script type=\"application/ld+json\">{"),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</seminar-plan>"), "{html}");
+
+    let (out, dir) = check(
+        "program-de.csv",
+        sheet,
+        &["--html", "x.html", "--lang", "de"],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(2), "--lang is sv or en");
+}

@@ -1,14 +1,19 @@
 //! `seminarplan-check`: checks a programme file for organisers, natively.
 //!
 //! ```text
-//! cargo run --bin seminarplan-check -- FILE [--convert OUT.json]
+//! cargo run --bin seminarplan-check -- FILE [--convert OUT.json] [--html SNIPPET.html
+//!     [--lang sv|en] [--src URL] [--loader URL]]
 //! ```
 //!
 //! Recognises the format (ours, frab/c3voc JSON, frab/Pentabarf XML, pretalx widget JSON,
 //! a spreadsheet saved as CSV or tab-separated text: docs/SPREADSHEET.md),
 //! prints it with the counts (days, rooms, sessions, speakers), every warning and every
 //! error with its place, and with `--convert` writes the programme as `seminarplan/1`
-//! (pretty JSON). Exit code: 0 read (warnings allowed), 1 errors, 2 usage or I/O trouble.
+//! (pretty JSON). With `--html` it writes the snippet to paste into a page: the loader and
+//! the `<seminar-plan>` element with the whole programme inside as HTML and schema.org
+//! JSON-LD (`seminarplan_core::snippet`), in `--lang` (default `sv`), reading `--src`
+//! (default: the file's own name, as converted) with the loader from `--loader` (default
+//! `/seminarplan/seminar-plan.js`). Exit code: 0 read (warnings allowed), 1 errors, 2 usage or I/O trouble.
 //! `FILE` may be `-` for standard input. On wasm32 this binary does nothing.
 
 #[cfg(target_arch = "wasm32")]
@@ -26,6 +31,7 @@ mod cli {
 
     use seminarplan_core::import::{Imported, import_bytes};
     use seminarplan_core::lang::Lang;
+    use seminarplan_core::snippet;
 
     /// Like `println!`, but a closed pipe (`| head`) is not an error.
     macro_rules! out {
@@ -35,32 +41,54 @@ mod cli {
     }
 
     const USAGE: &str = "usage: seminarplan-check FILE [--convert OUT.json]\n\
+        \x20      [--html SNIPPET.html [--lang sv|en] [--src URL] [--loader URL]]\n\
         \n\
         Reads a programme (seminarplan/1, frab/c3voc schedule.json, frab/Pentabarf\n\
         schedule.xml, pretalx widget JSON, a spreadsheet as CSV, or the workbook itself,\n\
         .xlsx or .ods), prints its format, counts, warnings and\n\
         errors; --convert writes it as seminarplan/1 JSON. FILE may be - for stdin.\n\
+        --html writes the snippet to paste into your page: the widget's element with\n\
+        the whole programme inside as HTML and schema.org JSON-LD, in --lang (sv),\n\
+        reading --src (the converted file's name), loader --loader\n\
+        (/seminarplan/seminar-plan.js).\n\
         Exit code: 0 read (warnings allowed), 1 errors, 2 usage or I/O trouble.";
 
     struct Args {
         file: String,
         convert: Option<String>,
+        html: Option<String>,
+        lang: Option<String>,
+        src: Option<String>,
+        loader: Option<String>,
     }
 
     fn parse_args(args: Vec<String>) -> Result<Option<Args>, String> {
         let mut file = None;
         let mut convert = None;
+        let (mut html, mut lang, mut src, mut loader) = (None, None, None, None);
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
+                _ => (a.clone(), None),
+            };
+            let slot = match name.as_str() {
+                "--convert" | "-o" => Some(&mut convert),
+                "--html" => Some(&mut html),
+                "--lang" => Some(&mut lang),
+                "--src" => Some(&mut src),
+                "--loader" => Some(&mut loader),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                match inline.or_else(|| it.next()) {
+                    Some(value) => *slot = Some(value),
+                    None => return Err(format!("{name} needs a value")),
+                }
+                continue;
+            }
             match a.as_str() {
                 "-h" | "--help" => return Ok(None),
-                "--convert" | "-o" => match it.next() {
-                    Some(out) => convert = Some(out),
-                    None => return Err("--convert needs a file name".into()),
-                },
-                _ if a.starts_with("--convert=") => {
-                    convert = Some(a.trim_start_matches("--convert=").to_owned());
-                }
                 _ if a.starts_with('-') && a != "-" => {
                     return Err(format!("unknown option {a}"));
                 }
@@ -71,8 +99,18 @@ mod cli {
                 }
             }
         }
+        if lang.as_deref().is_some_and(|l| l != "sv" && l != "en") {
+            return Err("--lang is sv or en".into());
+        }
         match file {
-            Some(file) => Ok(Some(Args { file, convert })),
+            Some(file) => Ok(Some(Args {
+                file,
+                convert,
+                html,
+                lang,
+                src,
+                loader,
+            })),
             None => Err("no file given".into()),
         }
     }
@@ -262,6 +300,45 @@ mod cli {
             }
             out!("written: {out}");
         }
+        if let Some(out) = &args.html
+            && let Err(e) = write_snippet(&imported, &args, out)
+        {
+            eprintln!("seminarplan-check: cannot write {out}: {e}");
+            return ExitCode::from(2);
+        }
         ExitCode::SUCCESS
+    }
+
+    /// Writes the snippet to `out` and says how large it is and what it leaves out.
+    fn write_snippet(imported: &Imported, args: &Args, out: &str) -> std::io::Result<()> {
+        let lang = Lang::from_code(args.lang.as_deref().unwrap_or("sv"));
+        let src = args.src.clone().unwrap_or_else(|| {
+            if imported.format == seminarplan_core::import::Format::Seminarplan {
+                args.file
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or(&args.file)
+                    .to_owned()
+            } else {
+                seminarplan_core::check::converted_name(&args.file)
+            }
+        });
+        let loader = args
+            .loader
+            .as_deref()
+            .unwrap_or("/seminarplan/seminar-plan.js");
+        let content = snippet::content(&imported.programme, lang, Some(&src));
+        let mut html = seminarplan_core::check::snippet(loader, &src, lang, &content.html);
+        html.push('\n');
+        std::fs::write(out, &html)?;
+        out!("snippet: {out}, {} bytes, src {src}", html.len());
+        if content.detail != snippet::Detail::Whole {
+            let no_data = content.detail == snippet::Detail::WithoutSessionData;
+            out!("  {}", Lang::En.snippet_lean(no_data));
+        }
+        if let Some(missing) = snippet::missing_for_search(&imported.programme, Lang::En) {
+            out!("  search engines: {missing}");
+        }
+        Ok(())
     }
 }
