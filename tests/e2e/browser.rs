@@ -344,21 +344,41 @@ impl Chromedriver {
         size: (u32, u32),
         downloads: &Path,
     ) -> Browser {
-        self.open_with(server, size, Some(downloads)).await
+        self.open_as(server, size, Some(downloads), None).await
     }
 
-    /// A fresh browser session with Chromium preferences `prefs` (say, JavaScript off).
+    /// A fresh Chromium session with preferences `prefs` (say, JavaScript off).
     pub async fn open_with(
+        &self,
+        server: &Server,
+        size: (u32, u32),
+        prefs: Option<Value>,
+    ) -> Browser {
+        self.open_as(server, size, None, prefs).await
+    }
+
+    /// A fresh browser session: downloads to `downloads`, and Chromium's `prefs` on top.
+    async fn open_as(
         &self,
         server: &Server,
         (width, height): (u32, u32),
         downloads: Option<&Path>,
+        prefs: Option<Value>,
     ) -> Browser {
         let profile = self.profiles.join(unique("profile"));
         fs::create_dir_all(&profile).expect("create a browser profile directory");
-        let capabilities = self
+        let mut capabilities = self
             .engine
             .capabilities(&profile, (width, height), downloads);
+        if let Some(Value::Object(prefs)) = prefs {
+            let options = &mut capabilities["goog:chromeOptions"]["prefs"];
+            if !options.is_object() {
+                *options = json!({});
+            }
+            for (key, value) in prefs {
+                options[key] = value;
+            }
+        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };

@@ -498,7 +498,7 @@ fn description(text: &str) -> String {
     }
     let cut: String = words.chars().take(DESCRIPTION_CHARS).collect();
     let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", &cut[..at])
+    format!("{}…", cut.get(..at).unwrap_or(&cut))
 }
 
 /// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` (which only
@@ -545,7 +545,8 @@ pub fn compare(pasted: &str, programme: &Programme) -> Pasted {
     let Some(at) = pasted.find(&format!("class=\"{CLASS}\"")) else {
         return Pasted::NotFound;
     };
-    let tag = &pasted[at..pasted[at..].find('>').map_or(pasted.len(), |e| at + e)];
+    let rest = pasted.get(at..).unwrap_or_default();
+    let tag = rest.find('>').and_then(|e| rest.get(..e)).unwrap_or(rest);
     let Some(fingerprint) = attribute(tag, FINGERPRINT_ATTR) else {
         return Pasted::NotFound;
     };
@@ -563,8 +564,8 @@ pub fn compare(pasted: &str, programme: &Programme) -> Pasted {
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
     let start = tag.find(&key)? + key.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
+    let rest = tag.get(start..)?;
+    rest.get(..rest.find('"')?)
 }
 
 fn unescape_attr(value: &str) -> String {
