@@ -454,10 +454,12 @@ async fn broken_programme_shows_clear_error() {
     assert_eq!(
         problems,
         [
+            "sessions[0].room: hänvisar till lokalen \"sal-y\" som inte finns",
             "sessions[1].end: sluttiden måste vara efter starttiden",
             "sessions[2].room: hänvisar till lokalen \"sal-x\" som inte finns",
         ],
-        "every problem of tests/fixtures/broken.json, with its place"
+        "every problem of tests/fixtures/broken.json (no session of it can be shown, so the \
+         widget refuses it whole), with its place"
     );
     assert_eq!(
         browser.attr(".sp-error a.sp-link", "href").await.as_deref(),
