@@ -813,61 +813,6 @@ impl Lang {
         }
     }
 
-    pub fn weekday(self, day: NaiveDate) -> &'static str {
-        let i = day.weekday().num_days_from_monday() as usize;
-        let sv = [
-            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-        ];
-        let en = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        self.pick(sv[i], en[i])
-    }
-
-    fn month(self, day: NaiveDate) -> &'static str {
-        let i = day.month0() as usize;
-        let sv = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        let en = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        self.pick(sv[i], en[i])
-    }
-
-    /// "tisdag 16 mars" / "Tuesday 16 March".
-    pub fn long_date(self, day: NaiveDate) -> String {
-        format!("{} {} {}", self.weekday(day), day.day(), self.month(day))
-    }
-
     /// A short tab label: "tis 16/3" / "Tue 16 Mar".
     pub fn short_date(self, day: NaiveDate) -> String {
         let wd: String = self.weekday(day).chars().take(3).collect();

@@ -13,6 +13,7 @@ use super::{Entry, Sheet, note, slug};
 use crate::import::Warning;
 use crate::import::text::{self as itext, Language, PALETTE};
 use crate::import::time::{self, Rule};
+use crate::lang::Lang;
 use crate::model::{Kind, Status, Text};
 use crate::parse::{ProgrammeError, raw};
 
@@ -621,53 +622,7 @@ fn block_days(entries: &[Entry]) -> HashMap<String, (NaiveDate, bool)> {
 
 /// A day as a block's name shows it: `tisdag 16 mars`, `Tuesday 16 March`.
 fn day_name(d: NaiveDate, lang: &str) -> String {
-    const SV_DAYS: [&str; 7] = [
-        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-    ];
-    const EN_DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const SV_MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN_MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let weekday = d.weekday().num_days_from_monday() as usize;
-    let month = d.month0() as usize;
-    if lang == "sv" {
-        format!("{} {} {}", SV_DAYS[weekday], d.day(), SV_MONTHS[month])
-    } else {
-        format!("{} {} {}", EN_DAYS[weekday], d.day(), EN_MONTHS[month])
-    }
+    if lang == "sv" { Lang::Sv } else { Lang::En }.long_date(d)
 }
 
 /// The programme's id: `# Id:`, else made from its first day (`programme-20270316`),
