@@ -185,16 +185,7 @@ pub fn decode(value: &str) -> Result<SharedPlan, ShareError> {
     }
     let mut parts = value.split('~');
     let head = parts.next().unwrap_or_default();
-    let (programme, fingerprint) = match head.split_once('*') {
-        Some((id, f)) if f.len() == 6 && f.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            (id, Some(f.to_ascii_lowercase()))
-        }
-        Some(_) => return Err(ShareError::Malformed),
-        None => (head, None),
-    };
-    if !valid_id(programme) {
-        return Err(ShareError::Malformed);
-    }
+    let (programme, fingerprint) = programme_of(head)?;
     let compact = fingerprint.is_some();
     let mut ids = BTreeSet::new();
     let mut previous = String::new();
@@ -269,4 +260,20 @@ impl QrMatrix {
     pub fn size(&self) -> usize {
         self.width + 8
     }
+}
+
+/// A link's programme part, `id` or `id*fingerprint` (six hex digits, as share and
+/// delegation links write it): the id, and the fingerprint in lower case.
+pub(crate) fn programme_of(head: &str) -> Result<(&str, Option<String>), ShareError> {
+    let (programme, fingerprint) = match head.split_once('*') {
+        Some((id, f)) if f.len() == 6 && f.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            (id, Some(f.to_ascii_lowercase()))
+        }
+        Some(_) => return Err(ShareError::Malformed),
+        None => (head, None),
+    };
+    if !valid_id(programme) {
+        return Err(ShareError::Malformed);
+    }
+    Ok((programme, fingerprint))
 }

@@ -194,16 +194,7 @@ pub fn decode_team(value: &str) -> Result<TeamLink, ShareError> {
         .and_then(|head| head.split_once('~'))
         .and_then(|(p, stamp)| Some((p, from_base36(stamp)?)))
         .ok_or(ShareError::Malformed)?;
-    let (programme, fingerprint) = match programme.split_once('*') {
-        Some((id, f)) if f.len() == 6 && f.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            (id, Some(f.to_ascii_lowercase()))
-        }
-        Some(_) => return Err(ShareError::Malformed),
-        None => (programme, None),
-    };
-    if !valid_id(programme) {
-        return Err(ShareError::Malformed);
-    }
+    let (programme, fingerprint) = crate::share::programme_of(programme)?;
     let mut people: Vec<Person> = Vec::new();
     for group in groups {
         let mut parts = group.split('~');
