@@ -324,9 +324,11 @@ async fn a_record_another_tab_wrote_that_cannot_be_read_is_set_aside_then_restor
     wait_saved_exactly(&b, &IDS[..3]).await;
     assert_eq!(b.count(notice).await, 0, "the notice is gone");
 
-    // When a tab sets the record aside and removes the key, this tab writes no empty
-    // plan back: it keeps its stars, and saves them with its next change. (Issue 28: this
-    // also accepted an empty plan, and was read before any write-back could happen.)
+    // When another widget tab, whose plan is empty, finds a record it cannot read, it sets
+    // the record aside and removes the key; neither tab writes an empty plan back: this
+    // one keeps its stars, and saves them with its next change. (Issue 28: this also
+    // accepted an empty plan, and removed the key by hand, so the widget's own first read
+    // of an unreadable record, where an empty plan could be written, never ran.)
     b.js(
         "window.__spHeard = false;
          window.addEventListener('storage', () => setTimeout(() => { window.__spHeard = true; }, 0));
@@ -336,11 +338,27 @@ async fn a_record_another_tab_wrote_that_cannot_be_read_is_set_aside_then_restor
     .await;
     b.switch_to(&other).await;
     b.js(
-        "localStorage.removeItem(arguments[0]); return true;",
-        vec![json!(KEY)],
+        "localStorage.setItem(arguments[0], arguments[1]); return true;",
+        vec![json!(KEY), json!(NEWER)],
     )
     .await;
     b.switch_to(&widget).await;
+    b.wait_until(
+        "the new record to be heard",
+        "return window.__spHeard;",
+        vec![],
+    )
+    .await;
+    b.js("window.__spHeard = false; return true;", vec![]).await;
+    b.switch_to(&other).await;
+    open_widget(&b, "/").await;
+    b.switch_to(&widget).await;
+    b.wait_until(
+        "the other tab's widget to have dealt with the record",
+        "return localStorage.getItem(arguments[0]) !== arguments[1];",
+        vec![json!(KEY), json!(NEWER)],
+    )
+    .await;
     // The widget's storage listener was added first, so it has run, and what it set off
     // (a render and its effects, in microtasks) has finished, once ours has.
     b.wait_until(
