@@ -37,11 +37,7 @@ impl SharedPlan {
     /// Whether the link was made from `programme`: the same id, and the same fingerprint
     /// when it carries one.
     pub fn is_for(&self, programme: &Programme) -> bool {
-        self.programme == programme.id
-            && self
-                .fingerprint
-                .as_ref()
-                .is_none_or(|f| *f == programme.fingerprint())
+        made_for(&self.programme, self.fingerprint.as_deref(), programme)
     }
 }
 
@@ -276,4 +272,10 @@ pub(crate) fn programme_of(head: &str) -> Result<(&str, Option<String>), ShareEr
         return Err(ShareError::Malformed);
     }
     Ok((programme, fingerprint))
+}
+
+/// Whether a link naming `id` and perhaps a `fingerprint` was made from `programme`: the
+/// same id, and the same fingerprint when it carries one (share and delegation links).
+pub(crate) fn made_for(id: &str, fingerprint: Option<&str>, programme: &Programme) -> bool {
+    id == programme.id && fingerprint.is_none_or(|f| f == programme.fingerprint())
 }

@@ -57,11 +57,7 @@ impl TeamLink {
     /// Whether the link was made from `programme`: the same id, and the same fingerprint
     /// when it carries one.
     pub fn is_for(&self, programme: &Programme) -> bool {
-        self.programme == programme.id
-            && self
-                .fingerprint
-                .as_ref()
-                .is_none_or(|f| *f == programme.fingerprint())
+        crate::share::made_for(&self.programme, self.fingerprint.as_deref(), programme)
     }
 }
 
