@@ -39,7 +39,8 @@ const TEXT = {
   },
 };
 
-const SETTINGS = ["src", "lang", "namespace", "url", "view", "now", "timeout"];
+// Every attribute the widget reads (`src/browser/mount.rs`): changing one restarts it.
+const SETTINGS = ["src", "lang", "namespace", "url", "view", "now", "timeout", "keep-params"];
 
 // Each module's start, by the name of its JavaScript: loaded and started once per page.
 const started = new Map();

@@ -495,6 +495,31 @@ async fn share_links_keep_the_page_and_work_without_url_state() {
         b.url().await.contains("?page_id=12&utm_source"),
         "the page's address is untouched"
     );
+
+    // The organiser changes `keep-params` on a live page (a CMS editor's preview): like
+    // every other attribute, it restarts the widget, and the next link keeps `p` instead.
+    b.js(
+        "document.querySelector(arguments[0]).setAttribute('keep-params', 'p');",
+        vec![json!(WIDE)],
+    )
+    .await;
+    b.wait_until(
+        "a link made after the change",
+        "const host = document.querySelector(arguments[0]).shadowRoot;
+         const input = host.querySelector('input.sp-share__link');
+         if (input !== null) return !input.value.includes('page_id');
+         const open = host.querySelector('.sp-mine__share');
+         if (open) open.click();
+         else host.querySelectorAll('.sp-viewswitch__button')[1]?.click();
+         return false;",
+        vec![json!(WIDE)],
+    )
+    .await;
+    let relinked = b.value(&format!("{WIDE} >>> input.sp-share__link")).await;
+    assert!(
+        relinked.starts_with(&format!("{}/embed/hostile.html?huvud.share=", b.origin())),
+        "the restarted widget drops page_id and keeps the plan: {relinked}"
+    );
     b.close().await;
 
     // Opened on another device (a fresh profile), the widget offers the shared plan even
