@@ -35,8 +35,10 @@ use std::path::{Path, PathBuf};
 /// show a file's good sessions instead of refusing it, with plans following changed ids
 /// (issue 27; measured on the branches apart: 371,247 and 369,877; BENCHMARKS.md).
 /// Raised to 390,000 when the branches of issues 27, 28, 30, 31 and 32 came together
-/// (383,093 measured; BENCHMARKS.md "First load after issues 27–32").
-const CEILING_BROTLI: usize = 390_000;
+/// (383,093 measured; BENCHMARKS.md "First load after issues 27–32"). Lowered to 385,000
+/// when the widget's CSS came to be minified at build time (issue 29: 380,129 measured;
+/// BENCHMARKS.md "Size cuts (issue 29)").
+const CEILING_BROTLI: usize = 385_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
@@ -174,5 +176,70 @@ fn first_load_stays_under_its_ceiling() {
          (tests/size.rs): find what grew (BENCHMARKS.md, twiggy), or raise the ceiling on \
          purpose with the reason in BENCHMARKS.md",
         total[2]
+    );
+}
+
+#[path = "../build/css_min.rs"]
+mod css_min;
+
+/// What CSS reads in `css`: its tokens, split at whitespace and at the characters around
+/// which the minifier drops it, with comments out (strings are ours and hold no comment).
+fn tokens(css: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        plain.push_str(&rest[..at]);
+        plain.push(' ');
+        rest = rest[at..]
+            .find("*/")
+            .map_or("", |end| &rest[at + end + 2..]);
+    }
+    plain.push_str(rest);
+    let mut out = Vec::new();
+    for word in plain.split_whitespace() {
+        let mut token = String::new();
+        for c in word.chars() {
+            if matches!(c, '{' | '}' | ';' | ',' | '>') {
+                out.extend((!token.is_empty()).then(|| std::mem::take(&mut token)));
+                out.push(c.to_string());
+            } else {
+                token.push(c);
+            }
+        }
+        out.extend((!token.is_empty()).then_some(token));
+    }
+    out
+}
+
+/// The widget's CSS is compiled into the wasm minified (issue 29): every token of
+/// `styles/` is still there in the same order (so no two words were joined and no
+/// string changed), and the comments and spaces are gone.
+#[test]
+fn the_widget_css_is_minified_without_changing_a_token() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("styles");
+    let mut css = String::new();
+    for entry in std::fs::read_dir(&dir).expect("read styles/") {
+        let path = entry.expect("a file of styles/").path();
+        css.push_str(&std::fs::read_to_string(&path).expect("read a style sheet"));
+        css.push('\n');
+    }
+    css.push_str(".a :hover{content:\"a  /* b */ ; c\"} .b + .c { margin: calc(1px + 2em) }");
+    let small = css_min::minify(&css);
+    assert_eq!(tokens(&small), tokens(&css));
+    assert!(
+        !small.replace("\"a  /* b */ ; c\"", "").contains("/*"),
+        "no comment is left"
+    );
+    assert!(
+        small.contains("content:\"a  /* b */ ; c\""),
+        "strings are copied"
+    );
+    assert!(small.contains(".a :hover{"), "a descendant's space is kept");
+    assert!(small.contains("calc(1px + 2em)"), "calc's spaces are kept");
+    assert!(
+        small.len() * 10 < css.len() * 8,
+        "at least a fifth smaller: {} of {} bytes",
+        small.len(),
+        css.len()
     );
 }

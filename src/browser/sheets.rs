@@ -8,21 +8,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Node};
 
-/// The widget's own CSS, all files in cascade order (`styles/`; the demo page's CSS is
-/// not part of the widget).
-pub const WIDGET_CSS: &str = concat!(
-    include_str!("../../styles/base.css"),
-    include_str!("../../styles/header.css"),
-    include_str!("../../styles/programme.css"),
-    include_str!("../../styles/card.css"),
-    include_str!("../../styles/notices.css"),
-    include_str!("../../styles/filters.css"),
-    include_str!("../../styles/page.css"),
-    include_str!("../../styles/schedule.css"),
-    include_str!("../../styles/timetable.css"),
-    include_str!("../../styles/form.css"),
-    include_str!("../../styles/delegation.css"),
-);
+/// The widget's own CSS, all files of `styles/` in cascade order (the demo page's CSS is
+/// not part of the widget), minified by `build.rs`.
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// One parsed copy of [`WIDGET_CSS`], shared by every widget on the page.

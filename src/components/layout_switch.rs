@@ -16,6 +16,20 @@ pub struct LayoutSwitchProps {
     pub on_layout: Callback<Layout>,
 }
 
+/// The button's icon, shown instead of its name on a phone (filters.css), where the
+/// switch shares the search field's row; the name is still what is read out.
+fn icon(layout: Layout) -> Html {
+    let path = match layout {
+        Layout::List => "M3 5h14M3 10h14M3 15h14",
+        Layout::Grid => "M3 3h5v14H3zM12 3h5v6h-5zM12 12h5v5h-5z",
+    };
+    html! {
+        <svg class="sp-layout__icon" aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20">
+            <path d={path} fill="none" stroke="currentColor" stroke-width="2" />
+        </svg>
+    }
+}
+
 #[component]
 pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
     let widget = use_widget();
@@ -26,7 +40,9 @@ pub fn LayoutSwitch(props: &LayoutSwitchProps) -> Html {
         let current = props.layout == layout;
         html! {
             <button type="button" class={classes!("sp-layout__button", current.then_some("sp-is-current"))}
-                aria-pressed={current.to_string()} onclick={Callback::from(move |_| cb.emit(layout))}>{ label }</button>
+                aria-pressed={current.to_string()} onclick={Callback::from(move |_| cb.emit(layout))}>
+                { icon(layout) }<span class="sp-layout__text">{ label }</span>
+            </button>
         }
     };
     let on_dim = {
