@@ -561,15 +561,25 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
         now: None,
         live: true,
     };
-    yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props((0..total).collect()))
-        .render();
+    let mut app = yew::Renderer::<ProgrammeView>::with_root_and_props(
+        root.clone(),
+        props((1..total).collect()),
+    )
+    .render();
     yew::scheduler::flush().await;
-    // The first frame has a screenful of cards only, and nothing to ask for more with
-    // (issue 29: the rest of the first cards come once that frame is painted).
+    // The first list comes with its first cards at once.
+    assert_eq!(all(&root, "article.sp-card").len(), FIRST);
+    // A list that replaces it (a keystroke) has a screenful of cards in its first frame,
+    // and nothing to ask for more with (issue 29: the rest of the first cards come once
+    // that frame is painted, the list `aria-busy` until then).
+    app.update(props((0..total).collect()));
+    yew::scheduler::flush().await;
     assert_eq!(all(&root, "article.sp-card").len(), SCREEN);
     assert_eq!(all(&root, "button.sp-more__button").len(), 0);
+    assert_eq!(all(&root, "[aria-busy=\"true\"]").len(), 1);
     // Then the first cards, in programme order, day one first.
     let more = wait_for(&root, "button.sp-more__button").await;
+    assert_eq!(all(&root, "[aria-busy]").len(), 0);
     assert_eq!(all(&root, "article.sp-card").len(), FIRST);
     assert_eq!(all(&root, "h2.sp-day__title").len(), 1);
     // "Show more" says how many are left and adds them, until every session is there.

@@ -81,12 +81,14 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     } else {
         FIRST
     };
-    let shown = use_state(|| (props.matching.clone(), props.day, first.min(SCREEN)));
-    // A new list shows its first screen in the frame that answers the visitor, and the
-    // rest of its first cards once that frame has been painted (`staged`).
+    let shown = use_state(|| (props.matching.clone(), props.day, first));
+    // A list that replaces another (a keystroke, a day) shows its first screen in the
+    // frame that answers the visitor, and the rest of its first cards once that frame has
+    // been painted (`staged`). The first list comes whole: the loader may need any of its
+    // cards to keep the session the visitor was reading in place.
     let same = Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day;
     let limit = if same { shown.2 } else { first.min(SCREEN) };
-    let staged = limit < first && (!same || shown.2 < first);
+    let staged = !same && limit < first;
     {
         let shown = shown.clone();
         let whole = (props.matching.clone(), props.day, first);
