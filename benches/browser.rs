@@ -21,6 +21,9 @@
 //!   one timed from the event until the frame that shows its result has been painted;
 //! - **star**: a star click until the star and the My schedule count are painted; opening
 //!   My schedule; removing a session from My schedule with its star.
+//! - **switching day and opening a session** (issue 29): each day tab clicked in turn,
+//!   a card's details folded open and closed, a session's page opened from a card's title
+//!   and closed, each timed like a keystroke.
 //! - **timetable** (issue 17; `roomsR-N`, N sessions in R rooms, and `1000` only): the
 //!   switch to the timetable until its sessions are painted, its DOM, and the frame times
 //!   of a 2-second scroll of its region, one step per animation frame.
@@ -621,6 +624,91 @@ async fn star(browser: &Browser) -> Value {
     })
 }
 
+/// How many times the day is switched, and sessions are opened (issue 29): enough samples
+/// for a p95 that is not simply the slowest one.
+const DAY_SWITCHES: usize = 10;
+const OPENS: usize = 5;
+
+/// Switching day, folding a session's details open and closed, and opening and closing a
+/// session's page (issue 29), each timed like a keystroke: from the click until the frame
+/// that shows its result has been painted. The day tabs are clicked in turn, the first
+/// day again after "all days"; the details are those of the first [`OPENS`] cards of the
+/// list; a session's page is opened from a card's title and closed with its button.
+async fn switch_and_open(browser: &Browser) -> Value {
+    let r = run_async(
+        browser,
+        "switching day and opening sessions",
+        "const B = window.__spBench;
+         const root = $q('.sp-app').getRootNode();
+         const days = [];
+         const tabs = $qa('.sp-daytabs__button').length;
+         const first = $qa('.sp-daytabs__button').findIndex((b) => b.getAttribute('aria-pressed') === 'true');
+         let current = first;
+         for (let i = 0; i < arguments[0] && tabs > 1; i++) {
+             current = (current + 1) % tabs;
+             await B.sleep(arguments[2]);
+             const r = await B.measure(root, () => $qa('.sp-daytabs__button')[current].click());
+             r.cards = $qa('.sp-browse .sp-card').length;
+             days.push(r);
+         }
+         // Back to the day the list showed, so what is measured after starts as before.
+         if (current !== first && first >= 0) {
+             await B.measure(root, () => $qa('.sp-daytabs__button')[first].click());
+         }
+         const details = [];
+         for (const fold of ['open', 'close']) {
+             for (let i = 0; i < arguments[1]; i++) {
+                 const toggle = $qa('.sp-browse .sp-card__toggle')[i];
+                 if (!toggle) break;
+                 await B.sleep(arguments[2]);
+                 const r = await B.measure(root, () => toggle.click());
+                 r.fold = fold;
+                 r.expanded = toggle.getAttribute('aria-expanded');
+                 details.push(r);
+             }
+         }
+         const pages = [];
+         const closes = [];
+         for (let i = 0; i < arguments[1]; i++) {
+             const title = $qa('.sp-browse .sp-card__open')[i];
+             if (!title) break;
+             await B.sleep(arguments[2]);
+             const r = await B.measure(root, () => title.click());
+             r.shown = !!$q('dialog[open] .sp-page');
+             pages.push(r);
+             await B.sleep(arguments[2]);
+             const c = await B.measure(root, () => $q('dialog[open] .sp-dialog__close').click());
+             c.closed = !$q('dialog[open]');
+             closes.push(c);
+         }
+         return { days, details, pages, closes };",
+        vec![json!(DAY_SWITCHES), json!(OPENS), json!(GAP_MS)],
+    )
+    .await;
+    let ms = |key: &str| -> Vec<f64> {
+        r[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(|s| s["ms"].as_f64()).collect())
+            .unwrap_or_default()
+    };
+    let all = |key: &str, field: &str, want: Value| {
+        r[key]
+            .as_array()
+            .is_some_and(|a| a.iter().all(|s| s[field] == want))
+    };
+    assert!(
+        all("pages", "shown", json!(true)) && all("closes", "closed", json!(true)),
+        "every session page should open and close again: {r}"
+    );
+    json!({
+        "switch_day": stats(&ms("days")),
+        "details": stats(&ms("details")),
+        "open_session": stats(&ms("pages")),
+        "close_session": stats(&ms("closes")),
+        "samples": r,
+    })
+}
+
 /// The timetable case of issue 17: `roomsR-N` is N generated sessions in exactly R rooms
 /// (`seminarplan_core::generate::programme_json_in_rooms`), served as JSON.
 fn rooms_case(size: &str) -> Option<(Programme, Vec<u8>)> {
@@ -820,10 +908,26 @@ async fn run_case(
     let error_paint = marks(&runs, "errorPaint");
     let memory = memory(&browser).await;
     let shown = runs.iter().all(|r| r["error"].is_null());
-    let (search, star) = if p.hostile || !shown {
-        (Value::Null, Value::Null)
+    let (search, star, switch) = if p.hostile || !shown {
+        (Value::Null, Value::Null, Value::Null)
     } else {
-        (search(&browser).await, star(&browser).await)
+        // With `SEMINARPLAN_BENCH_PROFILE`, the keystrokes and the star clicks are
+        // profiled too (issue 29: where a keystroke's time goes).
+        let profiling = std::env::var_os("SEMINARPLAN_BENCH_PROFILE").is_some();
+        let name = format!("{}-{rate}x", p.name);
+        if profiling {
+            start_profile(&browser).await;
+        }
+        let search = search(&browser).await;
+        if profiling {
+            write_profile(&browser, &format!("{name}-search")).await;
+            start_profile(&browser).await;
+        }
+        let star = star(&browser).await;
+        if profiling {
+            write_profile(&browser, &format!("{name}-star")).await;
+        }
+        (search, star, switch_and_open(&browser).await)
     };
     let timetable = if wants_timetable(p) && shown {
         timetable(&browser).await
@@ -846,6 +950,7 @@ async fn run_case(
         "memory": memory,
         "search": search,
         "star": star,
+        "switch_and_open": switch,
         "timetable": timetable,
     })
 }
@@ -994,8 +1099,38 @@ fn tables(report: &Value) -> String {
             c["memory"]["dom_nodes"],
         );
     }
+    out.push_str(&interactions_table(report));
     out.push_str(&steps_table(report));
     out.push_str(&timetable_table(report));
+    out
+}
+
+/// The p95 of every timed interaction of the list (issue 29's budgets: keystroke,
+/// clearing, star, switching day, opening a session), beside its median.
+fn interactions_table(report: &Value) -> String {
+    let mut out = String::from(
+        "\n| programme | CPU | keystroke median / p95 ms | clear search ms | star median / p95 ms | switch day median / p95 ms | details open or closed median / p95 ms | open session median / p95 ms | close session median ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for c in report["cases"].as_array().into_iter().flatten() {
+        if c["search"].is_null() {
+            continue;
+        }
+        let both = |v: &Value| format!("{} / {}", ms(&v["median"]), ms(&v["p95"]));
+        let o = &c["switch_and_open"];
+        let _ = writeln!(
+            out,
+            "| {} | {}× | {} | {} | {} | {} | {} | {} | {} |",
+            c["programme"].as_str().unwrap_or("?"),
+            c["cpu_throttling"],
+            both(&c["search"]["keystrokes"]),
+            ms(&c["search"]["clear_ms"]),
+            both(&c["star"]["star"]),
+            both(&o["switch_day"]),
+            both(&o["details"]),
+            both(&o["open_session"]),
+            ms(&o["close_session"]["median"]),
+        );
+    }
     out
 }
 

@@ -1,6 +1,9 @@
 //! The root component: owns the one reducer, loads the programme, and wires the saved
 //! plan to storage. Everything it renders comes from `components`.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::url::{self, UrlPlace};
@@ -136,6 +139,7 @@ pub fn App(props: &AppProps) -> Html {
     let day = programme
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
+    let last_search = use_mut_ref(|| None::<LastSearch>);
     let outcome = use_memo(
         (
             programme.clone(),
@@ -145,7 +149,16 @@ pub fn App(props: &AppProps) -> Html {
         ),
         |(p, filters, plan, day)| {
             p.as_ref()
-                .map(|p| filter::run(p, &index, plan, filters, *day))
+                .map(|p| {
+                    let hits = search_hits(&last_search, &index, &filters.text);
+                    filter::run_with_hits(
+                        p,
+                        hits.as_deref().map(Vec::as_slice),
+                        plan,
+                        filters,
+                        *day,
+                    )
+                })
                 .unwrap_or_default()
         },
     );
@@ -325,6 +338,34 @@ pub fn App(props: &AppProps) -> Html {
             <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
         </ContextProvider<Widget>>
     }
+}
+
+/// The last search: its index, its words, and which sessions contain them.
+type LastSearch = (Rc<search::Index>, Vec<search::Term>, Rc<Vec<bool>>);
+
+/// Which sessions contain the words of `text` (`None` without a search). A query that
+/// narrows the last one (typing on) searches only the sessions that one found (issue 29:
+/// the search was the largest part of a keystroke's script at 1,000 sessions).
+fn search_hits(
+    last: &RefCell<Option<LastSearch>>,
+    index: &Rc<search::Index>,
+    text: &str,
+) -> Option<Rc<Vec<bool>>> {
+    let terms = search::terms(text);
+    if terms.is_empty() {
+        return None;
+    }
+    let mut last = last.borrow_mut();
+    let before = last
+        .as_ref()
+        .filter(|(i, before, _)| Rc::ptr_eq(i, index) && search::narrows(&terms, before));
+    let hits = match before {
+        Some((_, before, hits)) if *before == terms => hits.clone(),
+        Some((_, _, hits)) => Rc::new(index.hits(&terms, Some(hits))),
+        None => Rc::new(index.hits(&terms, None)),
+    };
+    *last = Some((index.clone(), terms, hits.clone()));
+    Some(hits)
 }
 
 /// The sessions of `ids` the programme has, in programme order.

@@ -310,6 +310,22 @@ fn type_into(input: &Element, text: &str) {
     input.dispatch_event(&event).expect("dispatch");
 }
 
+/// The sessions of the list once it is whole: a new list shows its first screen, then the
+/// rest of its first cards (`aria-busy` until then, issue 29).
+async fn shown_ids(root: &Element) -> Vec<String> {
+    for _ in 0..500 {
+        if root
+            .query_selector("[aria-busy=\"true\"]")
+            .expect("selector")
+            .is_none()
+        {
+            break;
+        }
+        tick().await;
+    }
+    visible_ids(root)
+}
+
 fn visible_ids(root: &Element) -> Vec<String> {
     all(root, "article.sp-card")
         .iter()
@@ -337,6 +353,58 @@ async fn mount_demo(test: &str) -> Element {
     root
 }
 
+/// Issue 29: the answer to a keystroke is painted before the address is written
+/// (`replaceState` cost 14 ms a keystroke at 4× CPU); the address follows once typing
+/// pauses, and the entry keeps what was typed.
+#[wasm_bindgen_test]
+async fn typing_writes_the_address_once_the_visitor_pauses() {
+    use seminarplan_web::browser::url::UrlMode;
+    let root = fresh_root();
+    let props = AppProps {
+        src: Some(demo_src()),
+        lang: Lang::Sv,
+        namespace: namespace("typing-url"),
+        url: UrlPlace {
+            mode: UrlMode::Hash,
+            scope: Default::default(),
+        },
+        now: None,
+        view: Default::default(),
+        layout: None,
+        timeout: None,
+        keep_params: None,
+        host: None,
+        link_dropped: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+    let location = web_sys::window().expect("window").location();
+    let hash = || location.hash().unwrap_or_default();
+    let before = hash();
+    let input = wait_for(&root, "input.sp-search__input").await;
+    for typed in ["O", "Os", "Ost", "Oste", "OsTersund"] {
+        type_into(&input, typed);
+        yew::scheduler::flush().await;
+    }
+    // The list has answered; the address has not been written yet.
+    assert!(!hash().contains("Tersund"), "written at once: {}", hash());
+    let ids = visible_ids(&root);
+    assert!(ids.contains(&"s-108".to_string()), "{ids:?}");
+    for _ in 0..500 {
+        if hash().contains("Tersund") {
+            break;
+        }
+        tick().await;
+    }
+    assert!(hash().contains("OsTersund"), "never written: {}", hash());
+    // Leave the test page's address as it was.
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before));
+}
+
 #[wasm_bindgen_test]
 async fn search_field_narrows_the_list_and_marks_the_words() {
     let root = mount_demo("search").await;
@@ -344,11 +412,11 @@ async fn search_field_narrows_the_list_and_marks_the_words() {
     let all_days = all(&root, ".sp-daytabs__button").pop().expect("all days");
     click(&all_days);
     tick().await;
-    let before = visible_ids(&root).len();
+    let before = shown_ids(&root).await.len();
     let input = wait_for(&root, "input.sp-search__input").await;
     type_into(&input, "ostersund");
     tick().await;
-    let ids = visible_ids(&root);
+    let ids = shown_ids(&root).await;
     assert!(
         !ids.is_empty() && ids.len() < before,
         "{} of {before}",
@@ -365,7 +433,7 @@ async fn search_field_narrows_the_list_and_marks_the_words() {
     // Nothing found: the count says so and the search can be removed with one button.
     type_into(&input, "zzzzqqq");
     tick().await;
-    assert!(visible_ids(&root).is_empty());
+    assert!(shown_ids(&root).await.is_empty());
     let count = wait_for(&root, ".sp-results__count").await;
     assert!(
         count
@@ -375,7 +443,7 @@ async fn search_field_narrows_the_list_and_marks_the_words() {
     );
     click(&wait_for(&root, ".sp-chip--remove").await);
     tick().await;
-    assert_eq!(visible_ids(&root).len(), before);
+    assert_eq!(shown_ids(&root).await.len(), before);
 }
 
 #[wasm_bindgen_test]
@@ -383,7 +451,7 @@ async fn filter_panel_counts_and_clears() {
     let root = mount_demo("filters").await;
     click(&all(&root, ".sp-daytabs__button").pop().expect("all days"));
     tick().await;
-    let total = visible_ids(&root).len();
+    let total = shown_ids(&root).await.len();
     // The English option of the language facet, with its count.
     let en = wait_for(&root, "#sp-f-lang-en").await;
     let label = wait_for(&root, "label[for=\"sp-f-lang-en\"] .sp-filter__count").await;
@@ -394,7 +462,7 @@ async fn filter_panel_counts_and_clears() {
         .expect("count");
     click(&en);
     tick().await;
-    let ids = visible_ids(&root);
+    let ids = shown_ids(&root).await;
     assert_eq!(ids.len(), expected);
     for id in &ids {
         let card = wait_for(&root, &format!("[data-session=\"{id}\"]")).await;
@@ -421,7 +489,7 @@ async fn filter_panel_counts_and_clears() {
     );
     click(&wait_for(&root, ".sp-filters__clear").await);
     tick().await;
-    assert_eq!(visible_ids(&root).len(), total);
+    assert_eq!(shown_ids(&root).await.len(), total);
 }
 
 #[wasm_bindgen_test]
@@ -462,7 +530,7 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
     // "See the seminars" of an empty block shows that block in the programme.
     click(&wait_for(&root, "[data-block=\"pass-1\"] .sp-linkbutton").await);
     tick().await;
-    let ids = visible_ids(&root);
+    let ids = shown_ids(&root).await;
     assert!(ids.contains(&"s-101".to_string()), "{ids:?}");
     assert!(ids.iter().all(|id| id.starts_with("s-1")), "{ids:?}");
 }
@@ -470,7 +538,7 @@ async fn my_schedule_shows_blocks_and_swaps_a_clash() {
 #[wasm_bindgen_test]
 async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     use seminarplan_web::components::programme_view::{
-        FIRST, ProgrammeView, ProgrammeViewProps, SLACK,
+        FIRST, ProgrammeView, ProgrammeViewProps, SCREEN, SLACK,
     };
     let root = fresh_root();
     let programme = seminarplan_core::model::ProgrammeRef(Rc::new(
@@ -493,14 +561,28 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
         now: None,
         live: true,
     };
-    yew::Renderer::<ProgrammeView>::with_root_and_props(root.clone(), props((0..total).collect()))
-        .render();
+    let mut app = yew::Renderer::<ProgrammeView>::with_root_and_props(
+        root.clone(),
+        props((1..total).collect()),
+    )
+    .render();
     yew::scheduler::flush().await;
-    // The first paint has the first cards only, in programme order, day one first.
+    // The first list comes with its first cards at once.
+    assert_eq!(all(&root, "article.sp-card").len(), FIRST);
+    // A list that replaces it (a keystroke) has a screenful of cards in its first frame,
+    // and nothing to ask for more with (issue 29: the rest of the first cards come once
+    // that frame is painted, the list `aria-busy` until then).
+    app.update(props((0..total).collect()));
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "article.sp-card").len(), SCREEN);
+    assert_eq!(all(&root, "button.sp-more__button").len(), 0);
+    assert_eq!(all(&root, "[aria-busy=\"true\"]").len(), 1);
+    // Then the first cards, in programme order, day one first.
+    let more = wait_for(&root, "button.sp-more__button").await;
+    assert_eq!(all(&root, "[aria-busy]").len(), 0);
     assert_eq!(all(&root, "article.sp-card").len(), FIRST);
     assert_eq!(all(&root, "h2.sp-day__title").len(), 1);
     // "Show more" says how many are left and adds them, until every session is there.
-    let more = wait_for(&root, "button.sp-more__button").await;
     assert_eq!(
         more.text_content().unwrap_or_default(),
         format!("Visa fler sessioner ({} till)", total - FIRST)
@@ -526,6 +608,12 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     )
     .render();
     yew::scheduler::flush().await;
+    for _ in 0..500 {
+        if all(&root, "article.sp-card").len() == FIRST + SLACK {
+            break;
+        }
+        tick().await;
+    }
     assert_eq!(all(&root, "article.sp-card").len(), FIRST + SLACK);
     assert!(
         root.query_selector("button.sp-more__button")
@@ -611,7 +699,7 @@ async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
     wait_for(&root, "article.sp-card").await;
     click(&wait_for(&root, "button.sp-more__button").await);
     tick().await;
-    let shown = visible_ids(&root);
+    let shown = shown_ids(&root).await;
     assert!(
         shown.len() > FIRST + SLACK,
         "more cards after \"show more\": {shown:?}"
@@ -629,5 +717,9 @@ async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
     tick().await;
     let star = wait_for(&root, &format!("[data-session=\"{far}\"] .sp-star")).await;
     assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(visible_ids(&root), shown, "the cards shown before the star");
+    assert_eq!(
+        shown_ids(&root).await,
+        shown,
+        "the cards shown before the star"
+    );
 }

@@ -33,11 +33,17 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let on_starred = widget.callback(Action::SetStarredOnly);
     let on_clear = widget.callback(|()| Action::ClearFilters);
     let on_panel = widget.callback(|()| Action::ToggleFilterPanel);
-    let Some(programme) = widget.programme.clone() else {
+    // Each facet's options and their names, once per programme and language, not at
+    // every keystroke (issue 29).
+    let all_options = use_memo((widget.programme.clone(), lang), |(programme, lang)| {
+        programme
+            .as_ref()
+            .map(|p| FACETS.map(|facet| options(p, facet, *lang)))
+    });
+    let Some(all_options) = all_options.as_ref() else {
         return html! {};
     };
-    let groups = FACETS.iter().filter_map(|&facet| {
-        let opts = options(&programme, facet, lang);
+    let groups = FACETS.iter().zip(all_options).filter_map(|(&facet, opts)| {
         if opts.len() < 2 {
             return None;
         }
@@ -65,9 +71,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 </button>
             }
         });
-        let items = opts.into_iter().enumerate().filter_map(|(i, (id, label))| {
+        let items = opts.iter().enumerate().filter_map(|(i, (id, label))| {
             let n = props.counts.of(facet, i);
-            let checked = chosen.contains(&id);
+            let checked = chosen.contains(id);
             if long && !expanded && i >= FIRST_OPTIONS && !checked {
                 return None;
             }
@@ -79,7 +85,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     <input type="checkbox" id={input_id.clone()} {checked}
                         onchange={Callback::from(move |_| on_toggle.emit((facet, value.clone())))} />
                     <label for={input_id}>
-                        <span class="sp-filter__label">{ label }</span>
+                        <span class="sp-filter__label">{ label.clone() }</span>
                         <span class="sp-filter__count" aria-label={lang.count_label(n)}>{ n }</span>
                     </label>
                 </li>

@@ -25,6 +25,10 @@ use seminarplan_core::time;
 /// screens, even on a laptop. 60 cost twice the time per keystroke (BENCHMARKS.md, "The
 /// first cards").
 pub const FIRST: usize = 24;
+/// Cards rendered in the frame that answers a new list (a keystroke, a day switch):
+/// more than the tallest screen shows; the rest of the first [`FIRST`] come right after
+/// that frame has been painted (BENCHMARKS.md, "Where a keystroke's time goes").
+pub const SCREEN: usize = 8;
 /// A list at most this much longer than [`FIRST`] is rendered whole, so a visitor never
 /// meets "show 3 more".
 pub const SLACK: usize = 12;
@@ -78,11 +82,32 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         FIRST
     };
     let shown = use_state(|| (props.matching.clone(), props.day, first));
-    let limit = if Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day {
-        shown.2
-    } else {
-        first
-    };
+    // A list that replaces another (a keystroke, a day) shows its first screen in the
+    // frame that answers the visitor, and the rest of its first cards once that frame has
+    // been painted (`staged`). The first list comes whole: the loader may need any of its
+    // cards to keep the session the visitor was reading in place.
+    let same = Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day;
+    let limit = if same { shown.2 } else { first.min(SCREEN) };
+    let staged = !same && limit < first;
+    {
+        let shown = shown.clone();
+        let whole = (props.matching.clone(), props.day, first);
+        // The list by identity: a new list is a new `Rc`, even with the same sessions.
+        let list = Rc::as_ptr(&props.matching) as usize;
+        use_effect_with((staged, list, props.day), move |(staged, ..)| {
+            let gone = Rc::new(Cell::new(false));
+            if *staged {
+                let gone = gone.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::browser::timing::painted().await;
+                    if !gone.get() {
+                        shown.set(whole);
+                    }
+                });
+            }
+            move || gone.set(true)
+        });
+    }
     let budget = Cell::new(limit);
     let cut = Cell::new(false);
     let total = Cell::new(0usize);
@@ -189,7 +214,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
         html! {
             <section key={day} class="sp-day" aria-labelledby={heading_id.clone()}>
                 <h2 class="sp-day__title" id={heading_id}>{ lang.long_date(date) }</h2>
-                <ul class="sp-list">{ for items }</ul>
+                <ul class="sp-list" aria-busy={staged.then_some("true")}>{ for items }</ul>
             </section>
         }
     };
@@ -201,7 +226,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let next = (props.matching.clone(), props.day, limit + STEP);
     {
         let (shown, more, next) = (shown.clone(), more.clone(), next.clone());
-        use_effect_with((next.clone(), cut.get()), move |(_, cut)| {
+        use_effect_with((next.clone(), cut.get() && !staged), move |(_, cut)| {
             let watch = more
                 .cast::<web_sys::Element>()
                 .filter(|_| *cut)
@@ -217,7 +242,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     html! {
         <>
             { list }
-            if cut.get() && props.live {
+            if cut.get() && props.live && !staged {
                 <p class="sp-more">
                     <button ref={more} type="button" class="sp-button sp-more__button" onclick={on_more}>
                         { lang.show_more_sessions(left) }

@@ -11,8 +11,15 @@ use seminarplan_core::url_state::UrlState;
 /// new history entry for everything but typing).
 #[hook]
 pub fn use_url_sync(store: &UseReducerHandle<Store>, place: &UrlPlace) {
+    // Typing replaces the entry once the visitor pauses ([`TYPING_MS`]), not in the frame
+    // that answers each keystroke: `replaceState` costs about 14 ms at 4× CPU
+    // (BENCHMARKS.md, "Where a keystroke's time goes"). The query still to write, and
+    // its timer (a new keystroke drops the old one, which cancels it).
+    let typed = use_mut_ref(|| None::<String>);
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let dispatch = store.dispatcher();
+        let typed = typed.clone();
         use_effect_with(place.clone(), move |place| {
             // An empty URL keeps the first view the organiser chose.
             let query = url::read(place);
@@ -21,6 +28,9 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, place: &UrlPlace) {
             }
             let dispatch = dispatch.clone();
             let listeners = url::watch(place, move |query| {
+                // Back or Forward left the entry the typing was for: it is not written
+                // over the one the visitor went to.
+                typed.borrow_mut().take();
                 dispatch.dispatch(Action::FromUrl(Box::new(UrlState::parse(&query))));
             });
             move || drop(listeners)
@@ -43,7 +53,26 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, place: &UrlPlace) {
                 team: wanted.team.clone(),
                 ..previous.clone()
             } == *wanted;
-            url::write(&place, &wanted.to_query(), !same_but_text_and_share);
+            let query = wanted.to_query();
+            if same_but_text_and_share {
+                *typed.borrow_mut() = Some(query);
+                let (typed, place) = (typed.clone(), place.clone());
+                let later = gloo::timers::callback::Timeout::new(TYPING_MS, move || {
+                    if let Some(query) = typed.borrow_mut().take() {
+                        url::write(&place, &query, false);
+                    }
+                });
+                *timer.borrow_mut() = Some(later);
+            } else {
+                // What was typed goes into the entry it belongs to before a new one.
+                if let Some(query) = typed.borrow_mut().take() {
+                    url::write(&place, &query, false);
+                }
+                url::write(&place, &query, true);
+            }
         }
     });
 }
+
+/// How long typing pauses before the address follows it.
+pub const TYPING_MS: u32 = 300;

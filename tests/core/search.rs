@@ -124,3 +124,49 @@ fn highlight_marks_the_original_text() {
     // Characters whose lower case is longer do not shift positions.
     assert_eq!(hits("İstanbul avtal", "avtal"), ["avtal"]);
 }
+
+/// Issue 29: typing on searches only what the last query found. `narrows` says when
+/// that is sound; the narrowed search finds exactly what a whole search finds.
+#[test]
+fn typing_on_narrows_the_last_search() {
+    use seminarplan_core::search::narrows;
+    let cases: &[(&str, &str, bool)] = &[
+        // A word typed on, a word added, a word with its diacritics.
+        ("förnyad", "förny", true),
+        ("förnyad k", "förnyad", true),
+        ("förnyad kon", "förnyad k", true),
+        ("förnyad", "forny", true),
+        ("FÖRNYAD", "förny", true),
+        // Deleting, or a word changed, or a plain word does not narrow one with diacritics.
+        ("förny", "förnyad", false),
+        ("förnyad", "förnyad k", false),
+        ("fornyad", "förny", false),
+        ("konkurrens", "förny", false),
+        ("å", "a", true),
+        ("a", "å", false),
+        // Nothing before: nothing to narrow.
+        ("k", "", false),
+    ];
+    for &(now, before, expected) in cases {
+        assert_eq!(
+            narrows(&terms(now), &terms(before)),
+            expected,
+            "{now:?} after {before:?}"
+        );
+    }
+    let p = seminarplan_core::generate::programme(600, 2027);
+    let index = Index::new(&p);
+    let typed = "förnyad konkurrensutsättning";
+    let mut before: Option<(Vec<_>, Vec<bool>)> = None;
+    for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+        let t = terms(&typed[..end]);
+        let whole = index.hits(&t, None);
+        if let Some((last, hits)) = &before
+            && narrows(&t, last)
+        {
+            assert_eq!(index.hits(&t, Some(hits)), whole, "{:?}", &typed[..end]);
+        }
+        before = Some((t, whole));
+    }
+    assert!(before.is_some_and(|(_, hits)| hits.iter().any(|&h| h)));
+}

@@ -147,12 +147,15 @@ async fn theme_language_and_search_give_the_expected_sessions() {
         "the day tabs with counts"
     );
 
-    // The URL holds the view.
-    let url = browser.js("return location.search;", vec![]).await;
-    let url = url.as_str().unwrap_or_default();
-    for part in ["day=all", "q=upphandling", "theme=hallbarhet", "lang=sv"] {
-        assert!(url.contains(part), "{part} in {url}");
-    }
+    // The URL holds the view (what was typed once the visitor pauses, issue 29).
+    let parts = ["day=all", "q=upphandling", "theme=hallbarhet", "lang=sv"];
+    browser
+        .wait_until(
+            "the URL to hold the view",
+            "return arguments[0].every((part) => location.search.includes(part));",
+            vec![json!(parts)],
+        )
+        .await;
     browser.close().await;
 }
 

@@ -53,6 +53,14 @@ async fn the_page_loads_a_frab_xml_file_and_shows_its_sessions() {
     let browser = driver.open(&server, LAPTOP).await;
     open_widget(&browser, "/page/debconf?day=all").await;
     browser.wait_for(".sp-browse article.sp-card").await;
+    // A new list shows its first screen, then the rest of its first cards (issue 29).
+    browser
+        .wait_until(
+            "the list's first cards",
+            "return $q('.sp-browse [aria-busy=\"true\"]') === null;",
+            vec![],
+        )
+        .await;
     // Every event of the file is a session in the list, across all days: the first ones at
     // once, the rest as the visitor asks for more (or scrolls to the end).
     for _ in 0..events {

@@ -247,6 +247,19 @@ pub fn run(
     day: Option<usize>,
 ) -> Outcome {
     let terms = search::terms(&filters.text);
+    let hits = (!terms.is_empty()).then(|| index.hits(&terms, None));
+    run_with_hits(programme, hits.as_deref(), plan, filters, day)
+}
+
+/// [`run`] with the search already done: `hits` says for every session whether it
+/// contains the search words (`None`: no search), as [`Index::hits`] gives it.
+pub fn run_with_hits(
+    programme: &Programme,
+    hits: Option<&[bool]>,
+    plan: &Plan,
+    filters: &Filters,
+    day: Option<usize>,
+) -> Outcome {
     let ids = |list: &[String], wanted: &BTreeSet<String>| -> Vec<bool> {
         list.iter().map(|id| wanted.contains(id)).collect()
     };
@@ -287,7 +300,7 @@ pub fn run(
 
     for (ix, s) in programme.sessions.iter().enumerate() {
         let mut fails = 0u16;
-        if !terms.is_empty() && !index.matches(ix, &terms) {
+        if hits.is_some_and(|hits| !hits.get(ix).copied().unwrap_or(false)) {
             fails |= TEXT;
         }
         if day.is_some_and(|d| d != s.day) {

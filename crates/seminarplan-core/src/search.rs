@@ -80,6 +80,26 @@ pub fn terms(query: &str) -> Vec<Term> {
     out
 }
 
+/// Whether every session that contains all of `narrower` also contains all of `wider`:
+/// each word of `wider` is part of a word of `narrower`, matched the same way or, for a
+/// word typed without diacritics, part of the other's folding. Typing on at the end of a
+/// query narrows it, so only the sessions the last query found need searching again.
+pub fn narrows(narrower: &[Term], wider: &[Term]) -> bool {
+    !wider.is_empty()
+        && wider.iter().all(|w| {
+            narrower.iter().any(|n| match (n.exact, w.exact) {
+                (false, false) | (true, true) => n.text.contains(w.text.as_str()),
+                (true, false) => n
+                    .text
+                    .chars()
+                    .map(fold_lowered)
+                    .collect::<String>()
+                    .contains(w.text.as_str()),
+                (false, true) => false,
+            })
+        })
+}
+
 /// The searchable text of every session, prepared once per programme.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
@@ -119,6 +139,17 @@ impl Index {
             folded.push(fold);
         }
         Index { lowered, folded }
+    }
+
+    /// For every session, whether it contains every term; `narrowing` the same for a
+    /// query these terms [`narrows`], so only the sessions it found are searched.
+    pub fn hits(&self, terms: &[Term], narrowing: Option<&[bool]>) -> Vec<bool> {
+        (0..self.lowered.len())
+            .map(|ix| {
+                narrowing.is_none_or(|before| before.get(ix).copied().unwrap_or(false))
+                    && self.matches(ix, terms)
+            })
+            .collect()
     }
 
     /// Whether session `ix` contains every term.
