@@ -68,6 +68,17 @@ pub struct Body {
 }
 
 impl Body {
+    /// An empty body with room for the `length` the server announced (no more than the
+    /// limit), so that a large file is not copied again each time it outgrows its buffer:
+    /// the wasm memory, which never shrinks, would keep the high-water mark of those
+    /// copies.
+    pub fn expecting(length: Option<u64>) -> Body {
+        let room = length.map_or(0, |l| usize::try_from(l).unwrap_or(MAX_FETCH_BYTES));
+        Body {
+            bytes: Vec::with_capacity(room.min(MAX_FETCH_BYTES)),
+        }
+    }
+
     /// Adds the next chunk, or refuses it if the body would then pass the limit.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), FetchFault> {
         if self.bytes.len() + chunk.len() > MAX_FETCH_BYTES {
