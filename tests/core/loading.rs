@@ -332,3 +332,24 @@ fn a_body_made_for_an_announced_length_reads_what_arrives() {
         assert!(!body.fits(MAX_FETCH_BYTES + 1));
     }
 }
+
+/// Issue 29 writes the kept copy from borrowed text: the record is the same, byte for
+/// byte, that earlier versions wrote and read.
+#[test]
+fn the_kept_copy_is_written_as_it_always_was() {
+    assert_eq!(
+        encode_cache("/p.json?år=1", "x-2027", 5, "{\"t\":\"å\\n\"}\n"),
+        r#"{"v":1,"src":"/p.json?år=1","id":"x-2027","fetched_ms":5,"text":"{\"t\":\"å\\n\"}\n"}"#
+    );
+    let small = without_text(
+        &decode_cache(
+            "/p.json",
+            r#"{"v":1,"src":"/p.json","id":"x","fetched_ms":7,"text":"t"}"#,
+        )
+        .expect("a record"),
+    );
+    assert_eq!(
+        small,
+        r#"{"v":1,"src":"/p.json","id":"x","fetched_ms":7,"text":null}"#
+    );
+}
