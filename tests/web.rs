@@ -723,3 +723,70 @@ async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
         "the cards shown before the star"
     );
 }
+
+/// Issue 29: the search index is built after the first paint, a few sessions per task. A
+/// search typed the moment the first cards show, long before that is done, still finds
+/// every matching session, the last ones of the programme too.
+#[wasm_bindgen_test]
+async fn a_search_typed_before_the_index_is_built_finds_every_session() {
+    use seminarplan_core::filter::{self, Filters};
+    use seminarplan_core::search::Index;
+    let json = seminarplan_core::generate::programme_json(1500, 29);
+    let p = seminarplan_core::parse::parse_programme(&json).expect("generated is valid");
+    // The last session of the first day: among the last the index would reach.
+    let last = (p.sessions.iter().rposition(|s| s.day == 0)).expect("a first day");
+    let query = p.sessions[last].title.to_lowercase();
+    let filters = Filters {
+        text: query.clone(),
+        ..Filters::default()
+    };
+    let expected = filter::run(&p, &Index::new(&p), &Default::default(), &filters, Some(0));
+    assert!(expected.matching.contains(&last), "{query:?}");
+
+    let parts = js_sys::Array::of1(&json.into());
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).expect("blob");
+    let src = web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL");
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    performance.clear_marks_with_mark_name("seminarplan:indexed");
+    let root = fresh_root();
+    let props = AppProps {
+        src: Some(AttrValue::from(src)),
+        lang: Lang::Sv,
+        namespace: namespace("early-search"),
+        url: UrlPlace::none(),
+        now: None,
+        view: Default::default(),
+        layout: None,
+        timeout: None,
+        keep_params: None,
+        host: None,
+        link_dropped: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_for(&root, "article.sp-card").await;
+    let indexed = || {
+        performance
+            .get_entries_by_name("seminarplan:indexed")
+            .length()
+    };
+    assert_eq!(
+        indexed(),
+        0,
+        "the index is not whole yet when the search comes"
+    );
+    type_into(&wait_for(&root, "input.sp-search__input").await, &query);
+    yew::scheduler::flush().await;
+    let ids = visible_ids(&root);
+    let want: Vec<String> = (expected.matching.iter())
+        .map(|&i| p.sessions[i].id.clone())
+        .collect();
+    assert_eq!(ids, want, "{query:?}");
+    let count = wait_for(&root, ".sp-results__count").await;
+    assert!(
+        (count.text_content().unwrap_or_default()).contains(&want.len().to_string()),
+        "{:?}",
+        count.text_content()
+    );
+}

@@ -107,7 +107,7 @@ async fn read_body(
         return Ok(Contents::Text(String::new()));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut body = Body::default();
+    let mut body = Body::expecting(length);
     loop {
         let next = JsFuture::from(reader.read())
             .await

@@ -182,11 +182,45 @@ fn drop_unkept_copies(storage: &Storage, namespace: &str) {
     }
 }
 
-/// Keeps the programme just fetched as the last good copy for `src` (none for a `blob:`
-/// address, `loading::keeps_copy`). A copy that does not fit is stored without its text
-/// (so the saved plan can still be found), and a failure is ignored: the copy is a
-/// convenience and never stops the widget.
-pub fn keep_programme(namespace: &str, src: &str, id: &str, text: &str) {
+/// Before a programme just fetched from `src` is shown: when the copy kept for `src` has
+/// another programme id, the plan follows the address to `id` ([`follow_programme`]), so
+/// the saved plan the widget then reads for `id` has it; a new id is noted at once, without
+/// the text.
+pub fn follow_address(namespace: &str, src: &str, id: &str) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    if !loading::keeps_copy(src) {
+        return;
+    }
+    let key = loading::cache_key(namespace, src);
+    let old = storage
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|old| loading::decode_cache(src, &old));
+    if let Some(from) = loading::plan_follows(old.as_ref(), id) {
+        follow_programme(&storage, namespace, from, id);
+    }
+    if old.is_none_or(|old| old.id != id) {
+        // The new id is noted at once (the copy itself comes after the first paint): a
+        // visitor who stars and leaves sooner still has their plan followed next time.
+        let record = loading::without_text(&loading::Cached {
+            src: src.to_owned(),
+            id: id.to_owned(),
+            fetched_ms: js_sys::Date::now() as i64,
+            text: None,
+        });
+        let _ = storage.set_item(&key, &record);
+    }
+}
+
+/// Keeps the programme just fetched (its `text`, `None` when it is too large to keep) as
+/// the last good copy for `src` (none for a `blob:` address, `loading::keeps_copy`); done
+/// after the first paint, once [`follow_address`] has carried the plan over. A copy that
+/// does not fit is stored without its text (so the saved plan can still be found), and a
+/// failure is ignored: the copy is a convenience and never stops the widget.
+pub fn keep_programme(namespace: &str, src: &str, id: &str, text: Option<&str>) {
     let Some(storage) = local_storage() else {
         return;
     };
@@ -201,28 +235,28 @@ pub fn keep_programme(namespace: &str, src: &str, id: &str, text: &str) {
         .ok()
         .flatten()
         .and_then(|old| loading::decode_cache(src, &old));
-    if let Some(from) = loading::plan_follows(old.as_ref(), id) {
-        follow_programme(&storage, namespace, from, id);
-    }
     if let Some(old) = old
         && old.id == id
-        && old.text.as_deref() == Some(text)
+        && old.text.as_deref() == text
         && now.saturating_sub(old.fetched_ms) < 60_000
     {
         // The same file fetched again within a minute: nothing new to keep.
         return;
     }
-    let record = loading::encode_cache(src, id, now, text);
+    let small = loading::without_text(&loading::Cached {
+        src: src.to_owned(),
+        id: id.to_owned(),
+        fetched_ms: now,
+        text: None,
+    });
+    let record = match text {
+        Some(text) => loading::encode_cache(src, id, now, text),
+        None => small.clone(),
+    };
     if storage.set_item(&key, &record).is_err() {
         // Too big for what is left: keep at least the id, never the previous copy of
         // another version (it would be shown with the wrong date).
         let _ = storage.remove_item(&key);
-        let small = loading::without_text(&loading::Cached {
-            src: src.to_owned(),
-            id: id.to_owned(),
-            fetched_ms: now,
-            text: None,
-        });
         let _ = storage.set_item(&key, &small);
     }
 }

@@ -1,9 +1,11 @@
 //! The page's timing. User-timing marks (`performance.mark`) at the steps of loading a
 //! programme, so the browser's profiler and the browser benchmark can see where a slow
 //! first paint goes: `seminarplan:preview` (a large file's first sessions are shown),
-//! `seminarplan:fetched` (the file's text is here), `seminarplan:read` (it is a programme)
-//! and `seminarplan:kept` (the offline copy is written). They stay in the page. And a wait
-//! for the page to be painted, so what was just rendered is seen before long work.
+//! `seminarplan:fetched` (the file's text is here), `seminarplan:read` (it is a programme),
+//! and after the first paint `seminarplan:indexed` (the search index is whole) and
+//! `seminarplan:kept` (the offline copy is written). They stay in the page. And waits for
+//! the page to be painted, for the next task and for the page to be idle, so that what was
+//! just rendered is seen, and input handled, before longer work.
 
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
@@ -42,6 +44,48 @@ pub async fn painted() {
             }
         });
         let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the page started (`performance.now()`), for measuring a step of
+/// work; 0 where there is no `performance`.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a task of its own (a `setTimeout` of 0): whatever input came meanwhile is
+/// handled first.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The longest wait for the page to be idle.
+const IDLE_WAIT_MS: i32 = 2000;
+
+/// Resolves when the page is idle (`requestIdleCallback`, at most [`IDLE_WAIT_MS`]
+/// later), or in the next task where the browser has no such thing (Safari).
+pub async fn idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let request = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_WAIT_MS.into());
+        let asked = request.is_some_and(|f| f.call2(&window, &resolve, &options).is_ok());
+        if !asked {
+            let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
+        }
     });
     let _ = JsFuture::from(promise).await;
 }

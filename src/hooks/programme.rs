@@ -105,16 +105,26 @@ fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
     }
 }
 
-/// Loads the programme and says what to show. When the file cannot be fetched or read,
-/// the last good copy kept in the browser is shown instead, marked as possibly out of
-/// date; without one, the error is shown with the plan saved for this address. A large
-/// file's first sessions go to `preview` while the rest is read.
+/// A programme just fetched, to keep as the last good copy once it is painted: the
+/// address, the programme's id and the text (`None` when it is too large to keep).
+struct ToKeep {
+    src: AttrValue,
+    id: String,
+    text: Option<String>,
+}
+
+/// Loads the programme and says what to show, and what to keep as the offline copy after
+/// the first paint (the plan has already followed the address, `storage::follow_address`).
+/// When the file cannot be fetched or read, the last good copy kept in the browser is
+/// shown instead, marked as possibly out of date; without one, the error is shown with the
+/// plan saved for this address. A large file's first sessions go to `preview` while the
+/// rest is read.
 async fn load(
     src: Option<AttrValue>,
     namespace: AttrValue,
     timeout_ms: u32,
     preview: impl Fn(Action),
-) -> Vec<Action> {
+) -> (Vec<Action>, Option<ToKeep>) {
     // Without a `src` (the loader always passes the demo's address), the demo beside
     // the page: it is fetched like any programme, so the widget's code does not carry it.
     let url = src.unwrap_or(AttrValue::Static(DEMO_SRC));
@@ -128,9 +138,15 @@ async fn load(
     let why = match fresh {
         Ok((programme, text, left_out)) => {
             timing::mark("seminarplan:read");
-            storage::keep_programme(&namespace, &url, &programme.id, &text);
-            timing::mark("seminarplan:kept");
-            return vec![Action::Loaded(programme), Action::LeftOut(left_out)];
+            storage::follow_address(&namespace, &url, &programme.id);
+            let keep = ToKeep {
+                src: url,
+                id: programme.id.clone(),
+                // A text too large to keep is let go now, not held until it is kept.
+                text: (text.len() <= loading::MAX_CACHED_TEXT).then_some(text),
+            };
+            let actions = vec![Action::Loaded(programme), Action::LeftOut(left_out)];
+            return (actions, Some(keep));
         }
         Err(why) => why,
     };
@@ -144,17 +160,28 @@ async fn load(
             why,
             fetched_ms: kept.fetched_ms,
         };
-        return vec![
+        let actions = vec![
             Action::LoadedStale(programme, stale),
             Action::LeftOut(left_out),
         ];
+        return (actions, None);
     }
     let plan = kept
         .and_then(|kept| storage::peek_plan(&saved::key(&namespace, &kept.id)))
         .filter(|plan| !plan.starred.is_empty());
     let mut actions = vec![Action::Failed(why)];
     actions.extend(plan.map(Action::OfflinePlan));
-    actions
+    (actions, None)
+}
+
+/// Keeps the programme as the offline copy once the first sessions are painted and the
+/// page is idle (writing a large copy takes a while on a phone, and a visitor's first
+/// keystroke comes first).
+async fn keep(namespace: &str, keep: ToKeep) {
+    timing::painted().await;
+    timing::idle().await;
+    storage::keep_programme(namespace, &keep.src, &keep.id, keep.text.as_deref());
+    timing::mark("seminarplan:kept");
 }
 
 /// Loads the programme from `src` (the demo beside the page without one) at start and at each
@@ -178,8 +205,12 @@ pub fn use_programme(
                     let dispatch = dispatch.clone();
                     move |action| dispatch.dispatch(action)
                 };
-                for action in load(src, namespace, timeout, preview).await {
+                let (actions, to_keep) = load(src, namespace.clone(), timeout, preview).await;
+                for action in actions {
                     dispatch.dispatch(action);
+                }
+                if let Some(to_keep) = to_keep {
+                    keep(&namespace, to_keep).await;
                 }
             });
         });

@@ -1,47 +1,80 @@
-//! `use_search_index`: the programme's search index, built once per programme.
+//! `use_search_index`: the programme's search index, built once per programme, after the
+//! first paint and in short steps, so that input is never held up for long.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::timing;
 use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::search::Index;
 
-/// The search index kept for a programme.
+/// The search index kept for a programme, whole or in the making.
 type IndexCache = Rc<RefCell<Option<(ProgrammeRef, Rc<Index>)>>>;
 
-/// The search index of `programme`, from `cache` or built (and kept) now.
-fn index_for(cache: &IndexCache, programme: &ProgrammeRef) -> Rc<Index> {
+/// Sessions indexed between two looks at the clock.
+const STEP: usize = 25;
+
+/// How long one step of building may hold the page, in milliseconds.
+const SLICE_MS: f64 = 6.0;
+
+/// The index `cache` holds for `programme`, started afresh for a new programme, with up
+/// to `count` more sessions in; says whether it is whole.
+fn extend(cache: &IndexCache, programme: &ProgrammeRef, count: usize) -> bool {
     let mut cache = cache.borrow_mut();
-    match &*cache {
-        Some((p, index)) if p == programme => index.clone(),
-        _ => {
-            let index = Rc::new(Index::new(programme));
-            *cache = Some((programme.clone(), index.clone()));
-            index
+    let index = match &mut *cache {
+        Some((p, index)) if p == programme => index,
+        other => &mut other.insert((programme.clone(), Rc::default())).1,
+    };
+    index.is_whole(programme) || Rc::make_mut(index).extend(programme, count)
+}
+
+/// The whole search index of `programme`: what the steps left is built now, so a search
+/// that comes before they are done still finds every session.
+fn index_for(cache: &IndexCache, programme: &ProgrammeRef) -> Rc<Index> {
+    extend(cache, programme, usize::MAX);
+    cache
+        .borrow()
+        .as_ref()
+        .map(|(_, index)| index.clone())
+        .unwrap_or_default()
+}
+
+/// Builds the index of `programme` in steps of at most [`SLICE_MS`], one task each, until
+/// it is whole or `stop` is set (another programme came).
+async fn build_in_steps(cache: IndexCache, programme: ProgrammeRef, stop: Rc<Cell<bool>>) {
+    timing::painted().await;
+    while !stop.get() {
+        let start = timing::now();
+        let mut whole = false;
+        while !whole && timing::now() - start < SLICE_MS {
+            whole = extend(&cache, &programme, STEP);
         }
+        if whole {
+            timing::mark("seminarplan:indexed");
+            return;
+        }
+        timing::next_task().await;
     }
 }
 
-/// The index to search `programme` with while the search text is `text`. It is not built
-/// before the first sessions are painted: a moment after, or at the first search if that
-/// comes sooner. Without a search it is empty.
+/// The index to search `programme` with while the search text is `text`. It is built
+/// after the first sessions are painted, a few sessions at a time; a search that comes
+/// sooner builds the rest at once. Without a search it is empty.
 #[hook]
 pub fn use_search_index(programme: Option<ProgrammeRef>, text: &str) -> Rc<Index> {
-    let cache = use_mut_ref(|| None::<(ProgrammeRef, Rc<Index>)>);
+    let cache: IndexCache = use_mut_ref(|| None);
     let index = match &programme {
         Some(p) if !text.trim().is_empty() => index_for(&cache, p),
         _ => Rc::new(Index::default()),
     };
     use_effect_with(programme, move |p| {
-        let p = p.clone();
-        let later = p.map(|p| {
-            gloo::timers::callback::Timeout::new(200, move || {
-                index_for(&cache, &p);
-            })
-        });
-        move || drop(later)
+        let stop = Rc::new(Cell::new(false));
+        if let Some(p) = p.clone() {
+            wasm_bindgen_futures::spawn_local(build_in_steps(cache, p, stop.clone()));
+        }
+        move || stop.set(true)
     });
     index
 }

@@ -96,7 +96,7 @@ struct Browser {
 
 impl Browser {
     /// Loads `programme` as the widget does: the plan of the address's previous id is
-    /// merged into this id's (`storage::keep_programme`), then the visit reads it, and
+    /// merged into this id's (`storage::follow_address`), then the visit reads it, and
     /// what the visit changed is written back.
     fn load(&mut self, programme: &Programme) -> AppState {
         if let Some(from) = loading::plan_follows(self.kept.as_ref(), &programme.id) {

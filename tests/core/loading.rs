@@ -313,3 +313,43 @@ fn only_a_large_file_is_previewed_and_tried_again_as_it_doubles() {
     assert!(tries.due(PREVIEW_BYTES * 3, Some(14_000_000)));
     assert!(!tries.due(7_000_001, Some(14_000_000)));
 }
+
+/// Issue 29: the body makes room for the announced length at once (so a large file is not
+/// copied as it grows); a false length, too small, too large or absurd, still gives
+/// exactly what arrived, and the limit still holds.
+#[test]
+fn a_body_made_for_an_announced_length_reads_what_arrives() {
+    use seminarplan_core::loading::{Body, MAX_FETCH_BYTES};
+    for length in [None, Some(0), Some(3), Some(1 << 20), Some(u64::MAX)] {
+        let mut body = Body::expecting(length);
+        body.push("{\"å\":".as_bytes()).expect("small");
+        body.push(b"1}").expect("small");
+        assert_eq!(body.text(), "{\"å\":1}", "{length:?}");
+        let mut body = Body::expecting(length);
+        let chunk = vec![b' '; 4 * 1024 * 1024];
+        let pushed = (0..6).take_while(|_| body.push(&chunk).is_ok()).count();
+        assert_eq!(pushed, 5, "{length:?}: 20 MB and no more");
+        assert!(!body.fits(MAX_FETCH_BYTES + 1));
+    }
+}
+
+/// Issue 29 writes the kept copy from borrowed text: the record is the same, byte for
+/// byte, that earlier versions wrote and read.
+#[test]
+fn the_kept_copy_is_written_as_it_always_was() {
+    assert_eq!(
+        encode_cache("/p.json?år=1", "x-2027", 5, "{\"t\":\"å\\n\"}\n"),
+        r#"{"v":1,"src":"/p.json?år=1","id":"x-2027","fetched_ms":5,"text":"{\"t\":\"å\\n\"}\n"}"#
+    );
+    let small = without_text(
+        &decode_cache(
+            "/p.json",
+            r#"{"v":1,"src":"/p.json","id":"x","fetched_ms":7,"text":"t"}"#,
+        )
+        .expect("a record"),
+    );
+    assert_eq!(
+        small,
+        r#"{"v":1,"src":"/p.json","id":"x","fetched_ms":7,"text":null}"#
+    );
+}

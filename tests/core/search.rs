@@ -170,3 +170,93 @@ fn typing_on_narrows_the_last_search() {
     }
     assert!(before.is_some_and(|(_, hits)| hits.iter().any(|&h| h)));
 }
+
+/// The sessions of `p` that `index` finds for `query`.
+fn finds(p: &seminarplan_core::model::Programme, index: &Index, query: &str) -> Vec<usize> {
+    let t = terms(query);
+    (0..p.sessions.len())
+        .filter(|&i| index.matches(i, &t))
+        .collect()
+}
+
+#[test]
+fn an_index_built_in_steps_finds_what_one_built_at_once_finds() {
+    // Issue 29: the widget builds the index a few sessions at a time after the first
+    // paint, so that building it never holds up a keystroke for long.
+    let json = seminarplan_core::generate::programme_json(300, 2027);
+    let p = seminarplan_core::parse::parse_programme(&json).expect("generated is valid");
+    let whole = Index::new(&p);
+    let mut steps = Index::default();
+    let mut n = 0;
+    while !steps.extend(&p, 7) {
+        n += 1;
+        assert!(!steps.is_whole(&p));
+    }
+    assert_eq!(n, 300 / 7, "one step per 7 sessions");
+    assert_eq!(steps, whole);
+    assert!(
+        !steps.extend(&p, 7) || steps == whole,
+        "a whole index stays as it is"
+    );
+    for query in [
+        "upphandling",
+        "förnyad konkurrensutsättning",
+        "hallbar",
+        "ö",
+        "e",
+    ] {
+        assert_eq!(
+            finds(&p, &steps, query),
+            finds(&p, &whole, query),
+            "{query:?}"
+        );
+    }
+    assert!(!finds(&p, &whole, "upphandling").is_empty());
+}
+
+#[test]
+fn an_index_not_yet_whole_finds_nothing_beyond_what_is_in() {
+    // Whoever searches must make it whole first (`use_search_index` does): a session not
+    // yet in is never found, never found wrongly.
+    let p = small();
+    let mut index = Index::default();
+    assert!(!index.extend(&p, 2));
+    assert_eq!(finds(&p, &index, "hallbar"), [1]);
+    assert!(finds(&p, &index, "bo ek").is_empty(), "s2 is not in yet");
+    assert!(index.extend(&p, usize::MAX));
+    assert_eq!(finds(&p, &index, "bo ek"), [2]);
+}
+
+#[test]
+fn text_is_lowered_and_folded_the_same_in_ascii_runs_and_around_them() {
+    // The index lowers ASCII in bulk and everything else character by character; the
+    // characters where the two meet, and ones whose lower case is longer in UTF-8 (Ⱥ, 2
+    // bytes, becomes ⱥ, 3 bytes) or several characters (İ stays İ), must still be found.
+    let mut p = small();
+    let titles = [
+        "ÅSA Östlund på CAFÉ",
+        "Ⱥrbete i STRASSE ⱥ och Straße",
+        "Emoji ☕ mitt i ORD\u{200b}ET, och İstanbul",
+    ];
+    for (s, title) in p.sessions.iter_mut().zip(titles) {
+        s.title = title.to_owned();
+    }
+    let index = Index::new(&p);
+    let cases: &[(&str, &[usize])] = &[
+        ("åsa östlund", &[0]),
+        ("asa ostlund", &[0]),
+        ("café", &[0]),
+        ("cafe", &[0]),
+        ("CAFÉ", &[0]),
+        ("ⱥrbete", &[1]),
+        ("Ⱥrbete", &[1]),
+        ("strasse", &[1]),
+        ("straße", &[1]),
+        ("☕", &[2]),
+        ("mitt i ord", &[2]),
+        ("İstanbul", &[2]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(finds(&p, &index, query), *expected, "{query:?}");
+    }
+}

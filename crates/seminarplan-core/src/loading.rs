@@ -68,6 +68,17 @@ pub struct Body {
 }
 
 impl Body {
+    /// An empty body with room for the `length` the server announced (no more than the
+    /// limit), so that a large file is not copied again each time it outgrows its buffer:
+    /// the wasm memory, which never shrinks, would keep the high-water mark of those
+    /// copies.
+    pub fn expecting(length: Option<u64>) -> Body {
+        let room = length.map_or(0, |l| usize::try_from(l).unwrap_or(MAX_FETCH_BYTES));
+        Body {
+            bytes: Vec::with_capacity(room.min(MAX_FETCH_BYTES)),
+        }
+    }
+
     /// Adds the next chunk, or refuses it if the body would then pass the limit.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), FetchFault> {
         if self.bytes.len() + chunk.len() > MAX_FETCH_BYTES {
@@ -206,7 +217,7 @@ pub const CACHE_VERSION: u32 = 1;
 /// 5 MB per site, and the visitor's plan must always fit beside the copy.
 pub const MAX_CACHED_TEXT: usize = 2 * 1024 * 1024;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct CacheRecord {
     v: u32,
     #[serde(flatten)]
@@ -236,26 +247,32 @@ fn fnv1a(text: &str) -> u64 {
 /// enough, else only its id (so the saved plan is still found).
 pub fn encode_cache(src: &str, id: &str, fetched_ms: i64, text: &str) -> String {
     let keep = text.len() <= MAX_CACHED_TEXT;
-    encode_record(&Cached {
-        src: src.to_owned(),
-        id: id.to_owned(),
-        fetched_ms,
-        text: keep.then(|| text.to_owned()),
-    })
+    encode_record(src, id, fetched_ms, keep.then_some(text))
 }
 
 /// The same record without the text: what is stored when the full one does not fit.
 pub fn without_text(record: &Cached) -> String {
-    encode_record(&Cached {
-        text: None,
-        ..record.clone()
-    })
+    encode_record(&record.src, &record.id, record.fetched_ms, None)
 }
 
-fn encode_record(cached: &Cached) -> String {
-    serde_json::to_string(&CacheRecord {
+/// [`CacheRecord`] as it is written, borrowing the text: a copy of a 2 MB file written
+/// after the first paint, beside the programme and its search index, is not copied again.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    v: u32,
+    src: &'a str,
+    id: &'a str,
+    fetched_ms: i64,
+    text: Option<&'a str>,
+}
+
+fn encode_record(src: &str, id: &str, fetched_ms: i64, text: Option<&str>) -> String {
+    serde_json::to_string(&RecordOut {
         v: CACHE_VERSION,
-        cached: cached.clone(),
+        src,
+        id,
+        fetched_ms,
+        text,
     })
     .unwrap_or_default()
 }

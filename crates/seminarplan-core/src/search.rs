@@ -100,18 +100,63 @@ pub fn narrows(narrower: &[Term], wider: &[Term]) -> bool {
         })
 }
 
-/// The searchable text of every session, prepared once per programme.
+/// `text` with every character through `map`, ASCII ones lower-cased in bulk: most
+/// programme text is ASCII, and a run of it is copied and lower-cased as bytes rather than
+/// decoded and pushed character by character (on a first visit the browser runs this
+/// before it has optimised it, so the difference is large).
+fn map_chars(text: &str, map: fn(char) -> char) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let Some((run, tail)) = rest.split_at_checked(ascii) else {
+            break;
+        };
+        let from = out.len();
+        out.extend_from_slice(run.as_bytes());
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(map(c).encode_utf8(&mut buf).as_bytes());
+        }
+        rest = chars.as_str();
+    }
+    // Only whole characters went in, so this never fails.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The searchable text of every session, prepared once per programme. It can be built
+/// in steps ([`Index::extend`]), so that building it never holds up a visitor's input for
+/// long; [`Index::matches`] only answers for the sessions built so far, so whoever
+/// searches with it first makes it whole ([`Index::is_whole`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
     lowered: Vec<String>,
-    folded: Vec<String>,
+    /// The lowered text without diacritics, where that differs from `lowered` (most
+    /// English text does not: one copy then serves both).
+    folded: Vec<Option<String>>,
 }
 
 impl Index {
+    /// The index of every session of `programme`.
     pub fn new(programme: &Programme) -> Self {
-        let mut lowered = Vec::with_capacity(programme.sessions.len());
-        let mut folded = Vec::with_capacity(programme.sessions.len());
-        for s in &programme.sessions {
+        let mut index = Index::default();
+        index.extend(programme, usize::MAX);
+        index
+    }
+
+    /// Adds up to `count` more sessions of `programme` (the one it was started for);
+    /// says whether every session is in now.
+    pub fn extend(&mut self, programme: &Programme, count: usize) -> bool {
+        let from = self.lowered.len();
+        let to = from.saturating_add(count).min(programme.sessions.len());
+        for s in programme.sessions.get(from..to).unwrap_or_default() {
             let mut text = String::new();
             let mut add = |t: &str| {
                 text.push_str(t);
@@ -128,17 +173,20 @@ impl Index {
             for tag in &s.tags {
                 add(tag);
             }
-            let low: String = text.chars().map(lower).collect();
+            let low = map_chars(&text, lower);
             // Folding only changes non-ASCII letters: an ASCII text is its own folding.
-            let fold: String = if low.is_ascii() {
-                low.clone()
-            } else {
-                low.chars().map(fold_lowered).collect()
-            };
-            lowered.push(low);
-            folded.push(fold);
+            let fold = (!low.is_ascii())
+                .then(|| map_chars(&low, fold_lowered))
+                .filter(|f| *f != low);
+            self.lowered.push(low);
+            self.folded.push(fold);
         }
-        Index { lowered, folded }
+        self.is_whole(programme)
+    }
+
+    /// Whether every session of `programme` is in.
+    pub fn is_whole(&self, programme: &Programme) -> bool {
+        self.lowered.len() >= programme.sessions.len()
     }
 
     /// For every session, whether it contains every term; `narrowing` the same for a
@@ -157,6 +205,7 @@ impl Index {
         let (Some(lowered), Some(folded)) = (self.lowered.get(ix), self.folded.get(ix)) else {
             return false;
         };
+        let folded = folded.as_deref().unwrap_or(lowered);
         terms.iter().all(|t| {
             if t.exact {
                 lowered.contains(t.text.as_str())
