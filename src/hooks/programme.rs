@@ -44,12 +44,13 @@ async fn read_contents(contents: Contents) -> Result<(ProgrammeRef, String, Left
     }
 }
 
-/// The importer's answer, read by this module's own parser.
+/// The importer's answer, read by this module's own parser: a workbook's sessions left
+/// out (the workbook reader reads it as a CSV is read here) are reported as a CSV's are.
 fn from_importer(answer: &str) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
     let (programme, document, summary) = handoff::read(answer).map_err(LoadError::Invalid)?;
     warn(&summary);
     let programme = ProgrammeRef(Rc::new(programme));
-    Ok((programme, document.to_owned(), LeftOut::default()))
+    Ok((programme, document.to_owned(), LeftOut(summary.left_out)))
 }
 
 /// Tells the organiser, in the console, every session left out and why, and how many

@@ -182,16 +182,16 @@ pub(crate) fn xlsx(sheets: &[(&str, &str)], extra: &[(&str, &str)], date1904: bo
 }
 
 /// A text cell.
-fn s(at: &str, text: &str) -> String {
+pub(crate) fn s(at: &str, text: &str) -> String {
     format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
 }
 
 /// A number cell in style `style` (1 date, 2 time, 3 duration, 4 date and time).
-fn n(at: &str, style: u8, value: &str) -> String {
+pub(crate) fn n(at: &str, style: u8, value: &str) -> String {
     format!(r#"<c r="{at}" s="{style}"><v>{value}</v></c>"#)
 }
 
-fn rows(rows: &[Vec<String>]) -> String {
+pub(crate) fn rows(rows: &[Vec<String>]) -> String {
     let body: String = rows
         .iter()
         .enumerate()
@@ -200,7 +200,7 @@ fn rows(rows: &[Vec<String>]) -> String {
     format!("<sheetData>{body}</sheetData>")
 }
 
-fn header() -> Vec<String> {
+pub(crate) fn header() -> Vec<String> {
     ["Id", "Datum", "Start", "Slut", "Titel", "Längd"]
         .iter()
         .zip(["A1", "B1", "C1", "D1", "E1", "F1"])
@@ -604,14 +604,13 @@ fn fuzzed_inputs_never_panic_in_workbooks() {
 
 #[test]
 fn the_words_of_the_limits_say_the_limits() {
-    use seminarplan_core::import::workbook::{MAX_CELLS, MAX_EXPANDED};
-    use seminarplan_core::parse::SheetIssue;
-    let en = Lang::En.sheet_issue(&SheetIssue::WorkbookTooLarge);
+    use seminarplan_core::import::workbook::{MAX_CELLS, MAX_EXPANDED, WorkbookIssue};
+    let en = Lang::En.sheet_issue(&WorkbookIssue::TooLarge.worded());
     assert!(
         en.contains(&format!("{} MB", MAX_EXPANDED / (1024 * 1024))),
         "{en}"
     );
-    let en = Lang::En.sheet_issue(&SheetIssue::TooManyCells);
+    let en = Lang::En.sheet_issue(&WorkbookIssue::TooManyCells.worded());
     let limit = format!("{},{:03}", MAX_CELLS / 1000, MAX_CELLS % 1000);
     assert!(en.contains(&limit), "{en}");
 }
