@@ -642,7 +642,10 @@ fn fuzz_seeds() {
     let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
     for ext in ["xlsx", "ods"] {
         let made = soffice::convert(&template, ext, Some(soffice::SWEDISH_CSV), &dir);
-        seeds.push((format!("template.{ext}"), std::fs::read(made).expect("made")));
+        seeds.push((
+            format!("template.{ext}"),
+            std::fs::read(made).expect("made"),
+        ));
         seeds.push((format!("typed.{ext}"), typed_workbook(ext, ("", ""), &dir)));
     }
     let day = |r: usize, id: &str, title: &str| {
@@ -665,12 +668,36 @@ fn fuzz_seeds() {
     let shared = r#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" s="2"><v>0.5</v></c></row></sheetData>"#;
     let notes = rows(&[vec![s("A1", "Anteckningar"), s("B1", "Titel")]]);
     seeds.extend([
-        ("merged.xlsx".into(), xlsx(&[("Program", &merged)], &[], false)),
-        ("date1904.xlsx".into(), xlsx(&[("Blad1", &sheet)], &[], true)),
-        ("uncalculated.xlsx".into(), xlsx(&[("P", &uncalculated)], &[], false)),
-        ("shared.xlsx".into(), xlsx(&[("P", shared)], &[("xl/sharedStrings.xml", strings)], false)),
-        ("sheets.xlsx".into(), xlsx(&[("Att göra", &notes), ("Programmet", &sheet)], &[], false)),
-        ("programme.ods".into(), ods(&format!(r#"<table:table table:name="Program">{ODS_PROGRAMME}</table:table>"#))),
+        (
+            "merged.xlsx".into(),
+            xlsx(&[("Program", &merged)], &[], false),
+        ),
+        (
+            "date1904.xlsx".into(),
+            xlsx(&[("Blad1", &sheet)], &[], true),
+        ),
+        (
+            "uncalculated.xlsx".into(),
+            xlsx(&[("P", &uncalculated)], &[], false),
+        ),
+        (
+            "shared.xlsx".into(),
+            xlsx(
+                &[("P", shared)],
+                &[("xl/sharedStrings.xml", strings)],
+                false,
+            ),
+        ),
+        (
+            "sheets.xlsx".into(),
+            xlsx(&[("Att göra", &notes), ("Programmet", &sheet)], &[], false),
+        ),
+        (
+            "programme.ods".into(),
+            ods(&format!(
+                r#"<table:table table:name="Program">{ODS_PROGRAMME}</table:table>"#
+            )),
+        ),
     ]);
     std::fs::create_dir_all(&out).expect("the corpus directory");
     for (name, bytes) in &seeds {
