@@ -72,13 +72,11 @@ function loadModule(bindings, wasm, instance = 0) {
 // The importer: a file's text in another format → the handoff text the widget reads
 // (`seminarplan_core::import::handoff`). Without a text it only loads the importer (the
 // widget asks as soon as a file's first bytes show that it will need it). A workbook's
-// bytes (a Uint8Array) go to the workbook reader, a module of its own, likewise.
+// bytes (a Uint8Array) go to the workbook reader's `convert` instead.
 async function convert(text) {
-  if (text instanceof Uint8Array) {
-    const reader = await loadModule(WORKBOOK_BINDINGS, WORKBOOK_WASM);
-    return reader.module.convert_workbook(text);
-  }
-  const importer = await loadModule(IMPORT_BINDINGS, IMPORT_WASM);
+  const importer = await (text instanceof Uint8Array
+    ? loadModule(WORKBOOK_BINDINGS, WORKBOOK_WASM)
+    : loadModule(IMPORT_BINDINGS, IMPORT_WASM));
   return text === undefined ? "" : importer.module.convert(text);
 }
 

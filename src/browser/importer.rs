@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use seminarplan_core::loading::FetchFault;
+use seminarplan_core::loading::{Contents, FetchFault};
 
 thread_local! {
     /// The loader's `convert(text) → Promise<string>`, when it gave one.
@@ -38,20 +38,21 @@ pub fn prefetch() {
     }
 }
 
-/// Hands `text` to the importer and waits for its answer. The importer's code could not
-/// be loaded (offline, blocked, or no loader gave the function): a network fault, so the
-/// kept copy of the programme is shown if there is one.
-pub async fn convert(text: &str) -> Result<String, FetchFault> {
-    call(&JsValue::from_str(text)).await
-}
-
-/// The loader's function called with `input` (a text or a workbook's bytes).
-async fn call(input: &JsValue) -> Result<String, FetchFault> {
+/// Hands a file's text to the importer, or a workbook's bytes (a `Uint8Array`) to the
+/// workbook reader (the loader's function tells them apart and loads the one needed), and
+/// waits for its answer. Its code could not be loaded (offline, blocked, or no loader gave
+/// the function): a network fault, so the kept copy of the programme is shown if there is
+/// one.
+pub async fn convert(contents: &Contents) -> Result<String, FetchFault> {
+    let input = match contents {
+        Contents::Text(text) => JsValue::from_str(text),
+        Contents::Workbook(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+    };
     let convert = CONVERT
         .with(|c| c.borrow().clone())
         .ok_or(FetchFault::Network)?;
     let promise = convert
-        .call1(&JsValue::NULL, input)
+        .call1(&JsValue::NULL, &input)
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
         .ok_or(FetchFault::Network)?;
@@ -60,11 +61,4 @@ async fn call(input: &JsValue) -> Result<String, FetchFault> {
         FetchFault::Network
     })?;
     answer.as_string().ok_or(FetchFault::Network)
-}
-
-/// Hands a workbook's bytes (.xlsx, .ods) to the workbook reader, the module the loader's
-/// function loads when given bytes, as [`convert`] hands a text to the importer.
-pub async fn convert_workbook(bytes: &[u8]) -> Result<String, FetchFault> {
-    let array = js_sys::Uint8Array::from(bytes);
-    call(&array.into()).await
 }

@@ -14,42 +14,37 @@ use seminarplan_core::model::ProgrammeRef;
 use seminarplan_core::saved;
 use seminarplan_core::state::{Action, Stale};
 
-/// A programme file's text as a programme, with the text to keep as the offline copy, or
-/// its problems. Our own format and spreadsheets are read here; another tool's format goes
-/// to the importer, loaded the first time a file needs it (`browser::importer`), and comes
-/// back as a document in our format, which is what is kept, so an offline visit needs no
-/// importer.
-async fn read(text: String) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
-    if let Some(here) = import::read_here(&text) {
-        let (programme, summary) = here.map_err(LoadError::Invalid)?;
-        warn(&summary);
-        let left_out = LeftOut(summary.left_out);
-        return Ok((ProgrammeRef(Rc::new(programme)), text, left_out));
-    }
-    let answer = importer::convert(&text).await.map_err(LoadError::Fetch)?;
+/// A programme file as it arrived as a programme, with the text to keep as the offline
+/// copy, or its problems. Our own format and spreadsheets are read here; another tool's
+/// format goes to the importer, and a workbook (.xlsx, .ods) as its bytes to the workbook
+/// reader, each loaded the first time a file needs it (`browser::importer`), and comes back
+/// as a document in our format, which is what is kept, so an offline visit needs neither.
+async fn read(contents: Contents) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
+    let contents = match contents {
+        Contents::Text(text) => match import::read_here(&text) {
+            Some(here) => {
+                let (programme, summary) = here.map_err(LoadError::Invalid)?;
+                warn(&summary);
+                let left_out = LeftOut(summary.left_out);
+                return Ok((ProgrammeRef(Rc::new(programme)), text, left_out));
+            }
+            None => Contents::Text(text),
+        },
+        workbook => workbook,
+    };
+    let answer = importer::convert(&contents)
+        .await
+        .map_err(LoadError::Fetch)?;
     from_importer(&answer)
 }
 
-/// A programme file as it arrived: a workbook (.xlsx, .ods) goes to the importer as its
-/// bytes, and is kept as the document the importer made of it; text is [`read`].
-async fn read_contents(contents: Contents) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
-    match contents {
-        Contents::Text(text) => read(text).await,
-        Contents::Workbook(bytes) => {
-            let answer = importer::convert_workbook(&bytes)
-                .await
-                .map_err(LoadError::Fetch)?;
-            from_importer(&answer)
-        }
-    }
-}
-
-/// The importer's answer, read by this module's own parser.
+/// The importer's answer, read by this module's own parser: a workbook's sessions left
+/// out (the workbook reader reads it as a CSV is read here) are reported as a CSV's are.
 fn from_importer(answer: &str) -> Result<(ProgrammeRef, String, LeftOut), LoadError> {
     let (programme, document, summary) = handoff::read(answer).map_err(LoadError::Invalid)?;
     warn(&summary);
     let programme = ProgrammeRef(Rc::new(programme));
-    Ok((programme, document.to_owned(), LeftOut::default()))
+    Ok((programme, document.to_owned(), LeftOut(summary.left_out)))
 }
 
 /// Tells the organiser, in the console, every session left out and why, and how many
@@ -131,7 +126,7 @@ async fn load(
     let fresh = match fetch::fetch_text_seeing(&url, timeout_ms, watcher(preview)).await {
         Ok(contents) => {
             timing::mark("seminarplan:fetched");
-            read_contents(contents).await
+            read(contents).await
         }
         Err(fault) => Err(LoadError::Fetch(fault)),
     };
@@ -152,7 +147,7 @@ async fn load(
     };
     let kept = storage::kept_programme(&namespace, &url);
     let again = match kept.as_ref().and_then(|kept| kept.text.clone()) {
-        Some(text) => read(text).await.ok(),
+        Some(text) => read(Contents::Text(text)).await.ok(),
         None => None,
     };
     if let (Some(kept), Some((programme, _, left_out))) = (&kept, again) {

@@ -102,6 +102,96 @@ fn a_sheet_with_bad_rows_shows_the_good_ones_and_names_the_bad() {
     );
 }
 
+/// The same as a workbook, as Excel saves it: a time that is no time (D3) and a formula
+/// never calculated (D4), each at its cell. (Workbooks are written with `zip`: native only.)
+#[cfg(not(target_arch = "wasm32"))]
+fn workbook_with_bad_rows() -> Vec<u8> {
+    use crate::workbook::{header, n, rows, s, xlsx};
+    let row = |r: usize, id: &str, start: &str, end: String, title: &str| {
+        vec![
+            s(&format!("A{r}"), id),
+            n(&format!("B{r}"), 1, "46462"),
+            n(&format!("C{r}"), 2, start),
+            end,
+            s(&format!("E{r}"), title),
+        ]
+    };
+    let sheet = rows(&[
+        header(),
+        row(
+            2,
+            "x1",
+            "0.375",
+            n("D2", 2, "0.4166666666666667"),
+            "Första passet",
+        ),
+        row(3, "x2", "0.4375", s("D3", "10.75"), "Trasig sluttid"),
+        row(
+            4,
+            "x3",
+            "0.4583333333333333",
+            r#"<c r="D4" s="2"><f>C4+TIME(1,0,0)</f></c>"#.into(),
+            "Aldrig uträknad",
+        ),
+        row(
+            5,
+            "x4",
+            "0.5416666666666666",
+            n("D5", 2, "0.5833333333333334"),
+            "Sista – med å, ä och ö 🎉",
+        ),
+    ]);
+    xlsx(&[("Program", &sheet)], &[], false)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn a_workbook_with_bad_rows_shows_the_good_ones_as_a_sheet_does() {
+    use seminarplan_core::import::{handoff, import_bytes};
+    let bytes = workbook_with_bad_rows();
+    let strict = import_bytes(&bytes).expect_err("the check page refuses it");
+    assert_eq!(strict.len(), 2);
+    // The widget's reading: the workbook reader's answer, read by the first module.
+    let answer = handoff::write_workbook(&bytes);
+    let (programme, document, summary) =
+        handoff::read(&answer).unwrap_or_else(|e| panic!("shown: {e:?}"));
+    let titles: Vec<&str> = (programme.sessions.iter())
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Första passet", "Sista – med å, ä och ö 🎉"]);
+    assert_eq!(summary.left_out, strict);
+    // The kept copy is the document of the sessions shown.
+    let kept = seminarplan_core::parse::parse_programme(document).expect("a document");
+    assert_eq!(kept, programme);
+    let words =
+        |lang: Lang| -> Vec<String> { summary.left_out.iter().map(|e| lang.problem(e)).collect() };
+    assert_eq!(
+        words(Lang::Sv),
+        [
+            "rad 3, kolumn Slut (D3): 10.75 är ingen tid",
+            "rad 4, kolumn Slut (D4): formeln har aldrig räknats ut: öppna och spara \
+             arbetsboken i Excel eller LibreOffice"
+        ]
+    );
+    // Visitors are told in one line, the host page every problem, as for a sheet.
+    let mut state = AppState::new(Lang::En);
+    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(programme))));
+    state.apply(Action::LeftOut(LeftOut(summary.left_out)));
+    state.apply(Action::PlanLoaded(Default::default()));
+    assert!(state.chrome.notices.contains(&Notice::SessionsLeftOut));
+    let update: Value =
+        serde_json::from_str(&host_update(&state, Rule::Any, false).expect("an update"))
+            .expect("JSON");
+    assert_eq!(
+        update["problems"],
+        json!([
+            "row 3, column Slut (D3): 10.75 is not a time",
+            "row 4, column Slut (D4): the formula was never calculated: open and save the \
+             workbook in Excel or LibreOffice"
+        ])
+    );
+}
+
 #[test]
 fn visitors_are_told_discreetly_and_the_host_page_fully() {
     let (programme, summary) = read_here(SHEET).expect("a sheet").expect("shown");

@@ -182,16 +182,16 @@ pub(crate) fn xlsx(sheets: &[(&str, &str)], extra: &[(&str, &str)], date1904: bo
 }
 
 /// A text cell.
-fn s(at: &str, text: &str) -> String {
+pub(crate) fn s(at: &str, text: &str) -> String {
     format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
 }
 
 /// A number cell in style `style` (1 date, 2 time, 3 duration, 4 date and time).
-fn n(at: &str, style: u8, value: &str) -> String {
+pub(crate) fn n(at: &str, style: u8, value: &str) -> String {
     format!(r#"<c r="{at}" s="{style}"><v>{value}</v></c>"#)
 }
 
-fn rows(rows: &[Vec<String>]) -> String {
+pub(crate) fn rows(rows: &[Vec<String>]) -> String {
     let body: String = rows
         .iter()
         .enumerate()
@@ -200,7 +200,7 @@ fn rows(rows: &[Vec<String>]) -> String {
     format!("<sheetData>{body}</sheetData>")
 }
 
-fn header() -> Vec<String> {
+pub(crate) fn header() -> Vec<String> {
     ["Id", "Datum", "Start", "Slut", "Titel", "Längd"]
         .iter()
         .zip(["A1", "B1", "C1", "D1", "E1", "F1"])
@@ -586,7 +586,8 @@ fn fuzzed_inputs_never_panic_in_workbooks() {
                 bytes[at] ^= 1 << rng.below(8);
             }
         }
-        match import_bytes(&bytes) {
+        let read = import_bytes(&bytes);
+        match &read {
             Ok(i) => {
                 ok += 1;
                 let written = i.document["sessions"].as_array().map_or(0, Vec::len);
@@ -597,21 +598,123 @@ fn fuzzed_inputs_never_panic_in_workbooks() {
                 assert!(!problems.is_empty(), "run {run}");
             }
         }
+        handoff_agrees(&bytes, &read, run);
     }
     println!("workbook fuzz: {WORKBOOK_RUNS} workbooks ({ok} read, {refused} refused)");
     assert_eq!(ok + refused, WORKBOOK_RUNS);
 }
 
+/// The workbook reader module's answer (read as the widget reads a CSV for visitors)
+/// agrees with the strict reading: what that accepts comes back the same with nothing left
+/// out; what it refuses is refused too, or shown without the sessions it names as left out.
+fn handoff_agrees(
+    bytes: &[u8],
+    read: &Result<seminarplan_core::import::Imported, Vec<seminarplan_core::parse::ProgrammeError>>,
+    run: usize,
+) {
+    match (handoff::read(&handoff::write_workbook(bytes)), read) {
+        (Ok((programme, _, summary)), Ok(i)) => {
+            assert_eq!(programme, i.programme, "run {run}");
+            assert!(summary.left_out.is_empty(), "run {run}");
+        }
+        (Ok((programme, _, summary)), Err(_)) => {
+            assert!(!summary.left_out.is_empty(), "run {run}");
+            assert!(!programme.sessions.is_empty(), "run {run}");
+        }
+        (Err(_), Err(_)) => {}
+        (Err(e), Ok(_)) => panic!("run {run}: the handoff refuses what the reader reads: {e:?}"),
+    }
+}
+
+/// Writes the fuzz target's seed corpus (`fuzz/corpus/workbook`, or
+/// `SEMINARPLAN_FUZZ_SEEDS`): the template and the typed workbook saved by LibreOffice as
+/// .xlsx and .ods, and the workbooks these tests write part by part. Not a test: run it
+/// with `cargo test --test core workbook::fuzz_seeds -- --ignored` before a fuzz run
+/// (fuzz/README.md).
+#[test]
+#[ignore = "writes the fuzz corpus; run on purpose"]
+fn fuzz_seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::env::var_os("SEMINARPLAN_FUZZ_SEEDS")
+        .map_or_else(|| root.join("fuzz/corpus/workbook"), PathBuf::from);
+    let dir = scratch("seeds");
+    let template = root.join("demo/programme-mall.csv");
+    let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
+    for ext in ["xlsx", "ods"] {
+        let made = soffice::convert(&template, ext, Some(soffice::SWEDISH_CSV), &dir);
+        seeds.push((
+            format!("template.{ext}"),
+            std::fs::read(made).expect("made"),
+        ));
+        seeds.push((format!("typed.{ext}"), typed_workbook(ext, ("", ""), &dir)));
+    }
+    let day = |r: usize, id: &str, title: &str| {
+        vec![
+            s(&format!("A{r}"), id),
+            n(&format!("B{r}"), 1, "46462"),
+            n(&format!("C{r}"), 2, "0.375"),
+            n(&format!("D{r}"), 2, "0.4166666666666667"),
+            s(&format!("E{r}"), title),
+            n(&format!("F{r}"), 3, "0.0625"),
+        ]
+    };
+    let sheet = rows(&[header(), day(2, "x1", "Först"), day(3, "x2", "Sedan")]);
+    let merged = format!(r#"{sheet}<mergeCells count="1"><mergeCell ref="E2:E3"/></mergeCells>"#);
+    let uncalculated = sheet.replace(
+        r#"<c r="D3" s="2"><v>0.4166666666666667</v></c>"#,
+        r#"<c r="D3" s="2"><f>C3+TIME(1,0,0)</f></c>"#,
+    );
+    let strings = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Titel</t></si><si><t>Start</t></si></sst>"#;
+    let shared = r#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="B2" s="2"><v>0.5</v></c></row></sheetData>"#;
+    let notes = rows(&[vec![s("A1", "Anteckningar"), s("B1", "Titel")]]);
+    seeds.extend([
+        (
+            "merged.xlsx".into(),
+            xlsx(&[("Program", &merged)], &[], false),
+        ),
+        (
+            "date1904.xlsx".into(),
+            xlsx(&[("Blad1", &sheet)], &[], true),
+        ),
+        (
+            "uncalculated.xlsx".into(),
+            xlsx(&[("P", &uncalculated)], &[], false),
+        ),
+        (
+            "shared.xlsx".into(),
+            xlsx(
+                &[("P", shared)],
+                &[("xl/sharedStrings.xml", strings)],
+                false,
+            ),
+        ),
+        (
+            "sheets.xlsx".into(),
+            xlsx(&[("Att göra", &notes), ("Programmet", &sheet)], &[], false),
+        ),
+        (
+            "programme.ods".into(),
+            ods(&format!(
+                r#"<table:table table:name="Program">{ODS_PROGRAMME}</table:table>"#
+            )),
+        ),
+    ]);
+    std::fs::create_dir_all(&out).expect("the corpus directory");
+    for (name, bytes) in &seeds {
+        std::fs::write(out.join(name), bytes).expect("write a seed");
+    }
+    println!("{} seeds in {}", seeds.len(), out.display());
+}
+
 #[test]
 fn the_words_of_the_limits_say_the_limits() {
-    use seminarplan_core::import::workbook::{MAX_CELLS, MAX_EXPANDED};
-    use seminarplan_core::parse::SheetIssue;
-    let en = Lang::En.sheet_issue(&SheetIssue::WorkbookTooLarge);
+    use seminarplan_core::import::workbook::{MAX_CELLS, MAX_EXPANDED, WorkbookIssue};
+    let en = Lang::En.sheet_issue(&WorkbookIssue::TooLarge.worded());
     assert!(
         en.contains(&format!("{} MB", MAX_EXPANDED / (1024 * 1024))),
         "{en}"
     );
-    let en = Lang::En.sheet_issue(&SheetIssue::TooManyCells);
+    let en = Lang::En.sheet_issue(&WorkbookIssue::TooManyCells.worded());
     let limit = format!("{},{:03}", MAX_CELLS / 1000, MAX_CELLS % 1000);
     assert!(en.contains(&limit), "{en}");
 }

@@ -3,9 +3,12 @@
 //! given as the widget's `src` (one served as Excel's type, one as nothing in particular:
 //! recognised by content) and on the check page (a file given, and an address); a workbook
 //! with typed cells, a merged block, a formula, other sheets and one mistake shows that
-//! mistake at its cell on the check page.
+//! mistake at its cell on the check page, while the widget given it as its `src` shows
+//! every other session and reports that one, as it does for a CSV.
 
 use std::path::Path;
+
+use serde_json::json;
 
 use seminarplan_core::check::check;
 use seminarplan_core::lang::Lang;
@@ -19,6 +22,13 @@ use super::{LAPTOP, open_widget, size_name};
 mod soffice;
 
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Records, from before the page's scripts, what the widget tells the organiser: the
+/// `seminarplan-load` event and the console's errors (as tests/e2e/keep_plan.rs does).
+const LISTEN: &str = "window.__told = { events: [], console: [] };
+     addEventListener('seminarplan-load', e => window.__told.events.push(e.detail));
+     const error = console.error;
+     console.error = (...args) => { window.__told.console.push(args.join(' ')); error(...args); };";
 
 /// The session ids of the cards the widget shows, in order.
 async fn shown_ids(browser: &Browser) -> Vec<String> {
@@ -67,9 +77,10 @@ async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
     let csv_counts = check(&csv_bytes, Lang::Sv)
         .counts
         .expect("the template reads");
-    let (xlsx_bytes, ods_bytes) = (
+    let (xlsx_bytes, ods_bytes, typed_bytes) = (
         std::fs::read(&xlsx).expect("xlsx"),
         std::fs::read(&ods).expect("ods"),
+        std::fs::read(&typed).expect("typed"),
     );
     let server = Server::builder()
         .route("/wb/mall.csv", move |_| {
@@ -81,12 +92,22 @@ async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
         .route("/wb/mall.ods", move |_| {
             Response::ok("application/octet-stream", ods_bytes.clone())
         })
+        .route("/wb/typed.xlsx", move |_| {
+            Response::ok(XLSX_TYPE, typed_bytes.clone())
+        })
         .variant("csv", "/wb/mall.csv")
         .variant("xlsx", "/wb/mall.xlsx")
         .variant("ods", "/wb/mall.ods")
+        .variant("typed", "/wb/typed.xlsx")
         .start();
     let driver = Chromedriver::start("workbook");
     let browser = driver.open(&server, LAPTOP).await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": LISTEN }),
+        )
+        .await;
 
     // The widget's `src`: the same sessions, the same ids, as from the CSV.
     open_widget(&browser, "/page/csv?day=all").await;
@@ -105,6 +126,34 @@ async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
         );
     }
     browser.screenshot(&size_name("workbook-src", LAPTOP)).await;
+
+    // A workbook with one mistake (F6) as the `src`: every other session is shown, the
+    // visitor is told in a line, the organiser in the console and in `seminarplan-load`,
+    // as for a CSV (the check page refuses it, below).
+    open_widget(&browser, "/page/typed?day=all").await;
+    assert_eq!(browser.count(".sp-app .sp-error").await, 0);
+    let mut ids = shown_ids(&browser).await;
+    ids.sort();
+    assert_eq!(ids, ["a1", "b1", "b2"]);
+    assert!(
+        browser
+            .text(r#".sp-notice[data-notice="SessionsLeftOut"]"#)
+            .await
+            .contains("Några programpunkter kan inte visas")
+    );
+    let told = browser
+        .wait_until(
+            "the load event",
+            "return window.__told.events.length > 0 ? window.__told : null;",
+            vec![],
+        )
+        .await;
+    let problems = told["events"][0]["problems"].to_string();
+    assert!(problems.contains("Slut (F6): 25:00"), "{told}");
+    assert!(
+        told["console"].to_string().contains("Slut (F6): 25:00"),
+        "{told}"
+    );
 
     // The check page: each workbook given as a file reads to the CSV's counts.
     for book in [&xlsx, &ods] {

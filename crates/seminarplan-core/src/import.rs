@@ -282,6 +282,19 @@ pub(crate) fn import_workbook(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeErr
     with_contrast(workbook::read(bytes)?)
 }
 
+/// Reads a workbook (.xlsx, .ods) as the widget reads a CSV for visitors
+/// (`workbook::read_leniently`): the rows and sessions with a problem left out, their
+/// problems beside the programme. What the workbook reader module hands the widget.
+pub(crate) fn import_workbook_leniently(
+    bytes: &[u8],
+) -> Result<(Imported, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    if bytes.len() > parse::MAX_BYTES {
+        return Err(error("", Problem::TooLarge { bytes: bytes.len() }));
+    }
+    let (imported, left_out) = workbook::read_leniently(bytes)?;
+    Ok((with_contrast(imported)?, left_out))
+}
+
 /// Reads a programme in any supported format, recognised from its content; theme colours
 /// that are hard to see are reported with the repairs.
 pub fn import(text: &str) -> Result<Imported, Vec<ProgrammeError>> {

@@ -185,7 +185,59 @@ pub fn rows_of(text: &str) -> Vec<Row> {
 
 /// The programme of a document, with the document as written.
 fn imported(document: build::Document) -> Result<Imported, Vec<ProgrammeError>> {
-    /// The document as written: the format, then the programme's fields.
+    let value = written(&document)?;
+    Ok(Imported {
+        programme: parse::validate(document.shape)?,
+        format: Format::Sheet,
+        warnings: document.warnings,
+        document: value,
+    })
+}
+
+/// Reads rows as [`read_rows`] does, with `known` problems found in them before (a
+/// workbook's formulas never calculated, at their rows): strictly (every problem refuses
+/// them), or (`lenient`) as the widget reads a CSV for visitors, the rows and sessions with
+/// a problem left out of the programme and its document and their problems returned beside
+/// it; only rows with nothing to show are refused.
+pub(crate) fn read_rows_as(
+    rows: &[Row],
+    known: Vec<ProgrammeError>,
+    lenient: bool,
+) -> Result<(Imported, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    let (document, left_out) = build::document_as(rows, known, lenient)?;
+    if !lenient {
+        return imported(document).map(|imported| (imported, left_out));
+    }
+    let mut value = written(&document)?;
+    // Refused, the sheet's own problems come first, as the strict reading gives them.
+    let (programme, more) = parse::validate_leniently(document.shape).map_err(|problems| {
+        if left_out.is_empty() {
+            problems
+        } else {
+            left_out.clone()
+        }
+    })?;
+    // The sessions the validation left out, out of the document too (by their index).
+    let mut bad: Vec<usize> = more
+        .iter()
+        .filter_map(|e| parse::session_of(&e.path))
+        .collect();
+    bad.sort_unstable();
+    if let Some(sessions) = value.get_mut("sessions").and_then(|s| s.as_array_mut()) {
+        let mut index = 0..;
+        sessions.retain(|_| index.next().is_some_and(|i| bad.binary_search(&i).is_err()));
+    }
+    let imported = Imported {
+        programme,
+        format: Format::Sheet,
+        warnings: document.warnings,
+        document: value,
+    };
+    Ok((imported, left_out.into_iter().chain(more).collect()))
+}
+
+/// A document as written: the format, then the programme's fields.
+fn written(document: &build::Document) -> Result<serde_json::Value, Vec<ProgrammeError>> {
     #[derive(serde::Serialize)]
     struct Written<'a> {
         format: &'static str,
@@ -196,19 +248,13 @@ fn imported(document: build::Document) -> Result<Imported, Vec<ProgrammeError>> 
         format: parse::FORMAT,
         programme: &document.shape,
     };
-    let value = serde_json::to_value(written).map_err(|e| {
+    serde_json::to_value(written).map_err(|e| {
         vec![ProgrammeError {
             path: String::new(),
             problem: Problem::Shape {
                 detail: e.to_string(),
             },
         }]
-    })?;
-    Ok(Imported {
-        programme: parse::validate(document.shape)?,
-        format: Format::Sheet,
-        warnings: document.warnings,
-        document: value,
     })
 }
 

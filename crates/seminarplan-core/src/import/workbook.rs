@@ -16,6 +16,7 @@
 
 mod grid;
 mod ods;
+mod words;
 mod xlsx;
 
 use std::io::{Cursor, Read};
@@ -26,9 +27,10 @@ use crate::parse::{Problem, ProgrammeError};
 
 pub use grid::MAX_CELLS;
 pub(crate) use grid::{Grid, SheetRows};
+pub use words::WorkbookIssue;
 
 /// The most an archive may expand to, in all its parts together: a programme of thousands
-/// of sessions is a few megabytes. (The words of `SheetIssue::WorkbookTooLarge` say 32 MB.)
+/// of sessions is a few megabytes. (`WorkbookIssue::TooLarge` says so in its words.)
 pub const MAX_EXPANDED: u64 = 32 * 1024 * 1024;
 /// The most a part over [`RATIO_FROM`] may expand per compressed byte (XML compresses about
 /// 10:1; a ZIP bomb by thousands).
@@ -55,22 +57,39 @@ enum Kind {
 }
 
 /// A problem of the whole workbook (row 0, no column).
-fn whole(issue: SheetIssue) -> Vec<ProgrammeError> {
-    vec![sheet::problem(0, "", issue)]
+fn whole(issue: WorkbookIssue) -> Vec<ProgrammeError> {
+    vec![sheet::problem(0, "", issue.worded())]
 }
 
 fn unreadable(detail: impl std::fmt::Display) -> Vec<ProgrammeError> {
-    whole(SheetIssue::WorkbookUnreadable {
+    whole(WorkbookIssue::Unreadable {
         detail: detail.to_string(),
     })
 }
 
 fn too_large() -> Vec<ProgrammeError> {
-    whole(SheetIssue::WorkbookTooLarge)
+    whole(WorkbookIssue::TooLarge)
 }
 
-/// Reads a workbook's programme sheet, as [`sheet::read_rows`] reads a CSV's rows.
+/// Reads a workbook's programme sheet strictly, as [`sheet::read_rows`] reads a CSV's rows
+/// (the check page, the CLI): every problem refuses it.
 pub(crate) fn read(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
+    read_as(bytes, false).map(|(imported, _)| imported)
+}
+
+/// Reads a workbook as the widget reads a CSV for visitors: the rows and sessions with a
+/// problem are left out and their problems returned beside the programme; only a workbook
+/// with nothing to show is refused (what the workbook reader module hands the widget).
+pub(crate) fn read_leniently(
+    bytes: &[u8],
+) -> Result<(Imported, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    read_as(bytes, true)
+}
+
+fn read_as(
+    bytes: &[u8],
+    lenient: bool,
+) -> Result<(Imported, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     let kind = measure(bytes)?;
     let sheets = match kind {
         Kind::Xlsx => xlsx::sheets(bytes)?,
@@ -78,36 +97,31 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Imported, Vec<ProgrammeError>> {
     };
     let (names, found) = choose(sheets)?;
     let Some((rows, uncalculated)) = found else {
-        return Err(whole(SheetIssue::NoHeader));
+        return Err(vec![sheet::problem(0, "", SheetIssue::NoHeader)]);
     };
     let cells = Addresses::new(&rows);
-    // The sheet reader's problems name the heading: the cell's address is added. A formula
-    // never calculated is named at its cell here.
-    let mut problems = match sheet::read_rows(&rows) {
-        Ok(mut imported) if uncalculated.is_empty() => {
-            imported.format = Format::Workbook;
-            imported.warnings.iter_mut().for_each(|w| cells.warning(w));
-            if !names.is_empty() {
-                let note = SheetNote::SheetsIgnored { names };
-                imported.warnings.insert(0, sheet_warning(note));
-            }
-            return Ok(imported);
-        }
-        Ok(_) => Vec::new(),
-        Err(mut problems) => {
-            problems.iter_mut().for_each(|p| cells.problem(p));
-            problems
-        }
+    // A formula never calculated is a problem at its cell, and its row's, like a value the
+    // sheet reader cannot read.
+    let uncalculated = (uncalculated.iter())
+        .map(|&(row, col)| {
+            let column = format!("{} ({})", cells.heading(col), address(row, col));
+            sheet::problem(row, &column, WorkbookIssue::FormulaNotCalculated.worded())
+        })
+        .collect();
+    // The sheet reader's problems name the heading: the cell's address is added.
+    let placed = |mut problems: Vec<ProgrammeError>| {
+        problems.iter_mut().for_each(|p| cells.problem(p));
+        problems
     };
-    problems.extend(uncalculated.iter().map(|&(row, col)| {
-        let column = format!("{} ({})", cells.heading(col), address(row, col));
-        sheet::problem(row, &column, SheetIssue::FormulaNotCalculated)
-    }));
-    problems.sort_by_key(|p| match &p.problem {
-        Problem::Sheet { row, .. } => *row,
-        _ => 0,
-    });
-    Err(problems)
+    let (mut imported, left_out) =
+        sheet::read_rows_as(&rows, uncalculated, lenient).map_err(placed)?;
+    imported.format = Format::Workbook;
+    imported.warnings.iter_mut().for_each(|w| cells.warning(w));
+    if !names.is_empty() {
+        let note = SheetNote::SheetsIgnored { names };
+        imported.warnings.insert(0, sheet_warning(note));
+    }
+    Ok((imported, placed(left_out)))
 }
 
 fn sheet_warning(note: SheetNote) -> Warning {
@@ -245,7 +259,7 @@ fn measure(bytes: &[u8]) -> Result<Kind, Vec<ProgrammeError>> {
     } else {
         None
     };
-    kind.ok_or_else(|| whole(SheetIssue::NotAWorkbook))
+    kind.ok_or_else(|| whole(WorkbookIssue::NotAWorkbook))
 }
 
 fn index(zip: &zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<usize, ()> {

@@ -60,20 +60,11 @@ pub enum SheetIssue {
     BlockPastMidnight {
         block: String,
     },
-    // A workbook's own problems (`import::workbook`).
-    /// A ZIP file that is neither an Excel (.xlsx) nor an OpenDocument (.ods) spreadsheet.
-    NotAWorkbook,
-    /// The workbook would expand to more than `import::workbook::MAX_EXPANDED` (a ZIP bomb,
-    /// or far more than a programme needs): refused before anything is expanded. (Unit
-    /// variants, the limits in the words: the widget's first module deserializes these.)
-    WorkbookTooLarge,
-    /// The workbook's parts cannot be read (`detail` in English, from the reader).
-    WorkbookUnreadable {
-        detail: String,
+    /// A problem the workbook reader (`import::workbook`, in a module of its own) found and
+    /// worded itself, in Swedish (`sv`) and English (`en`): the widget's first module only
+    /// shows the words, so a workbook's problems weigh nothing on every visitor's first load.
+    Worded {
+        sv: String,
+        en: String,
     },
-    /// More filled cells than a sheet may have (`import::workbook::MAX_CELLS`).
-    TooManyCells,
-    /// A formula whose value was never calculated (the workbook was saved by a program
-    /// that does not calculate): open and save it in Excel or LibreOffice.
-    FormulaNotCalculated,
 }

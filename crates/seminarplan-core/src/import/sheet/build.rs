@@ -13,7 +13,7 @@ use crate::parse::ProgrammeError;
 
 pub(super) mod document;
 
-pub(super) use document::{Document, document, document_leniently};
+pub(super) use document::{Document, document, document_as, document_leniently};
 
 /// Length assumed for a session with neither an end nor a length.
 const DEFAULT_MINUTES: i64 = 30;

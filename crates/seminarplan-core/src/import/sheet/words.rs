@@ -108,42 +108,7 @@ impl Lang {
                 "the block {block} goes on past midnight: a block is within one day, take \
                  the row out of the block or correct its end"
             ),
-            SheetIssue::NotAWorkbook => self
-                .pick(
-                    "en ZIP-fil som varken är en Excel-arbetsbok (.xlsx) eller ett \
-                     OpenDocument-kalkylark (.ods)",
-                    "a ZIP file that is neither an Excel workbook (.xlsx) nor an \
-                     OpenDocument spreadsheet (.ods)",
-                )
-                .into(),
-            SheetIssue::WorkbookTooLarge => self
-                .pick(
-                    "arbetsboken packas upp till mer än 32 MB, mer än ett program behöver; \
-                     läses inte. Ta bort bilder och tomma blad, eller spara som CSV.",
-                    "the workbook expands to more than 32 MB, more than a programme needs; \
-                     not read. Remove pictures and empty sheets, or save it as CSV.",
-                )
-                .into(),
-            SheetIssue::WorkbookUnreadable { detail } if sv => {
-                format!("arbetsboken går inte att läsa ({detail})")
-            }
-            SheetIssue::WorkbookUnreadable { detail } => {
-                format!("the workbook cannot be read ({detail})")
-            }
-            SheetIssue::TooManyCells => self
-                .pick(
-                    "fler än 200 000 ifyllda celler; läses inte",
-                    "more than 200,000 filled cells; not read",
-                )
-                .into(),
-            SheetIssue::FormulaNotCalculated => self
-                .pick(
-                    "formeln har aldrig räknats ut: öppna och spara arbetsboken i Excel \
-                     eller LibreOffice",
-                    "the formula was never calculated: open and save the workbook in \
-                     Excel or LibreOffice",
-                )
-                .into(),
+            SheetIssue::Worded { sv: swedish, en } => if sv { swedish } else { en }.clone(),
         }
     }
 

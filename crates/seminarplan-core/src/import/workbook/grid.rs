@@ -6,11 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::sheet::{self, Row, SheetIssue};
+use super::super::sheet::{self, Row};
+use super::WorkbookIssue;
 use crate::parse::ProgrammeError;
 
 /// The most filled cells a sheet may have (a programme of 5,000 sessions in 20 columns has
-/// 100,000; the words of `SheetIssue::TooManyCells` say 200,000).
+/// 100,000; `WorkbookIssue::TooManyCells` says so in its words).
 pub const MAX_CELLS: usize = 200_000;
 /// Columns past this one are not read (a programme sheet has about 20).
 pub const MAX_COLUMNS: u32 = 256;
@@ -39,7 +40,7 @@ pub(crate) struct Grid {
 }
 
 fn too_many() -> Vec<ProgrammeError> {
-    vec![sheet::problem(0, "", SheetIssue::TooManyCells)]
+    vec![sheet::problem(0, "", WorkbookIssue::TooManyCells.worded())]
 }
 
 impl Grid {

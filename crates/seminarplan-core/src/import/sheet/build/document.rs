@@ -31,7 +31,7 @@ pub(in super::super) struct Document {
 
 /// Reads the rows into a document, or every problem found.
 pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<ProgrammeError>> {
-    document_as(rows, false).map(|(document, _)| document)
+    document_as(rows, Vec::new(), false).map(|(document, _)| document)
 }
 
 /// Reads the rows into a document without the rows that have a problem, and their
@@ -39,14 +39,19 @@ pub(in super::super) fn document(rows: &[Row]) -> Result<Document, Vec<Programme
 pub(in super::super) fn document_leniently(
     rows: &[Row],
 ) -> Result<(Document, Vec<ProgrammeError>), Vec<ProgrammeError>> {
-    document_as(rows, true)
+    document_as(rows, Vec::new(), true)
 }
 
-fn document_as(
+/// Reads the rows into a document, strictly or (`lenient`) leniently, with `known`
+/// problems found in the rows before (a workbook's formulas never calculated): their rows
+/// count as rows with a problem.
+pub(in super::super) fn document_as(
     rows: &[Row],
+    known: Vec<ProgrammeError>,
     lenient: bool,
 ) -> Result<(Document, Vec<ProgrammeError>), Vec<ProgrammeError>> {
     let mut sheet = Sheet::new(rows)?;
+    sheet.problems.extend(known);
     let mut entries = sheet.entries(rows);
     let days = days(&mut sheet, &entries);
     unique_ids(&mut sheet, &mut entries, &days);
