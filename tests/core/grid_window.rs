@@ -117,15 +117,16 @@ fn a_small_scroll_keeps_the_window_and_a_longer_one_moves_it_ahead() {
     let p = rooms70();
     let grid = day0(&p);
     let heights = row_heights(&grid, ROW_PX);
-    let drawn = window(&grid, &heights, &view_at(0.0, 0.0), 0.5);
+    let drawn = next_window(&grid, &heights, &view_at(0.0, 0.0), &Window::default());
+    assert_eq!(drawn, window(&grid, &heights, &view_at(0.0, 0.0), 1.0));
     assert_eq!(
         next_window(&grid, &heights, &view_at(40.0, 30.0), &drawn),
         drawn
     );
     let later = next_window(&grid, &heights, &view_at(800.0, 0.0), &drawn);
     assert_ne!(later, drawn);
-    // What is in view and a quarter viewport beyond is always drawn.
-    assert!(later.covers(&window(&grid, &heights, &view_at(800.0, 0.0), 0.25)));
+    // What is in view and half a viewport beyond is always drawn.
+    assert!(later.covers(&window(&grid, &heights, &view_at(800.0, 0.0), 0.5)));
     // A window covers itself and an empty one; not a wider one.
     assert!(drawn.covers(&drawn) && drawn.covers(&Window::default()));
     assert!(!drawn.covers(&Window::all(&grid)));

@@ -184,14 +184,15 @@ pub fn window(grid: &Grid, heights: &[f64], view: &View, margin: f64) -> Window 
     }
 }
 
-/// The window to draw after a scroll: `drawn` while it still covers what is within a
-/// quarter viewport of `view`, otherwise what lies within half a viewport of it. So a
-/// scroll redraws only now and then, and always ahead of what comes into view.
+/// The window to draw after a scroll: `drawn` while it still covers what is within half
+/// a viewport of `view`, otherwise what lies within a whole viewport of it. So a scroll
+/// redraws only every half viewport or so (each redraw costs a frame on a slow phone),
+/// and always ahead of what comes into view.
 pub fn next_window(grid: &Grid, heights: &[f64], view: &View, drawn: &Window) -> Window {
-    if drawn.covers(&window(grid, heights, view, 0.25)) {
+    if drawn.covers(&window(grid, heights, view, 0.5)) {
         drawn.clone()
     } else {
-        window(grid, heights, view, 0.5)
+        window(grid, heights, view, 1.0)
     }
 }
 
