@@ -226,6 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                                     clashes={clashes.clone()}
                                     mode={state.chrome.grid_mode}
                                     now={Some(clock)}
+                                    open={state.route.session.clone()}
                                     on_open={on_open.clone()}
                                 />
                             } else {

@@ -6,6 +6,7 @@ pub mod download;
 pub mod fetch;
 pub mod file;
 pub mod form;
+pub mod grid_scroll;
 pub mod grid_sheet;
 pub mod importer;
 pub mod mount;

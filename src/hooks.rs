@@ -9,4 +9,5 @@ pub mod programme;
 pub mod saved_plan;
 pub mod search_index;
 pub mod team;
+pub mod timetable_window;
 pub mod url_sync;

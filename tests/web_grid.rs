@@ -182,6 +182,7 @@ fn timetable(
         plan,
         mode,
         now: now.map(at),
+        open: None,
         on_open,
     }
 }
@@ -203,7 +204,7 @@ async fn timetable_places_marks_and_opens_sessions() {
     let region = wait_for(&root, "[role=\"region\"]").await;
     assert_eq!(
         region.get_attribute("aria-label").as_deref(),
-        Some("Tidsschema, tisdag 16 mars")
+        Some("Tidsschema, tisdag 16 mars, 4 programpunkter")
     );
     assert_eq!(region.get_attribute("tabindex").as_deref(), Some("0"));
     // The note that explains the grid and points to the list.
@@ -211,6 +212,10 @@ async fn timetable_places_marks_and_opens_sessions() {
     let note = wait_for(&root, &format!("#{note_id}")).await;
     assert!(class(&note).contains(&"sp-visually-hidden".to_owned()));
     assert!(text(&note).contains("Listvyn"), "{}", text(&note));
+    assert!(text(&note).contains("Piltangenterna"), "{}", text(&note));
+    // A small day is drawn whole, every session in the Tab order as before windowing.
+    wait_for(&root, "button.sp-tt__session").await;
+    assert!(all(&root, "button.sp-tt__session[tabindex]").is_empty());
     assert_eq!(
         text(&wait_for(&root, "h2").await).as_str(),
         "tisdag 16 mars"
@@ -586,4 +591,73 @@ async fn now_next_strip_is_absent_outside_the_conference() {
         session_ids(&root, ".sp-nownext__part--next .sp-nownext__item"),
         ["middag"]
     );
+}
+
+/// Issue 29: a day of 334 sessions in 70 rooms draws only the cells near the scroll
+/// position, every room's header, and one session in the Tab order; scrolled to the far
+/// right and the bottom, the cells there are drawn and those of the first rooms are gone,
+/// and the rows keep their height whichever cells are drawn.
+#[wasm_bindgen_test]
+async fn a_70_room_day_draws_only_what_is_near_the_view() {
+    let programme = ProgrammeRef(Rc::new(
+        seminarplan_core::parse::parse_programme(
+            &seminarplan_core::generate::programme_json_in_rooms(1000, 70, 2027),
+        )
+        .expect("valid"),
+    ));
+    let day: Vec<String> = programme
+        .sessions
+        .iter()
+        .filter(|s| s.day == 0)
+        .map(|s| s.id.clone())
+        .collect();
+    let root = fresh_root(900);
+    let props = timetable(programme, 0, &[], &[], Mode::Dim, None, Callback::noop());
+    yew::Renderer::<Timetable>::with_root_and_props(root.clone(), props).render();
+    let region = wait_for(&root, ".sp-tt__scroll").await;
+    wait_for(&root, "button.sp-tt__session").await;
+    let ids = |root: &Element| -> Vec<String> {
+        all(root, "button.sp-tt__session")
+            .iter()
+            .filter_map(|b| b.get_attribute("data-session"))
+            .collect()
+    };
+    let first = ids(&root);
+    assert!(
+        first.len() * 4 < day.len(),
+        "{} of {}",
+        first.len(),
+        day.len()
+    );
+    assert_eq!(all(&root, ".sp-tt__room").len(), 70);
+    assert_eq!(all(&root, "button.sp-tt__session[tabindex=\"0\"]").len(), 1);
+    assert!(
+        region
+            .get_attribute("aria-label")
+            .unwrap_or_default()
+            .ends_with(&format!("{} programpunkter", day.len()))
+    );
+    let height = region.scroll_height();
+    region.set_scroll_left(region.scroll_width());
+    region.set_scroll_top(region.scroll_height());
+    let mut later = Vec::new();
+    for _ in 0..300 {
+        later = ids(&root);
+        if later.iter().any(|id| !first.contains(id)) {
+            break;
+        }
+        tick().await;
+    }
+    let new: Vec<&String> = later.iter().filter(|id| !first.contains(id)).collect();
+    assert!(!new.is_empty(), "scrolling drew nothing new");
+    assert!(later.len() * 4 < day.len());
+    // The one in the Tab order stays; the first rooms' other cells are gone.
+    assert!(later.iter().filter(|id| first.contains(id)).count() <= 1);
+    // A drawn cell far right is in view.
+    let frame = rect(&region);
+    assert!(all(&root, "button.sp-tt__session").iter().any(|b| {
+        let r = rect(b);
+        r.left >= frame.left && r.right <= frame.right + 1.0
+    }));
+    assert_eq!(region.scroll_height(), height);
 }

@@ -32,3 +32,10 @@ pub fn ensure(inside: &Node, rows: usize, tracks: usize) {
         sheets::set_note(&root, TRACKS, tracks as f64);
     }
 }
+
+/// Gives the timetable in the root `inside` lives in its rows' heights
+/// (`grid::window::rows_css`), replacing the last grid's.
+pub fn rows(inside: &Node, css: &str) {
+    let root = sheets::root_of(inside);
+    let _ = sheets::adopt(&root, "grid-rows", css);
+}

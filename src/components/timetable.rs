@@ -4,6 +4,11 @@
 //! It enhances the list rather than replacing it: the list stays the accessible reading
 //! order, and every cell here carries its full name (title, time, room, star, clash).
 //! Cells are placed by generated classes (`browser::grid_sheet`), never inline styles.
+//!
+//! A large day is drawn in windows (`hooks::timetable_window`): only the cells near the
+//! scroll position, the session in the Tab order, and every room's header. The arrow keys
+//! move from session to session (a roving tabindex), so a keyboard reaches cells not yet
+//! drawn; the region's name says how many sessions the day has.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -12,7 +17,9 @@ use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use crate::browser::grid_sheet;
-use seminarplan_core::grid::{MOST_LINES, Mode, layout, lines_that_fit};
+use crate::hooks::timetable_window::use_timetable_window;
+use seminarplan_core::grid::window::landing;
+use seminarplan_core::grid::{MOST_LINES, Mode, Placed, layout, lines_that_fit};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{ProgrammeRef, SessionId};
 use seminarplan_core::now::now_marker;
@@ -35,6 +42,9 @@ pub struct TimetableProps {
     /// The clock, for the "now" line; `None` draws no line.
     #[prop_or_default]
     pub now: Option<DateTime<FixedOffset>>,
+    /// The session open (or found) in the list: the timetable opens on it.
+    #[prop_or_default]
+    pub open: Option<SessionId>,
     pub on_open: Callback<Option<SessionId>>,
 }
 
@@ -52,6 +62,13 @@ pub fn Timetable(props: &TimetableProps) -> Html {
         },
     );
     let (rows, tracks) = (grid.rows, grid.tracks());
+    let day_sessions = use_memo((p.clone(), day), |(p, day)| {
+        p.sessions.iter().filter(|s| s.day == *day).count()
+    });
+    let open = props.open.as_deref().and_then(|id| p.session_ix(id));
+    let lands = landing(&grid, open, *day_sessions);
+    let win = use_timetable_window(p, grid.clone(), lands);
+    let drawn = &win.drawn;
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -101,13 +118,21 @@ pub fn Timetable(props: &TimetableProps) -> Html {
         }
     });
     // A background per column, so the columns stay apart where nothing is on.
-    let lanes_bg = grid.rooms.iter().map(|c| {
+    let near_tracks = |c: &&seminarplan_core::grid::Column| {
+        c.track < drawn.tracks.end && drawn.tracks.start < c.track + c.lanes
+    };
+    let near_rows = |row: usize, span: usize| row < drawn.rows.end && drawn.rows.start < row + span;
+    let lanes_bg = grid.rooms.iter().filter(near_tracks).map(|c| {
         html! { <div class={classes!("sp-tt__column", place(0, rows, c.track, c.lanes).to_vec())}></div> }
     });
-    let hour_lines = grid.hours.iter().map(|(row, _)| {
-        html! { <div class={classes!("sp-tt__line", everywhere(*row).to_vec())}></div> }
-    });
-    let hour_labels = grid.hours.iter().map(|(row, label)| {
+    let hour_lines = grid
+        .hours
+        .iter()
+        .filter(|(row, _)| near_rows(*row, 1))
+        .map(|(row, _)| {
+            html! { <div class={classes!("sp-tt__line", everywhere(*row).to_vec())}></div> }
+        });
+    let hour_labels = grid.hours.iter().filter(|(row, _)| near_rows(*row, 12)).map(|(row, label)| {
         let span = 12.min(rows - row);
         html! {
             <div class={classes!("sp-tt__hour", format!("sp-row-{row}"), format!("sp-span-{span}"))} aria-hidden="true">
@@ -116,8 +141,11 @@ pub fn Timetable(props: &TimetableProps) -> Html {
         }
     });
 
-    let cells = grid.items.iter().map(|it| {
+    let cell = |i: usize, it: &Placed| {
         let s = &p.sessions[it.session];
+        let tabindex = win
+            .windowed
+            .then(|| if win.tab_stop == Some(i) { "0" } else { "-1" });
         let starred = props.plan.is_starred(&s.id);
         let clash_titles: Vec<&str> = clashing_with(&props.clashes, &s.id)
             .filter_map(|other| p.session(other))
@@ -174,6 +202,7 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                     it.dim.then_some("sp-is-dim")
                 )}
                 data-session={s.id.clone()}
+                {tabindex}
                 aria-label={name}
                 onclick={on_open}
             >
@@ -187,7 +216,17 @@ pub fn Timetable(props: &TimetableProps) -> Html {
                 if s.full { <span class="sp-tt__full sp-full" aria-hidden="true">{ lang.full() }</span> }
             </button>
         }
-    });
+    };
+    // When windowed, the session in the Tab order comes first and stays put, so scrolling
+    // never moves (and so blurs) the cell that has focus; the rest follow in time order.
+    let pinned = win.tab_stop.filter(|_| win.windowed);
+    let stop = pinned.map(|i| cell(i, &grid.items[i]));
+    let cells = grid
+        .items
+        .iter()
+        .enumerate()
+        .filter(|&(i, it)| pinned != Some(i) && (win.tab_stop == Some(i) || drawn.shows(&grid, it)))
+        .map(|(i, it)| cell(i, it));
 
     let now_line = props
         .now
@@ -208,22 +247,29 @@ pub fn Timetable(props: &TimetableProps) -> Html {
     html! {
         <section ref={node} class="sp-tt" aria-labelledby={heading_id}>
             { heading }
-            <p class="sp-visually-hidden" id={note_id.clone()}>{ lang.timetable_note() }</p>
+            <p class="sp-visually-hidden" id={note_id.clone()}>
+                { lang.timetable_note() }{ " " }{ lang.timetable_keys() }
+            </p>
             <div
+                ref={win.region.clone()}
                 class="sp-tt__scroll"
                 role="region"
-                aria-label={lang.timetable_label(date)}
+                aria-label={lang.timetable_label(date, grid.items.len())}
                 aria-describedby={note_id}
                 tabindex="0"
+                onscroll={win.on_scroll.clone()}
             >
-                <div class="sp-tt__grid">
+                <div class="sp-tt__grid" onkeydown={win.on_keydown.clone()} onfocusin={win.on_focusin.clone()}>
                     <div class="sp-tt__corner" aria-hidden="true">{ lang.when() }</div>
                     { for headers }
                     <div class={classes!("sp-tt__axis", "sp-row-0", format!("sp-span-{rows}"))} aria-hidden="true"></div>
-                    { for lanes_bg }
-                    { for hour_lines }
-                    { for hour_labels }
-                    { for cells }
+                    <>{ for lanes_bg }</>
+                    <>{ for hour_lines }</>
+                    <>{ for hour_labels }</>
+                    // Each group is a list of its own, so the drawn cell with focus
+                    // keeps its place however many others the window draws.
+                    { stop.unwrap_or_default() }
+                    <>{ for cells }</>
                     { now_line.unwrap_or_default() }
                 </div>
             </div>

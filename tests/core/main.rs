@@ -10,6 +10,7 @@ mod form;
 mod fuzz;
 mod generate;
 mod grid;
+mod grid_window;
 mod handoff;
 mod hostile;
 mod i18n;

@@ -471,7 +471,7 @@ async fn axe_finds_nothing_in_large_timetables() {
 }
 
 /// Presses `chord` (say Shift+Tab) and lets it go, as one keyboard would.
-async fn press(browser: &Browser, chord: &[Key]) {
+pub(crate) async fn press(browser: &Browser, chord: &[Key]) {
     let mut keys = KeyActions::new("keyboard".to_owned());
     for &k in chord {
         keys = keys.then(KeyAction::Down { value: k.into() });

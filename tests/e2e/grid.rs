@@ -126,14 +126,40 @@ async fn short_talks_show_whole_lines_in_the_timetable() {
             "at {} px, the day tabs",
             size.0
         );
-        let seen = browser.js(CUT_THROUGH, vec![]).await;
-        assert!(seen["cells"].as_u64() > Some(100), "{seen}");
-        assert_eq!(
-            seen["cuts"],
-            json!(0),
-            "at {} px: {seen} (target/e2e-screenshots/grid-generated-1000-*.png)",
-            size.0
-        );
+        // A day this large is drawn near the scroll position only: look at its start,
+        // middle and end.
+        let mut cells = 0;
+        for at in [0.0, 0.5, 1.0] {
+            browser
+                .js(
+                    "const r = $q('.sp-tt__scroll');
+                     r.scrollLeft = (r.scrollWidth - r.clientWidth) * arguments[0];
+                     r.scrollTop = (r.scrollHeight - r.clientHeight) * arguments[0];
+                     return 1;",
+                    vec![json!(at)],
+                )
+                .await;
+            browser
+                .wait_until(
+                    "cells drawn where the timetable is scrolled to",
+                    "const v = $q('.sp-tt__scroll').getBoundingClientRect();
+                     return $qa('button.sp-tt__session').some(b => {
+                         const r = b.getBoundingClientRect();
+                         return r.left >= v.left && r.right <= v.right;
+                     });",
+                    vec![],
+                )
+                .await;
+            let seen = browser.js(CUT_THROUGH, vec![]).await;
+            cells += seen["cells"].as_u64().unwrap_or_default();
+            assert_eq!(
+                seen["cuts"],
+                json!(0),
+                "at {} px, scrolled {at}: {seen} (target/e2e-screenshots/grid-generated-1000-*.png)",
+                size.0
+            );
+        }
+        assert!(cells > 100, "{cells} cells checked");
     }
     browser.close().await;
 }
@@ -223,5 +249,184 @@ async fn now_and_next_strip_shows_the_right_sessions() {
     // The "now" line stands in the list of that day.
     assert_eq!(browser.count(".sp-now-line").await, 1);
     browser.screenshot(&size_name("now-next", LAPTOP)).await;
+    browser.close().await;
+}
+
+/// The accessible name and role of what has focus, as the browser's accessibility tree
+/// hands them to a screen reader, and the name of the region around it.
+async fn announced(browser: &super::browser::Browser) -> (String, String, String) {
+    let tree = browser.cdp("Accessibility.getFullAXTree", json!({})).await;
+    let nodes = tree["nodes"].as_array().cloned().unwrap_or_default();
+    let value = |n: &Value, key: &str| n[key]["value"].as_str().unwrap_or_default().to_owned();
+    // The page's root is focused too; the element with focus comes after it.
+    let focused = nodes
+        .iter()
+        .rfind(|n| {
+            n["properties"].as_array().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| p["name"] == "focused" && p["value"]["value"] == json!(true))
+            })
+        })
+        .expect("something has focus in the accessibility tree");
+    let region = nodes
+        .iter()
+        .find(|n| value(n, "role") == "region" && value(n, "name").starts_with("Tidsschema"))
+        .map(|n| value(n, "name"))
+        .unwrap_or_default();
+    (value(focused, "role"), value(focused, "name"), region)
+}
+
+/// Issue 29: a day of 1,000 sessions in 70 rooms draws only the cells near the scroll
+/// position, and still a keyboard alone reaches a session in the last room late in the
+/// day: it is drawn when the keys move to it, has focus, is in view past the sticky
+/// headers and axis, and a screen reader announces its time, title and room. The region
+/// says how many sessions the day has, and only one session is in the Tab order.
+#[tokio::test]
+async fn a_far_session_of_a_70_room_day_is_reached_by_keyboard_and_announced() {
+    let json_text = seminarplan_core::generate::programme_json_in_rooms(1000, 70, 2027);
+    let programme: Value = serde_json::from_str(&json_text).expect("JSON");
+    let server = Server::builder()
+        .route("/generated/rooms70.json", move |_| {
+            super::server::Response::ok(super::server::JSON, json_text.clone())
+        })
+        .variant("rooms70", "/generated/rooms70.json")
+        .start();
+    let driver = Chromedriver::start("grid_rooms70_keyboard");
+    let browser = driver.open(&server, LAPTOP).await;
+    open_widget(&browser, "/page/rooms70").await;
+    browser.click_nth(".sp-layout__button", 1).await;
+    browser.wait_for("button.sp-tt__session").await;
+
+    let first_day = programme["conference"]["days"][0].as_str().expect("a day");
+    let sessions = programme["sessions"].as_array().expect("sessions");
+    let day: Vec<&Value> = sessions
+        .iter()
+        .filter(|s| {
+            s["start"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with(first_day)
+        })
+        .collect();
+    let drawn_at_first: BTreeSet<String> = browser
+        .js(
+            "return Array.from($qa('button.sp-tt__session')).map(b => b.dataset.session);",
+            vec![],
+        )
+        .await
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        drawn_at_first.len() * 4 < day.len(),
+        "{} of the day's {} sessions are in the DOM",
+        drawn_at_first.len(),
+        day.len()
+    );
+    // Every room has its header; only one session is in the Tab order.
+    assert_eq!(
+        browser.count("button.sp-tt__session[tabindex=\"0\"]").await,
+        1
+    );
+
+    // From the layout switch: Tab past the region to the session, End to the last
+    // room (the restaurant), Left to the room beside it, Page Down an hour later, Down
+    // to the next session there.
+    use fantoccini::key::Key;
+    let press = |keys: &'static [Key]| super::a11y::press(&browser, keys);
+    let on_cell = "return $active() !== null && $active().matches('button.sp-tt__session');";
+    let mut path = Vec::new();
+    while browser.js(on_cell, vec![]).await != json!(true) {
+        assert!(path.len() < 6, "Tab does not reach a session: {path:?}");
+        press(&[Key::Tab]).await;
+        path.push(
+            browser
+                .js(
+                    "const a = $active(); return a ? a.outerHTML.slice(0, 80) : null;",
+                    vec![],
+                )
+                .await,
+        );
+    }
+    let first = browser
+        .js("return $active().dataset.session;", vec![])
+        .await;
+    press(&[Key::End]).await;
+    press(&[Key::Left]).await;
+    press(&[Key::PageDown]).await;
+    press(&[Key::Down]).await;
+    let (role, name, region) = announced(&browser).await;
+    let focused = browser
+        .js(
+            "const el = $active(), region = el.closest('.sp-tt__scroll');
+             const corner = region.querySelector('.sp-tt__corner').getBoundingClientRect();
+             const r = el.getBoundingClientRect(), v = region.getBoundingClientRect();
+             return {
+                 id: el.dataset.session || null,
+                 inView: r.left >= corner.right - 1 && r.right <= v.right + 1
+                     && r.top >= corner.bottom - 1 && r.bottom <= v.bottom + 1,
+             };",
+            vec![],
+        )
+        .await;
+    let id = focused["id"]
+        .as_str()
+        .expect("a session has focus")
+        .to_owned();
+    assert!(
+        !drawn_at_first.contains(&id),
+        "{id} was drawn before the keys moved to it"
+    );
+    assert_eq!(focused["inView"], json!(true), "{id} is in view: {focused}");
+    let session = day
+        .iter()
+        .find(|s| s["id"] == id.as_str())
+        .unwrap_or_else(|| panic!("{id} is a session of the first day"));
+    // One of the last rooms used that day, as the programme lists its rooms.
+    let rooms: Vec<&Value> = programme["rooms"]
+        .as_array()
+        .expect("rooms")
+        .iter()
+        .filter(|r| day.iter().any(|s| s["room"] == r["id"]))
+        .collect();
+    let column = rooms
+        .iter()
+        .position(|r| r["id"] == session["room"])
+        .expect("its room");
+    assert!(
+        column + 3 >= rooms.len(),
+        "{id} is in room {column} of {}",
+        rooms.len()
+    );
+    let start = time(session, "start").format("%H:%M").to_string();
+    let end = time(session, "end").format("%H:%M").to_string();
+    let title = session["title"].as_str().expect("title");
+    // A name in two languages is announced in the widget's (Swedish).
+    let name_of = &rooms[column]["name"];
+    let room = name_of
+        .as_str()
+        .or_else(|| name_of["sv"].as_str())
+        .expect("room name");
+    assert_eq!(role, "button");
+    assert!(
+        name.starts_with(&format!("{start}–{end} {title}, {room}")),
+        "announced as {name:?}"
+    );
+    let first = day
+        .iter()
+        .find(|s| s["id"] == first)
+        .expect("the first focused session");
+    assert!(
+        time(session, "start") > time(first, "start"),
+        "{start} is later in the day"
+    );
+    assert!(
+        region.contains(&format!("{} programpunkter", day.len())),
+        "{region}"
+    );
     browser.close().await;
 }

@@ -10,6 +10,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Timelike};
 use crate::model::Programme;
 use crate::time;
 
+pub mod window;
+
 /// Minutes per grid row.
 pub const ROW_MINUTES: i64 = 5;
 

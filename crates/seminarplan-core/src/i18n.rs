@@ -750,8 +750,23 @@ impl Lang {
     }
 
     /// The name of the scrollable timetable region: "Tidsschema, tisdag 16 mars".
-    pub fn timetable_label(self, day: NaiveDate) -> String {
-        format!("{}, {}", self.grid_view(), self.long_date(day))
+    /// The timetable's scroll region: the view, the day and how many sessions it has.
+    pub fn timetable_label(self, day: NaiveDate, sessions: usize) -> String {
+        let count = match (self, sessions) {
+            (Lang::Sv, 1) => "1 programpunkt".to_owned(),
+            (Lang::Sv, n) => format!("{n} programpunkter"),
+            (Lang::En, 1) => "1 session".to_owned(),
+            (Lang::En, n) => format!("{n} sessions"),
+        };
+        format!("{}, {}, {count}", self.grid_view(), self.long_date(day))
+    }
+
+    /// How the keys move between the timetable's sessions.
+    pub fn timetable_keys(self) -> &'static str {
+        self.pick(
+            "Piltangenterna flyttar från programpunkt till programpunkt: upp och ned i samma lokal, åt sidorna till lokalen bredvid. Home och End går till första och sista lokalen, Page Up och Page Down en timme.",
+            "The arrow keys move from session to session: up and down in the same room, sideways to the next room. Home and End go to the first and last room, Page Up and Page Down an hour.",
+        )
     }
 
     pub fn timetable_note(self) -> &'static str {
