@@ -37,8 +37,10 @@ use std::path::{Path, PathBuf};
 /// Raised to 390,000 when the branches of issues 27, 28, 30, 31 and 32 came together
 /// (383,093 measured; BENCHMARKS.md "First load after issues 27–32"). Lowered to 385,000
 /// when the widget's CSS came to be minified at build time (issue 29: 380,129 measured;
-/// BENCHMARKS.md "Size cuts (issue 29)").
-const CEILING_BROTLI: usize = 385_000;
+/// BENCHMARKS.md "Size cuts (issue 29)"). Raised to 392,000 when issue 29's speed work came
+/// together (389,451 measured: the timetable drawn in windows with its keys, the list
+/// drawn in two steps, the index built in steps; BENCHMARKS.md "Size cuts (issue 29)").
+const CEILING_BROTLI: usize = 392_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
