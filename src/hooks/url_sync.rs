@@ -53,8 +53,18 @@ pub fn use_url_sync(store: &UseReducerHandle<Store>, place: &UrlPlace) {
                 team: wanted.team.clone(),
                 ..previous.clone()
             } == *wanted;
+            // Only typing waits for the pause: a share or delegation link leaving the
+            // address is written at once, so that nothing is left pending in an instance
+            // that may stop (a panic) before the timer fires and would write the link
+            // back over the address its restarted widget has just cleaned.
+            let only_typed = same_but_text_and_share
+                && wanted.share == previous.share
+                && wanted.team == previous.team;
             let query = wanted.to_query();
-            if same_but_text_and_share {
+            if same_but_text_and_share && !only_typed {
+                typed.borrow_mut().take();
+                url::write(&place, &query, false);
+            } else if only_typed {
                 *typed.borrow_mut() = Some(query);
                 let (typed, place) = (typed.clone(), place.clone());
                 let later = gloo::timers::callback::Timeout::new(TYPING_MS, move || {
