@@ -405,6 +405,63 @@ async fn typing_writes_the_address_once_the_visitor_pauses() {
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before));
 }
 
+/// Only typing waits for the pause: a share link leaving the address (the visitor
+/// dismisses the shared plan) is written at once. Left on the typing timer, it stayed
+/// pending in an instance that a panic could stop, which then wrote the link back over
+/// the address its restarted widget had cleaned (e2e `embed::a_panic_stops_no_widget…`).
+#[wasm_bindgen_test]
+async fn a_dismissed_share_link_leaves_the_address_at_once() {
+    use seminarplan_web::browser::url::{self, UrlMode};
+    let place = UrlPlace {
+        mode: UrlMode::Hash,
+        scope: Default::default(),
+    };
+    let location = web_sys::window().expect("window").location();
+    let hash = || location.hash().unwrap_or_default();
+    let before = hash();
+    let ids: std::collections::BTreeSet<String> =
+        ["å-1".to_string(), "b-2".to_string()].into_iter().collect();
+    let link = seminarplan_core::share::encode("en-annan-konferens", &ids);
+    let state = seminarplan_core::url_state::UrlState {
+        share: Some(link),
+        ..Default::default()
+    };
+    url::write(&place, &state.to_query(), false);
+    assert!(
+        hash().contains("share="),
+        "the link is in the address: {}",
+        hash()
+    );
+    let root = fresh_root();
+    let props = AppProps {
+        src: Some(demo_src()),
+        lang: Lang::Sv,
+        namespace: namespace("share-url"),
+        url: place,
+        now: None,
+        view: Default::default(),
+        layout: None,
+        timeout: None,
+        keep_params: None,
+        host: None,
+        link_dropped: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let dismiss = wait_for(&root, ".sp-shared button").await;
+    click(&dismiss);
+    yew::scheduler::flush().await;
+    assert!(
+        !hash().contains("share="),
+        "the dismissed link is still in the address: {}",
+        hash()
+    );
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before));
+}
+
 #[wasm_bindgen_test]
 async fn search_field_narrows_the_list_and_marks_the_words() {
     let root = mount_demo("search").await;
