@@ -209,14 +209,7 @@ pub(crate) fn read_rows_as(
         return imported(document).map(|imported| (imported, left_out));
     }
     let mut value = written(&document)?;
-    // Refused, the sheet's own problems come first, as the strict reading gives them.
-    let (programme, more) = parse::validate_leniently(document.shape).map_err(|problems| {
-        if left_out.is_empty() {
-            problems
-        } else {
-            left_out.clone()
-        }
-    })?;
+    let (programme, more) = validate_leniently(document.shape, &left_out)?;
     // The sessions the validation left out, out of the document too (by their index).
     let mut bad: Vec<usize> = more
         .iter()
@@ -258,6 +251,22 @@ fn written(document: &build::Document) -> Result<serde_json::Value, Vec<Programm
     })
 }
 
+/// The sheet's shape validated leniently: the sessions that fail are left out and
+/// returned; refused, the sheet's own problems (`left_out`, the rows already left out)
+/// come first, as the strict reading gives them.
+fn validate_leniently(
+    shape: crate::parse::raw::Programme,
+    left_out: &[ProgrammeError],
+) -> Result<(Programme, Vec<ProgrammeError>), Vec<ProgrammeError>> {
+    parse::validate_leniently(shape).map_err(|problems| {
+        if left_out.is_empty() {
+            problems
+        } else {
+            left_out.to_vec()
+        }
+    })
+}
+
 /// Reads a programme sheet into the programme only, with how many warnings it gave (what
 /// the widget needs, without writing out a document nobody reads), as the widget reads for
 /// visitors: the rows and sessions with a problem are left out and their problems
@@ -266,14 +275,7 @@ pub(crate) fn programme_leniently(
     text: &str,
 ) -> Result<(super::Shown, usize), Vec<ProgrammeError>> {
     let (document, mut left_out) = shape_as(text, true)?;
-    // Refused, the sheet's own problems come first, as the strict reading gives them.
-    let (programme, more) = parse::validate_leniently(document.shape).map_err(|problems| {
-        if left_out.is_empty() {
-            problems
-        } else {
-            left_out.clone()
-        }
-    })?;
+    let (programme, more) = validate_leniently(document.shape, &left_out)?;
     left_out.extend(more);
     Ok(((programme, left_out), document.warnings.len()))
 }
