@@ -20,6 +20,23 @@ fn small_with(edit: impl FnOnce(&mut Value)) -> String {
     doc.to_string()
 }
 
+/// `programme` shown with `left_out` left out: the visitor is told in a notice, and the
+/// host page's update (returned with the state) names every problem.
+fn shown_with_left_out(
+    programme: seminarplan_core::model::Programme,
+    left_out: Vec<seminarplan_core::parse::ProgrammeError>,
+) -> (AppState, Value) {
+    let mut state = AppState::new(Lang::En);
+    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(programme))));
+    state.apply(Action::LeftOut(LeftOut(left_out)));
+    state.apply(Action::PlanLoaded(Default::default()));
+    assert!(state.chrome.notices.contains(&Notice::SessionsLeftOut));
+    let update: Value =
+        serde_json::from_str(&host_update(&state, Rule::Any, false).expect("an update"))
+            .expect("JSON");
+    (state, update)
+}
+
 #[test]
 fn a_session_ending_years_after_it_starts_is_left_out_and_the_rest_shown() {
     let text = small_with(|d| d["sessions"][1]["end"] = json!("2031-03-16T15:00:00+01:00"));
@@ -174,14 +191,7 @@ fn a_workbook_with_bad_rows_shows_the_good_ones_as_a_sheet_does() {
         ]
     );
     // Visitors are told in one line, the host page every problem, as for a sheet.
-    let mut state = AppState::new(Lang::En);
-    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(programme))));
-    state.apply(Action::LeftOut(LeftOut(summary.left_out)));
-    state.apply(Action::PlanLoaded(Default::default()));
-    assert!(state.chrome.notices.contains(&Notice::SessionsLeftOut));
-    let update: Value =
-        serde_json::from_str(&host_update(&state, Rule::Any, false).expect("an update"))
-            .expect("JSON");
+    let (_, update) = shown_with_left_out(programme, summary.left_out);
     assert_eq!(
         update["problems"],
         json!([
@@ -195,14 +205,7 @@ fn a_workbook_with_bad_rows_shows_the_good_ones_as_a_sheet_does() {
 #[test]
 fn visitors_are_told_discreetly_and_the_host_page_fully() {
     let (programme, summary) = read_here(SHEET).expect("a sheet").expect("shown");
-    let mut state = AppState::new(Lang::En);
-    state.apply(Action::Loaded(ProgrammeRef(std::rc::Rc::new(programme))));
-    state.apply(Action::LeftOut(LeftOut(summary.left_out)));
-    state.apply(Action::PlanLoaded(Default::default()));
-    assert!(state.chrome.notices.contains(&Notice::SessionsLeftOut));
-    let update: Value =
-        serde_json::from_str(&host_update(&state, Rule::Any, false).expect("an update"))
-            .expect("JSON");
+    let (mut state, update) = shown_with_left_out(programme, summary.left_out);
     assert_eq!(
         update["problems"],
         json!([
