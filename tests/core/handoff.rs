@@ -8,7 +8,8 @@ use std::fs;
 use std::path::Path;
 
 use seminarplan_core::import::{self, handoff, own, read_here};
-use seminarplan_core::parse::Problem;
+use seminarplan_core::lang::Lang;
+use seminarplan_core::parse::{Problem, ProgrammeError, SheetIssue};
 
 /// Every foreign-format file the tests keep: frab JSON and XML, pretalx, spreadsheets.
 fn foreign_files() -> Vec<(String, String)> {
@@ -104,11 +105,49 @@ fn what_the_importer_hands_back_is_the_programme_importing_gives() {
                 assert_eq!(again, whole.programme, "{name}");
                 converted += 1;
             }
-            (Err(whole), Err(problems)) => assert_eq!(problems, whole, "{name}"),
+            (Err(whole), Err(problems)) => {
+                // In words, in both languages, as the importer worded them.
+                for lang in [Lang::Sv, Lang::En] {
+                    assert_eq!(words(lang, &problems), words(lang, &whole), "{name}");
+                }
+                assert!(problems.iter().all(|e| matches!(
+                    e.problem,
+                    Problem::Sheet {
+                        issue: SheetIssue::Worded { .. },
+                        ..
+                    }
+                )));
+            }
             (whole, back) => panic!("{name}: {whole:?} against {back:?}"),
         }
     }
     assert!(converted >= 8, "only {converted} files converted");
+}
+
+fn words(lang: Lang, problems: &[ProgrammeError]) -> Vec<String> {
+    problems.iter().map(|e| lang.problem(e)).collect()
+}
+
+#[test]
+fn problems_cross_in_words_with_tabs_line_ends_and_any_script() {
+    // A file whose format is named with a tab, a line end and emoji: the value, as it was
+    // written, is in the words, with its tab and line end made spaces.
+    let frab = r#"{"format": "frab\t\n😀 ök", "schedule": {}}"#;
+    let whole = import::import(frab).expect_err("an unknown format");
+    let back = handoff::write(frab);
+    assert!(back.starts_with("err\n"), "{back}");
+    assert_eq!(back.lines().count(), 1 + whole.len());
+    let problems = handoff::read(&back).expect_err("refused");
+    for lang in [Lang::Sv, Lang::En] {
+        let clean: Vec<String> = (words(lang, &whole).into_iter())
+            .map(|w| w.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        assert_eq!(words(lang, &problems), clean);
+    }
+    assert!(
+        words(Lang::En, &problems)[0].contains("\"frab  😀 ök\""),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -131,6 +170,11 @@ fn an_answer_that_cannot_be_read_is_a_problem_not_a_programme() {
         "err\n",
         "err\n[]",
         "err\nnot json",
+        "err\nno tab\n",
+        "err\nsv\ten\n\n",
+        "ok\tfrab\t0\nno tab\n\n{}",
+        "ok\tfrab\t0\nsv\ten\n{}",
+        "ok\tfrab\t0\n{}",
         "yes\n{}",
     ] {
         let problems = handoff::read(garbled).expect_err(garbled);

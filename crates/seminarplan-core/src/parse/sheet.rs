@@ -60,9 +60,10 @@ pub enum SheetIssue {
     BlockPastMidnight {
         block: String,
     },
-    /// A problem the workbook reader (`import::workbook`, in a module of its own) found and
-    /// worded itself, in Swedish (`sv`) and English (`en`): the widget's first module only
-    /// shows the words, so a workbook's problems weigh nothing on every visitor's first load.
+    /// A problem another module found and worded itself, in Swedish (`sv`) and English
+    /// (`en`): the workbook reader (`import::workbook`), and every problem the importer or
+    /// the workbook reader hands the widget (`import::handoff`). The widget's first module
+    /// only shows the words, so other readers' problems weigh nothing on its first load.
     Worded {
         sv: String,
         en: String,
