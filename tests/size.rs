@@ -40,7 +40,9 @@ use std::path::{Path, PathBuf};
 /// BENCHMARKS.md "Size cuts (issue 29)"). Raised to 392,000 when issue 29's speed work came
 /// together (389,451 measured: the timetable drawn in windows with its keys, the list
 /// drawn in two steps, the index built in steps; BENCHMARKS.md "Size cuts (issue 29)").
-const CEILING_BROTLI: usize = 392_000;
+/// Lowered to 386,000 when the importer's and the workbook reader's problems came to
+/// cross in words, not JSON (380,228 measured; BENCHMARKS.md "The workbook reader").
+const CEILING_BROTLI: usize = 386_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
