@@ -59,6 +59,17 @@ async fn check_file(browser: &Browser, file: &Path) -> String {
     browser.text("seminar-plan-check >>> .spc-verdict").await
 }
 
+/// A ZIP archive holding one text file, named as a workbook and served as one.
+fn not_a_workbook() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("läs mig 😀.txt", zip::write::SimpleFileOptions::default())
+        .expect("a file in the archive");
+    zip.write_all("Titel;Start\nInget program här\n".as_bytes())
+        .expect("its text");
+    zip.finish().expect("the archive").into_inner()
+}
+
 #[tokio::test]
 async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -98,7 +109,11 @@ async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
         .variant("csv", "/wb/mall.csv")
         .variant("xlsx", "/wb/mall.xlsx")
         .variant("ods", "/wb/mall.ods")
+        .route("/wb/inte-en-bok.xlsx", move |_| {
+            Response::ok(XLSX_TYPE, not_a_workbook())
+        })
         .variant("typed", "/wb/typed.xlsx")
+        .variant("zip", "/wb/inte-en-bok.xlsx")
         .start();
     let driver = Chromedriver::start("workbook");
     let browser = driver.open(&server, LAPTOP).await;
@@ -153,6 +168,15 @@ async fn workbooks_are_read_as_they_are_by_the_widget_and_the_check_page() {
     assert!(
         told["console"].to_string().contains("Slut (F6): 25:00"),
         "{told}"
+    );
+
+    // A ZIP that is no workbook: the visitor is told why, in the workbook reader's words.
+    open_widget(&browser, "/page/zip").await;
+    browser.wait_for(".sp-app .sp-error").await;
+    let why = browser.text(".sp-app .sp-error .sp-error__list").await;
+    assert!(
+        why.contains("en ZIP-fil som varken är en Excel-arbetsbok (.xlsx) eller ett OpenDocument-kalkylark (.ods)"),
+        "{why}"
     );
 
     // The check page: each workbook given as a file reads to the CSV's counts.
