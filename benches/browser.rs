@@ -930,7 +930,17 @@ async fn run_case(
         (search, star, switch_and_open(&browser).await)
     };
     let timetable = if wants_timetable(p) && shown {
-        timetable(&browser).await
+        // With `SEMINARPLAN_BENCH_PROFILE`, switching to the timetable and scrolling it are
+        // profiled too.
+        let profiling = std::env::var_os("SEMINARPLAN_BENCH_PROFILE").is_some();
+        if profiling {
+            start_profile(&browser).await;
+        }
+        let timetable = timetable(&browser).await;
+        if profiling {
+            write_profile(&browser, &format!("{}-{rate}x-timetable", p.name)).await;
+        }
+        timetable
     } else {
         Value::Null
     };
