@@ -69,6 +69,21 @@ pub fn clash_titles(programme: &ProgrammeRef, clashes: &[Clash], id: &str) -> Ve
         .collect()
 }
 
+/// How many of the first `first` sessions of `matching` are not among the first ones
+/// of the list on screen (its sessions, day and how many are shown).
+fn new_cards(
+    (before, _, shown): &(Rc<Vec<usize>>, Option<usize>, usize),
+    matching: &[usize],
+    first: usize,
+) -> usize {
+    let before: HashSet<usize> = before.iter().take(*shown).copied().collect();
+    matching
+        .iter()
+        .take(first)
+        .filter(|ix| !before.contains(ix))
+        .count()
+}
+
 #[component]
 pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let p = &props.programme;
@@ -87,7 +102,20 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     // been painted (`staged`). The first list comes whole: the loader may need any of its
     // cards to keep the session the visitor was reading in place.
     let same = Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day;
-    let limit = if same { shown.2 } else { first.min(SCREEN) };
+    // What is on screen now: only a list whose first cards are mostly new is staged. One
+    // that keeps most of them (the first letters typed in a long programme) keeps their
+    // nodes and needs few new ones, which costs less than taking the rest away for a frame.
+    let on_screen = use_mut_ref(|| (props.matching.clone(), props.day, first));
+    let limit = if same {
+        shown.2
+    } else if props.day == on_screen.borrow().1
+        && new_cards(&on_screen.borrow(), &props.matching, first) <= SCREEN
+    {
+        first
+    } else {
+        first.min(SCREEN)
+    };
+    *on_screen.borrow_mut() = (props.matching.clone(), props.day, limit);
     let staged = !same && limit < first;
     {
         let shown = shown.clone();
