@@ -864,3 +864,65 @@ async fn a_search_typed_before_the_index_is_built_finds_every_session() {
         count.text_content()
     );
 }
+
+/// While the visitor types on, a card marks exactly the current words, in its title and,
+/// when open, in its abstract; a card is not redrawn when the new words mark the same
+/// places (issue 29), and this must never leave old marks behind.
+#[wasm_bindgen_test]
+async fn a_card_marks_the_words_typed_so_far() {
+    let root = fresh_root();
+    let programme = small();
+    let ix = programme.session_ix("s1").expect("s1");
+    // The same callbacks each time, as the list passes them: only the words change.
+    let (on_star, on_expand, on_open) = (Callback::noop(), Callback::noop(), Callback::noop());
+    let props = |query: &str, expanded: bool| SessionCardProps {
+        programme: programme.clone(),
+        ix,
+        lang: Lang::Sv,
+        starred: false,
+        expanded,
+        clashes_with: Vec::new(),
+        heading_level: 4,
+        terms: Rc::new(seminarplan_core::search::terms(query)),
+        on_star: on_star.clone(),
+        on_expand: on_expand.clone(),
+        on_open: on_open.clone(),
+        on_choose: None,
+        live: true,
+    };
+    let marks = |root: &Element| {
+        all(root, "mark")
+            .iter()
+            .map(|m| m.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let mut app =
+        yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props("upp", false))
+            .render();
+    wait_for(&root, "article.sp-card").await;
+    assert_eq!(marks(&root), ["upp"]);
+    // Typing on: the mark grows with the word.
+    app.update(props("upph", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["upph"]);
+    // Words only the abstract holds: nothing marked in the closed card.
+    app.update(props("stycke", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), Vec::<String>::new());
+    app.update(props("stycket", false));
+    yew::scheduler::flush().await;
+    // Opened, it marks them in the abstract, and follows the words typed after.
+    app.update(props("stycket", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["stycket", "stycket"]);
+    app.update(props("första", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["Första"]);
+    app.update(props("andra", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["Andra"]);
+    // Closed again, and a word in the title: marked there.
+    app.update(props("praktik", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["praktik"]);
+}

@@ -7,8 +7,9 @@
 //! session wins). The plan is read again whenever it may have changed elsewhere: another
 //! tab or widget wrote it, the page was shown again (`pageshow`), or it became visible.
 //!
-//! A change is written once the frame that shows it has been painted (issue 29: the write
-//! in that frame's effects was 8–15 ms of a star at 4×), and at once, never later, when
+//! A change is written once the frame that shows it has been painted and the page is idle
+//! (issue 29: the write in that frame's effects was 8–15 ms of a star at 4×; several stars
+//! in a row are written once), and at once, never later, when
 //! the page is hidden or left (`visibilitychange`, `pagehide`), before the plan is read
 //! again, and when the widget goes away: a star is never lost.
 
@@ -155,10 +156,11 @@ pub fn use_saved_plan(store: &UseReducerHandle<Store>, namespace: &AttrValue) ->
                     let (key, plan) = (key.clone(), plan.clone());
                     let write = move || save(&dispatch, &namespace, &key, &plan, told, &aside);
                     let waiting = pending.borrow_mut().replace(Box::new(write)).is_some();
-                    // One write after the frame, of the latest change.
+                    // One write after the frame, when the page is idle, of the latest change.
                     if !waiting {
                         wasm_bindgen_futures::spawn_local(async move {
                             crate::browser::timing::painted().await;
+                            crate::browser::timing::idle().await;
                             flush(&pending);
                         });
                     }
