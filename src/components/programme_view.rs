@@ -26,8 +26,9 @@ use seminarplan_core::time;
 /// first cards").
 pub const FIRST: usize = 24;
 /// Cards rendered in the frame that answers a new list (a keystroke, a day switch):
-/// more than the tallest screen shows; the rest of the first [`FIRST`] come right after
-/// that frame has been painted (BENCHMARKS.md, "Where a keystroke's time goes").
+/// more than the tallest screen shows; the rest of the first [`FIRST`] come once that
+/// frame has been painted and the page is idle (BENCHMARKS.md, "Where a keystroke's time
+/// goes").
 pub const SCREEN: usize = 8;
 /// A list at most this much longer than [`FIRST`] is rendered whole, so a visitor never
 /// meets "show 3 more".
@@ -99,7 +100,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let shown = use_state(|| (props.matching.clone(), props.day, first));
     // A list that replaces another (a keystroke, a day) shows its first screen in the
     // frame that answers the visitor, and the rest of its first cards once that frame has
-    // been painted (`staged`). The first list comes whole: the loader may need any of its
+    // been painted and the page is idle (`staged`). The first list comes whole: the loader may need any of its
     // cards to keep the session the visitor was reading in place.
     let same = Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day;
     // What is on screen now: only a list whose first cards are mostly new is staged. One
@@ -128,6 +129,8 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                 let gone = gone.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     crate::browser::timing::painted().await;
+                    // After what the visitor does next (typing on drops this list).
+                    crate::browser::timing::idle().await;
                     if !gone.get() {
                         shown.set(whole);
                     }
