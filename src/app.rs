@@ -171,9 +171,11 @@ pub fn App(props: &AppProps) -> Html {
     // (`ProgrammeView` keeps its "show more" steps while the list is the same one).
     let matching = use_memo(outcome.matching.clone(), Clone::clone);
 
-    let on_star = send(&store, Action::ToggleStar);
-    let on_expand = send(&store, Action::ToggleExpanded);
-    let on_open = send(&store, Action::OpenSession);
+    // Made once: a new callback at every render would make every card's props differ,
+    // and redraw every card at each star and keystroke (issue 29).
+    let on_star = (*use_memo((), |()| send(&store, Action::ToggleStar))).clone();
+    let on_expand = (*use_memo((), |()| send(&store, Action::ToggleExpanded))).clone();
+    let on_open = (*use_memo((), |()| send(&store, Action::OpenSession))).clone();
     // Keyboard users can pass the filter panel's many checkboxes in one step.
     let results = use_node_ref();
     let on_skip = {

@@ -626,10 +626,27 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     yew::scheduler::flush().await;
     // The first list comes with its first cards at once.
     assert_eq!(all(&root, "article.sp-card").len(), FIRST);
-    // A list that replaces it (a keystroke) has a screenful of cards in its first frame,
-    // and nothing to ask for more with (issue 29: the rest of the first cards come once
-    // that frame is painted, the list `aria-busy` until then).
+    // A list that keeps most of the cards shown (a first letter typed) comes whole at
+    // once, and the cards it keeps are the same elements, not new ones (issue 29).
+    let kept = |root: &Element| {
+        root.query_selector(&format!(
+            "article[data-session=\"{}\"]",
+            programme.sessions[5].id
+        ))
+        .expect("selector")
+        .expect("the sixth session's card")
+    };
+    let before = kept(&root);
     app.update(props((0..total).collect()));
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "article.sp-card").len(), FIRST);
+    assert_eq!(all(&root, "[aria-busy]").len(), 0);
+    assert!(kept(&root).is_same_node(Some(&before)), "the card is kept");
+    // A list of mostly other sessions (a keystroke) has a screenful of cards in its first
+    // frame, and nothing to ask for more with (issue 29: the rest of the first cards come
+    // once that frame is painted, the list `aria-busy` until then).
+    let rest = total - FIRST * 2;
+    app.update(props((FIRST * 2..total).collect()));
     yew::scheduler::flush().await;
     assert_eq!(all(&root, "article.sp-card").len(), SCREEN);
     assert_eq!(all(&root, "button.sp-more__button").len(), 0);
@@ -642,7 +659,7 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
     // "Show more" says how many are left and adds them, until every session is there.
     assert_eq!(
         more.text_content().unwrap_or_default(),
-        format!("Visa fler sessioner ({} till)", total - FIRST)
+        format!("Visa fler sessioner ({} till)", rest - FIRST)
     );
     for _ in 0..total {
         match root
@@ -654,7 +671,7 @@ async fn a_long_list_shows_its_first_cards_then_more_on_request() {
         }
         tick().await;
     }
-    assert_eq!(all(&root, "article.sp-card").len(), total);
+    assert_eq!(all(&root, "article.sp-card").len(), rest);
     assert!(all(&root, "h2.sp-day__title").len() >= 3);
 
     // A list only a little longer than the first cards comes whole, without "show more".
@@ -846,4 +863,66 @@ async fn a_search_typed_before_the_index_is_built_finds_every_session() {
         "{:?}",
         count.text_content()
     );
+}
+
+/// While the visitor types on, a card marks exactly the current words, in its title and,
+/// when open, in its abstract; a card is not redrawn when the new words mark the same
+/// places (issue 29), and this must never leave old marks behind.
+#[wasm_bindgen_test]
+async fn a_card_marks_the_words_typed_so_far() {
+    let root = fresh_root();
+    let programme = small();
+    let ix = programme.session_ix("s1").expect("s1");
+    // The same callbacks each time, as the list passes them: only the words change.
+    let (on_star, on_expand, on_open) = (Callback::noop(), Callback::noop(), Callback::noop());
+    let props = |query: &str, expanded: bool| SessionCardProps {
+        programme: programme.clone(),
+        ix,
+        lang: Lang::Sv,
+        starred: false,
+        expanded,
+        clashes_with: Vec::new(),
+        heading_level: 4,
+        terms: Rc::new(seminarplan_core::search::terms(query)),
+        on_star: on_star.clone(),
+        on_expand: on_expand.clone(),
+        on_open: on_open.clone(),
+        on_choose: None,
+        live: true,
+    };
+    let marks = |root: &Element| {
+        all(root, "mark")
+            .iter()
+            .map(|m| m.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let mut app =
+        yew::Renderer::<SessionCard>::with_root_and_props(root.clone(), props("upp", false))
+            .render();
+    wait_for(&root, "article.sp-card").await;
+    assert_eq!(marks(&root), ["upp"]);
+    // Typing on: the mark grows with the word.
+    app.update(props("upph", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["upph"]);
+    // Words only the abstract holds: nothing marked in the closed card.
+    app.update(props("stycke", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), Vec::<String>::new());
+    app.update(props("stycket", false));
+    yew::scheduler::flush().await;
+    // Opened, it marks them in the abstract, and follows the words typed after.
+    app.update(props("stycket", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["stycket", "stycket"]);
+    app.update(props("första", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["Första"]);
+    app.update(props("andra", true));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["Andra"]);
+    // Closed again, and a word in the title: marked there.
+    app.update(props("praktik", false));
+    yew::scheduler::flush().await;
+    assert_eq!(marks(&root), ["praktik"]);
 }

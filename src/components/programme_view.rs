@@ -26,8 +26,9 @@ use seminarplan_core::time;
 /// first cards").
 pub const FIRST: usize = 24;
 /// Cards rendered in the frame that answers a new list (a keystroke, a day switch):
-/// more than the tallest screen shows; the rest of the first [`FIRST`] come right after
-/// that frame has been painted (BENCHMARKS.md, "Where a keystroke's time goes").
+/// more than the tallest screen shows; the rest of the first [`FIRST`] come once that
+/// frame has been painted and the page is idle (BENCHMARKS.md, "Where a keystroke's time
+/// goes").
 pub const SCREEN: usize = 8;
 /// A list at most this much longer than [`FIRST`] is rendered whole, so a visitor never
 /// meets "show 3 more".
@@ -69,6 +70,21 @@ pub fn clash_titles(programme: &ProgrammeRef, clashes: &[Clash], id: &str) -> Ve
         .collect()
 }
 
+/// How many of the first `first` sessions of `matching` are not among the first ones
+/// of the list on screen (its sessions, day and how many are shown).
+fn new_cards(
+    (before, _, shown): &(Rc<Vec<usize>>, Option<usize>, usize),
+    matching: &[usize],
+    first: usize,
+) -> usize {
+    let before: HashSet<usize> = before.iter().take(*shown).copied().collect();
+    matching
+        .iter()
+        .take(first)
+        .filter(|ix| !before.contains(ix))
+        .count()
+}
+
 #[component]
 pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let p = &props.programme;
@@ -84,10 +100,23 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let shown = use_state(|| (props.matching.clone(), props.day, first));
     // A list that replaces another (a keystroke, a day) shows its first screen in the
     // frame that answers the visitor, and the rest of its first cards once that frame has
-    // been painted (`staged`). The first list comes whole: the loader may need any of its
+    // been painted and the page is idle (`staged`). The first list comes whole: the loader may need any of its
     // cards to keep the session the visitor was reading in place.
     let same = Rc::ptr_eq(&shown.0, &props.matching) && shown.1 == props.day;
-    let limit = if same { shown.2 } else { first.min(SCREEN) };
+    // What is on screen now: only a list whose first cards are mostly new is staged. One
+    // that keeps most of them (the first letters typed in a long programme) keeps their
+    // nodes and needs few new ones, which costs less than taking the rest away for a frame.
+    let on_screen = use_mut_ref(|| (props.matching.clone(), props.day, first));
+    let limit = if same {
+        shown.2
+    } else if props.day == on_screen.borrow().1
+        && new_cards(&on_screen.borrow(), &props.matching, first) <= SCREEN
+    {
+        first
+    } else {
+        first.min(SCREEN)
+    };
+    *on_screen.borrow_mut() = (props.matching.clone(), props.day, limit);
     let staged = !same && limit < first;
     {
         let shown = shown.clone();
@@ -100,6 +129,8 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                 let gone = gone.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     crate::browser::timing::painted().await;
+                    // After what the visitor does next (typing on drops this list).
+                    crate::browser::timing::idle().await;
                     if !gone.get() {
                         shown.set(whole);
                     }

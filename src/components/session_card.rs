@@ -8,10 +8,10 @@ use yew::prelude::*;
 use super::highlight::Highlight;
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{ProgrammeRef, SessionId};
-use seminarplan_core::search::Term;
+use seminarplan_core::search::{Term, highlight};
 use seminarplan_core::time;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SessionCardProps {
     pub programme: ProgrammeRef,
     /// Index into `Programme::sessions`.
@@ -40,6 +40,68 @@ pub struct SessionCardProps {
     pub live: bool,
 }
 
+/// The speakers as the card lists them: names, with their organisation in brackets.
+fn speakers_line(p: &ProgrammeRef, ix: usize) -> String {
+    p.sessions[ix]
+        .speakers
+        .iter()
+        .map(|&i| {
+            let sp = &p.speakers[i];
+            match &sp.organisation {
+                Some(org) => format!("{} ({org})", sp.name),
+                None => sp.name.clone(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where the card marks search words (title, subtitle, speakers), as the lengths of its
+/// marked and unmarked stretches.
+fn marks(p: &ProgrammeRef, ix: usize, terms: &[Term]) -> Vec<(usize, bool)> {
+    let s = &p.sessions[ix];
+    let speakers = speakers_line(p, ix);
+    [
+        Some(s.title.as_str()),
+        s.subtitle.as_deref(),
+        Some(&speakers),
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(|text| highlight(text, terms))
+    .map(|seg| (seg.text.len(), seg.hit))
+    .collect()
+}
+
+/// Equal when the card would look the same: new search words that mark the same places
+/// (typing on, most cards mark nothing new) do not redraw it (issue 29: each keystroke
+/// redrew every card shown). An open card marks its abstract too, so there every change
+/// of the words counts.
+impl PartialEq for SessionCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_terms = || {
+            Rc::ptr_eq(&self.terms, &other.terms)
+                || self.terms == other.terms
+                || (!self.expanded
+                    && marks(&self.programme, self.ix, &self.terms)
+                        == marks(&other.programme, other.ix, &other.terms))
+        };
+        self.programme == other.programme
+            && self.ix == other.ix
+            && self.lang == other.lang
+            && self.starred == other.starred
+            && self.expanded == other.expanded
+            && self.clashes_with == other.clashes_with
+            && self.heading_level == other.heading_level
+            && self.on_star == other.on_star
+            && self.on_expand == other.on_expand
+            && self.on_open == other.on_open
+            && self.on_choose == other.on_choose
+            && self.live == other.live
+            && same_terms()
+    }
+}
+
 #[component]
 pub fn SessionCard(props: &SessionCardProps) -> Html {
     let p = &props.programme;
@@ -53,18 +115,7 @@ pub fn SessionCard(props: &SessionCardProps) -> Html {
     // Mark the session's language only where it differs from the page's.
     let session_lang = (s.language != ui).then(|| s.language.clone());
 
-    let speakers = s
-        .speakers
-        .iter()
-        .map(|&i| {
-            let sp = &p.speakers[i];
-            match &sp.organisation {
-                Some(org) => format!("{} ({org})", sp.name),
-                None => sp.name.clone(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let speakers = speakers_line(p, props.ix);
     let themes = s.themes.iter().map(|&t| {
         html! { <li class={classes!("sp-chip", "sp-chip--theme", format!("sp-theme-{t}"))}>{ p.themes[t].name.get(ui, plang) }</li> }
     });

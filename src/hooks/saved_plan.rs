@@ -6,10 +6,17 @@
 //! with what storage holds at that moment (`plan::reconcile`: the later change to each
 //! session wins). The plan is read again whenever it may have changed elsewhere: another
 //! tab or widget wrote it, the page was shown again (`pageshow`), or it became visible.
+//!
+//! A change is written once the frame that shows it has been painted and the page is idle
+//! (issue 29: the write in that frame's effects was 8–15 ms of a star at 4×; several stars
+//! in a row are written once), and at once, never later, when
+//! the page is hidden or left (`visibilitychange`, `pagehide`), before the plan is read
+//! again, and when the widget goes away: a star is never lost.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::browser::storage::{self, Synced, Unreadable};
@@ -20,6 +27,43 @@ use seminarplan_core::state::{Action, Notice};
 
 /// Where the last record that could not be read was set aside, if one was.
 type Aside = Rc<RefCell<Option<String>>>;
+
+/// The plan's next write, while it waits for the frame that shows the change.
+type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// Writes the waiting change now, if there is one.
+fn flush(pending: &Pending) {
+    let write = pending.borrow_mut().take();
+    if let Some(write) = write {
+        write();
+    }
+}
+
+/// Writes the waiting change as soon as the page is hidden or left: a tab closed or
+/// reloaded right after a star paints no further frame.
+fn flush_on_leaving(pending: &Pending) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let mut listeners = Vec::new();
+    let on_hide = pending.clone();
+    listeners.push(EventListener::new(&window, "pagehide", move |_| {
+        flush(&on_hide);
+    }));
+    if let Some(document) = window.document() {
+        let (on_hide, hidden) = (pending.clone(), document.clone());
+        listeners.push(EventListener::new(
+            &document,
+            "visibilitychange",
+            move |_| {
+                if hidden.visibility_state() == web_sys::VisibilityState::Hidden {
+                    flush(&on_hide);
+                }
+            },
+        ));
+    }
+    listeners
+}
 
 /// Tells the visitor what a sync found, unless they were already told; remembers where
 /// an unreadable record went.
@@ -68,39 +112,58 @@ pub fn use_saved_plan(store: &UseReducerHandle<Store>, namespace: &AttrValue) ->
     let state = &store.0;
     let key = state.programme().map(|p| saved::key(namespace, &p.id));
     let aside: Aside = use_mut_ref(|| None);
+    let pending: Pending = use_mut_ref(|| None);
     let told = state.chrome.notices.contains(&Notice::StorageUnavailable)
         || state.chrome.notices.contains(&Notice::StorageFull);
     {
         let dispatch = store.dispatcher();
         let namespace = namespace.clone();
-        let aside = aside.clone();
+        let (aside, pending) = (aside.clone(), pending.clone());
         use_effect_with(key.clone(), move |key| {
             let listeners = key.as_ref().map(|key| {
                 let mine = Plan::default();
                 let synced = storage::sync_plan(&namespace, key, &mine, Unreadable::SetAside);
                 report(&dispatch, &synced, false, &aside);
                 dispatch.dispatch(Action::PlanLoaded(synced.plan));
-                let (dispatch, read) = (dispatch.clone(), key.clone());
-                // Only read here: what changes, the save below writes back.
-                storage::watch_plan(key.clone(), move || {
+                let (dispatch, read, waiting) = (dispatch.clone(), key.clone(), pending.clone());
+                // Only read here: what changes, the save below writes back. A change
+                // still waiting is written first, merged with what is there.
+                let mut listeners = storage::watch_plan(key.clone(), move || {
+                    flush(&waiting);
                     if let Some(plan) = storage::peek_plan(&read) {
                         dispatch.dispatch(Action::PlanLoaded(plan));
                     }
-                })
+                });
+                listeners.extend(flush_on_leaving(&pending));
+                listeners
             });
-            move || drop(listeners)
+            // Another programme, or the widget gone: what waits is written under its key.
+            move || {
+                flush(&pending);
+                drop(listeners);
+            }
         });
     }
     {
         let dispatch = store.dispatcher();
         let namespace = namespace.clone();
-        let aside = aside.clone();
+        let (aside, pending) = (aside.clone(), pending.clone());
         use_effect_with(
             (key, state.plan.clone(), state.plan_loaded),
             move |(key, plan, loaded)| {
                 // Never before the saved plan was read.
                 if let (Some(key), true) = (key, *loaded) {
-                    save(&dispatch, &namespace, key, plan, told, &aside);
+                    let (key, plan) = (key.clone(), plan.clone());
+                    let write = move || save(&dispatch, &namespace, &key, &plan, told, &aside);
+                    let waiting = pending.borrow_mut().replace(Box::new(write)).is_some();
+                    // One write after the frame, when the page is idle, of the latest change.
+                    if !waiting {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            crate::browser::timing::painted().await;
+                            crate::browser::timing::idle().await;
+                            flush(&pending);
+                        });
+                    }
                 }
             },
         );
