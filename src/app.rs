@@ -162,7 +162,15 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_default()
         },
     );
-    let terms = use_memo(state.route.filters.text.clone(), |t| search::terms(t));
+    // The words the cards mark: not a word of one letter, which would mark that letter
+    // all over every card, and redraw them all, at the first letter of each word typed
+    // (issue 29). It still searches.
+    let terms = use_memo(state.route.filters.text.clone(), |t| {
+        search::terms(t)
+            .into_iter()
+            .filter(|term| term.text.chars().nth(1).is_some())
+            .collect::<Vec<_>>()
+    });
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
