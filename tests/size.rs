@@ -40,7 +40,10 @@ use std::path::{Path, PathBuf};
 /// BENCHMARKS.md "Size cuts (issue 29)"). Raised to 392,000 when issue 29's speed work came
 /// together (389,451 measured: the timetable drawn in windows with its keys, the list
 /// drawn in two steps, the index built in steps; BENCHMARKS.md "Size cuts (issue 29)").
-const CEILING_BROTLI: usize = 392_000;
+/// Raised to 395,000 for issue 29's second round on the keystroke and the star (392,321
+/// measured, 389,784 before it: the plan written after the paint, cards compared by their
+/// marks; BENCHMARKS.md "A second round").
+const CEILING_BROTLI: usize = 395_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").
