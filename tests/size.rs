@@ -41,8 +41,11 @@ use std::path::{Path, PathBuf};
 /// together (389,451 measured: the timetable drawn in windows with its keys, the list
 /// drawn in two steps, the index built in steps; BENCHMARKS.md "Size cuts (issue 29)").
 /// Lowered to 386,000 when the importer's and the workbook reader's problems came to
-/// cross in words, not JSON (380,228 measured; BENCHMARKS.md "The workbook reader").
-const CEILING_BROTLI: usize = 386_000;
+/// cross in words, not JSON (380,228 measured; BENCHMARKS.md "The workbook reader"), then
+/// set at 388,000 for issue 29's second round on the keystroke and the star (+2.5 KB on
+/// its branch: the plan written after the paint, cards compared by their marks;
+/// BENCHMARKS.md "A second round").
+const CEILING_BROTLI: usize = 388_000;
 
 /// Issue 17's budget, printed beside the figure (not enforced: not met with Yew, see
 /// BENCHMARKS.md "The floor").

@@ -480,6 +480,28 @@ async fn search_field_narrows_the_list_and_marks_the_words() {
         ids.len()
     );
     assert!(ids.contains(&"s-108".to_string()), "{ids:?}");
+    let marks = |root: &Element| {
+        all(root, "mark")
+            .iter()
+            .map(|m| m.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        marks(&root).contains(&"Östersund".to_string()),
+        "{:?}",
+        marks(&root)
+    );
+    // The first letter of the next word searches, but is not marked all over the cards.
+    type_into(&input, "ostersund k");
+    tick().await;
+    assert!(!shown_ids(&root).await.is_empty());
+    let marked = marks(&root);
+    assert!(
+        marked.contains(&"Östersund".to_string()) && marked.iter().all(|m| m.chars().count() > 1),
+        "{marked:?}"
+    );
+    type_into(&input, "ostersund");
+    tick().await;
     let count = wait_for(&root, ".sp-results__count").await;
     assert!(
         count
