@@ -162,7 +162,9 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_default()
         },
     );
-    let terms = use_memo(state.route.filters.text.clone(), |t| marked_terms(t));
+    let terms = use_memo(state.route.filters.text.clone(), |t| {
+        search::marked_terms(t)
+    });
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
@@ -341,16 +343,6 @@ pub fn App(props: &AppProps) -> Html {
             <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
         </ContextProvider<Widget>>
     }
-}
-
-/// The words the cards mark: not a word of one letter, which would mark that letter all
-/// over every card, and redraw them all, at the first letter of each word typed (issue
-/// 29). It still searches.
-fn marked_terms(text: &str) -> Vec<search::Term> {
-    search::terms(text)
-        .into_iter()
-        .filter(|term| term.text.chars().nth(1).is_some())
-        .collect()
 }
 
 /// The last search: its index, its words, and which sessions contain them.

@@ -260,3 +260,14 @@ fn text_is_lowered_and_folded_the_same_in_ascii_runs_and_around_them() {
         assert_eq!(finds(&p, &index, query), *expected, "{query:?}");
     }
 }
+
+#[test]
+fn a_word_of_one_letter_searches_but_is_not_marked() {
+    use seminarplan_core::search::marked_terms;
+    let words = |ts: Vec<seminarplan_core::search::Term>| -> Vec<String> {
+        ts.into_iter().map(|t| t.text).collect()
+    };
+    assert_eq!(words(terms("Förnyad K å 😀")), ["förnyad", "k", "å", "😀"]);
+    assert_eq!(words(marked_terms("Förnyad K å 😀")), ["förnyad"]);
+    assert_eq!(words(marked_terms("ké 😀😀")), ["ké", "😀😀"]);
+}

@@ -59,6 +59,16 @@ pub struct Term {
     pub exact: bool,
 }
 
+/// The words of a query that cards mark: not a word of one letter, which would mark that
+/// letter all over every card, and redraw them all, at the first letter of each word
+/// typed (issue 29). It still searches ([`terms`]).
+pub fn marked_terms(query: &str) -> Vec<Term> {
+    terms(query)
+        .into_iter()
+        .filter(|term| term.text.chars().nth(1).is_some())
+        .collect()
+}
+
 /// Splits a query into words. Empty when there is nothing to search for.
 pub fn terms(query: &str) -> Vec<Term> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
