@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::timing;
 use seminarplan_core::model::ProgrammeRef;
-use seminarplan_core::search::Index;
+use seminarplan_core::search::{Index, Term, terms};
 
 /// The search index kept for a programme, whole or in the making.
 type IndexCache = Rc<RefCell<Option<(ProgrammeRef, Rc<Index>)>>>;
@@ -19,26 +19,37 @@ const STEP: usize = 25;
 /// How long one step of building may hold the page, in milliseconds.
 const SLICE_MS: f64 = 6.0;
 
-/// The index `cache` holds for `programme`, started afresh for a new programme, with up
-/// to `count` more sessions in; says whether it is whole.
+/// The index `cache` holds for `programme`, started afresh for a new programme.
+fn entry<'a>(
+    cache: &'a mut Option<(ProgrammeRef, Rc<Index>)>,
+    programme: &ProgrammeRef,
+) -> &'a mut Rc<Index> {
+    if cache.as_ref().is_some_and(|(p, _)| p != programme) {
+        *cache = None;
+    }
+    &mut cache
+        .get_or_insert_with(|| (programme.clone(), Rc::default()))
+        .1
+}
+
+/// Puts up to `count` more sessions into the index `cache` holds for `programme`; says
+/// whether it is whole.
 fn extend(cache: &IndexCache, programme: &ProgrammeRef, count: usize) -> bool {
     let mut cache = cache.borrow_mut();
-    let index = match &mut *cache {
-        Some((p, index)) if p == programme => index,
-        other => &mut other.insert((programme.clone(), Rc::default())).1,
-    };
+    let index = entry(&mut cache, programme);
     index.is_whole(programme) || Rc::make_mut(index).extend(programme, count)
 }
 
-/// The whole search index of `programme`: what the steps left is built now, so a search
-/// that comes before they are done still finds every session.
-fn index_for(cache: &IndexCache, programme: &ProgrammeRef) -> Rc<Index> {
-    extend(cache, programme, usize::MAX);
-    cache
-        .borrow()
-        .as_ref()
-        .map(|(_, index)| index.clone())
-        .unwrap_or_default()
+/// The search index of `programme`, ready to search it for `terms`: what the steps left
+/// of that is built now, so a search that comes before they are done still finds every
+/// session.
+fn index_for(cache: &IndexCache, programme: &ProgrammeRef, terms: &[Term]) -> Rc<Index> {
+    let mut cache = cache.borrow_mut();
+    let index = entry(&mut cache, programme);
+    if !index.ready_for(programme, terms) {
+        Rc::make_mut(index).extend_for(programme, terms);
+    }
+    index.clone()
 }
 
 /// Builds the index of `programme` in steps of at most [`SLICE_MS`], one task each, until
@@ -61,12 +72,12 @@ async fn build_in_steps(cache: IndexCache, programme: ProgrammeRef, stop: Rc<Cel
 
 /// The index to search `programme` with while the search text is `text`. It is built
 /// after the first sessions are painted, a few sessions at a time; a search that comes
-/// sooner builds the rest at once. Without a search it is empty.
+/// sooner builds the rest of what it needs at once. Without a search it is empty.
 #[hook]
 pub fn use_search_index(programme: Option<ProgrammeRef>, text: &str) -> Rc<Index> {
     let cache: IndexCache = use_mut_ref(|| None);
     let index = match &programme {
-        Some(p) if !text.trim().is_empty() => index_for(&cache, p),
+        Some(p) if !text.trim().is_empty() => index_for(&cache, p, &terms(text)),
         _ => Rc::new(Index::default()),
     };
     use_effect_with(programme, move |p| {

@@ -192,7 +192,11 @@ fn an_index_built_in_steps_finds_what_one_built_at_once_finds() {
         n += 1;
         assert!(!steps.is_whole(&p));
     }
-    assert_eq!(n, 300 / 7, "one step per 7 sessions");
+    assert_eq!(
+        n,
+        2 * 300 / 7,
+        "one step per 7 sessions, folded text then lowered"
+    );
     assert_eq!(steps, whole);
     assert!(
         !steps.extend(&p, 7) || steps == whole,
@@ -225,6 +229,35 @@ fn an_index_not_yet_whole_finds_nothing_beyond_what_is_in() {
     assert!(finds(&p, &index, "bo ek").is_empty(), "s2 is not in yet");
     assert!(index.extend(&p, usize::MAX));
     assert_eq!(finds(&p, &index, "bo ek"), [2]);
+}
+
+#[test]
+fn a_word_typed_without_diacritics_needs_only_the_folded_text_built_first() {
+    // Issue 29: a visitor's first keystroke, typed as soon as the sessions are painted,
+    // builds what the steps left at once. The folded text comes first, so that keystroke
+    // (nearly always a plain letter) waits for half the index, not all of it.
+    let p = small();
+    let mut index = Index::default();
+    let plain = terms("bo ek");
+    let exact = terms("hållbar");
+    assert!(!index.ready_for(&p, &plain));
+    index.extend_for(&p, &plain);
+    assert!(index.ready_for(&p, &plain), "folded text of every session");
+    assert!(!index.is_whole(&p), "the lowered text is not built");
+    assert!(
+        !index.ready_for(&p, &exact),
+        "a word with diacritics needs it"
+    );
+    assert_eq!(finds(&p, &index, "bo ek"), [2]);
+    assert_eq!(finds(&p, &index, "hallbar"), [1]);
+    assert!(
+        finds(&p, &index, "hållbar").is_empty(),
+        "never found wrongly"
+    );
+    index.extend_for(&p, &exact);
+    assert!(index.is_whole(&p));
+    assert_eq!(index, Index::new(&p));
+    assert_eq!(finds(&p, &index, "hållbar"), [1]);
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! match somewhere (AND). Text is folded one character to one character, so match
 //! positions carry over to the original text for highlighting.
 
+use std::rc::Rc;
+
 use crate::model::Programme;
 
 /// Longest query we look at; longer input (a pasted essay, a hostile URL) is cut.
@@ -18,6 +20,13 @@ fn lower(c: char) -> char {
     // Most programme text is ASCII: no Unicode table lookup for it.
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    // Nor for Latin-1 (å, ä, ö, é …): its capitals (not ×) are their small letter less 32.
+    if c < '\u{100}' {
+        return match c {
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        };
     }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
@@ -110,14 +119,13 @@ pub fn narrows(narrower: &[Term], wider: &[Term]) -> bool {
         })
 }
 
-/// `text` with every character through `map`, ASCII ones lower-cased in bulk: most
-/// programme text is ASCII, and a run of it is copied and lower-cased as bytes rather than
-/// decoded and pushed character by character (on a first visit the browser runs this
-/// before it has optimised it, so the difference is large).
-fn map_chars(text: &str, map: fn(char) -> char) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+/// Appends `text` to `out` with every character through `map`, ASCII ones lower-cased
+/// in bulk: most programme text is ASCII, and a run of it is copied and lower-cased as
+/// bytes rather than decoded and pushed character by character (on a first visit the
+/// browser runs this before it has optimised it, at the visitor's first keystroke).
+fn push_mapped(out: &mut String, text: &str, map: fn(char) -> char) {
     let mut rest = text;
-    while !rest.is_empty() {
+    loop {
         let ascii = rest
             .bytes()
             .position(|b| !b.is_ascii())
@@ -126,31 +134,60 @@ fn map_chars(text: &str, map: fn(char) -> char) -> String {
             break;
         };
         let from = out.len();
-        out.extend_from_slice(run.as_bytes());
-        if let Some(added) = out.get_mut(from..) {
-            added.make_ascii_lowercase();
-        }
+        out.push_str(run);
+        out.get_mut(from..).map(str::make_ascii_lowercase);
         let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(map(c).encode_utf8(&mut buf).as_bytes());
-        }
+        let Some(c) = chars.next() else {
+            break;
+        };
+        out.push(map(c));
         rest = chars.as_str();
     }
-    // Only whole characters went in, so this never fails.
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The searchable text of session `ix` of `programme` (title, subtitle, abstract,
+/// speakers and their organisations, tags), one line each, every character through `map`.
+fn searchable(programme: &Programme, ix: usize, map: fn(char) -> char) -> String {
+    let Some(s) = programme.sessions.get(ix) else {
+        return String::new();
+    };
+    let len = s.title.len()
+        + s.subtitle.as_ref().map_or(0, String::len)
+        + s.abstract_text.as_ref().map_or(0, String::len)
+        + 64;
+    let mut text = String::with_capacity(len);
+    let mut add = |t: &str| {
+        push_mapped(&mut text, t, map);
+        text.push('\n');
+    };
+    add(&s.title);
+    s.subtitle.as_deref().map(&mut add);
+    s.abstract_text.as_deref().map(&mut add);
+    for &sp in &s.speakers {
+        let speaker = &programme.speakers[sp];
+        add(&speaker.name);
+        speaker.organisation.as_deref().map(&mut add);
+    }
+    for tag in &s.tags {
+        add(tag);
+    }
+    text
 }
 
 /// The searchable text of every session, prepared once per programme. It can be built
 /// in steps ([`Index::extend`]), so that building it never holds up a visitor's input for
-/// long; [`Index::matches`] only answers for the sessions built so far, so whoever
-/// searches with it first makes it whole ([`Index::is_whole`]).
+/// long: first the folded text of every session (what a word typed without diacritics,
+/// nearly every first keystroke, is looked for in), then the lowered text where it
+/// differs. [`Index::matches`] only answers for what is built so far, so whoever searches
+/// with it first builds what the search needs ([`Index::ready_for`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
-    lowered: Vec<String>,
-    /// The lowered text without diacritics, where that differs from `lowered` (most
-    /// English text does not: one copy then serves both).
-    folded: Vec<Option<String>>,
+    /// Every session's text lower-cased and without diacritics. (Shared, so that a copy
+    /// of an index taken to build on while a search holds it costs no text.)
+    folded: Vec<Rc<str>>,
+    /// Every session's text lower-cased, where that differs from `folded` (most English
+    /// text does not: one copy then serves both).
+    lowered: Vec<Option<Rc<str>>>,
 }
 
 impl Index {
@@ -161,35 +198,22 @@ impl Index {
         index
     }
 
-    /// Adds up to `count` more sessions of `programme` (the one it was started for);
-    /// says whether every session is in now.
+    /// Adds up to `count` more sessions' text of `programme` (the one it was started
+    /// for), folded text first; says whether every session is in now.
     pub fn extend(&mut self, programme: &Programme, count: usize) -> bool {
-        let from = self.lowered.len();
-        let to = from.saturating_add(count).min(programme.sessions.len());
-        for s in programme.sessions.get(from..to).unwrap_or_default() {
-            let mut text = String::new();
-            let mut add = |t: &str| {
-                text.push_str(t);
-                text.push('\n');
-            };
-            add(&s.title);
-            s.subtitle.as_deref().map(&mut add);
-            s.abstract_text.as_deref().map(&mut add);
-            for &sp in &s.speakers {
-                let speaker = &programme.speakers[sp];
-                add(&speaker.name);
-                speaker.organisation.as_deref().map(&mut add);
-            }
-            for tag in &s.tags {
-                add(tag);
-            }
-            let low = map_chars(&text, lower);
-            // Folding only changes non-ASCII letters: an ASCII text is its own folding.
-            let fold = (!low.is_ascii())
-                .then(|| map_chars(&low, fold_lowered))
-                .filter(|f| *f != low);
-            self.lowered.push(low);
-            self.folded.push(fold);
+        let all = programme.sessions.len();
+        let mut left = count;
+        while left > 0 && self.folded.len() < all {
+            self.folded
+                .push(searchable(programme, self.folded.len(), fold).into());
+            left -= 1;
+        }
+        while left > 0 && self.lowered.len() < all {
+            let ix = self.lowered.len();
+            let lowered = searchable(programme, ix, lower);
+            let same = self.folded.get(ix).is_some_and(|f| **f == *lowered);
+            self.lowered.push((!same).then(|| lowered.into()));
+            left -= 1;
         }
         self.is_whole(programme)
     }
@@ -199,10 +223,25 @@ impl Index {
         self.lowered.len() >= programme.sessions.len()
     }
 
+    /// Whether what is built is enough to search every session of `programme` for
+    /// `terms`: the folded text, and the lowered text too for a word typed with
+    /// diacritics. Otherwise `extend` what is missing first.
+    pub fn ready_for(&self, programme: &Programme, terms: &[Term]) -> bool {
+        self.folded.len() >= programme.sessions.len()
+            && (self.is_whole(programme) || !terms.iter().any(|t| t.exact))
+    }
+
+    /// Builds what [`Index::ready_for`] needs to search `programme` for `terms`.
+    pub fn extend_for(&mut self, programme: &Programme, terms: &[Term]) {
+        let folded = programme.sessions.len().saturating_sub(self.folded.len());
+        let exact = terms.iter().any(|t| t.exact);
+        self.extend(programme, if exact { usize::MAX } else { folded });
+    }
+
     /// For every session, whether it contains every term; `narrowing` the same for a
     /// query these terms [`narrows`], so only the sessions it found are searched.
     pub fn hits(&self, terms: &[Term], narrowing: Option<&[bool]>) -> Vec<bool> {
-        (0..self.lowered.len())
+        (0..self.folded.len())
             .map(|ix| {
                 narrowing.is_none_or(|before| before.get(ix).copied().unwrap_or(false))
                     && self.matches(ix, terms)
@@ -210,15 +249,18 @@ impl Index {
             .collect()
     }
 
-    /// Whether session `ix` contains every term.
+    /// Whether session `ix` contains every term (never, for a session not yet built).
     pub fn matches(&self, ix: usize, terms: &[Term]) -> bool {
-        let (Some(lowered), Some(folded)) = (self.lowered.get(ix), self.folded.get(ix)) else {
+        let Some(folded) = self.folded.get(ix) else {
             return false;
         };
-        let folded = folded.as_deref().unwrap_or(lowered);
         terms.iter().all(|t| {
             if t.exact {
-                lowered.contains(t.text.as_str())
+                match self.lowered.get(ix) {
+                    Some(lowered) => lowered.as_deref().unwrap_or(folded),
+                    None => return false,
+                }
+                .contains(t.text.as_str())
             } else {
                 folded.contains(t.text.as_str())
             }
