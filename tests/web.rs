@@ -885,6 +885,15 @@ async fn a_search_typed_before_the_index_is_built_finds_every_session() {
         "{:?}",
         count.text_content()
     );
+    // The steps carry on after that search, each in a task of its own, until the index
+    // is whole (a step that never came back would leave it half built for good).
+    for _ in 0..500 {
+        if indexed() == 1 {
+            break;
+        }
+        tick().await;
+    }
+    assert_eq!(indexed(), 1, "the index is made whole after the search");
 }
 
 /// While the visitor types on, a card marks exactly the current words, in its title and,
