@@ -268,6 +268,25 @@ impl Index {
     }
 }
 
+/// Where `needle` occurs in `hay`, overlapping places too, as ranges of characters (the
+/// text is lowered or folded one character to one, so they are the original's too).
+fn char_matches(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let len = needle.chars().count();
+    let mut out = Vec::new();
+    let (mut from, mut counted, mut chars) = (0, 0, 0);
+    while len > 0
+        && let Some(at) = hay.get(from..).and_then(|rest| rest.find(needle))
+    {
+        let start = from + at;
+        chars += hay.get(counted..start).map_or(0, |s| s.chars().count());
+        counted = start;
+        out.push((chars, chars + len));
+        let first = hay.get(start..).and_then(|rest| rest.chars().next());
+        from = start + first.map_or(1, char::len_utf8);
+    }
+    out
+}
+
 /// A piece of text, marked when a query word matched it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment<'a> {
@@ -277,23 +296,33 @@ pub struct Segment<'a> {
 
 /// Cuts `text` into segments, marking every place a term matches.
 pub fn highlight<'a>(text: &'a str, terms: &[Term]) -> Vec<Segment<'a>> {
+    let whole = || vec![Segment { text, hit: false }];
     if terms.is_empty() || text.is_empty() {
-        return vec![Segment { text, hit: false }];
+        return whole();
+    }
+    let mapped = |wanted: bool, map: fn(char) -> char| {
+        wanted.then(|| {
+            let mut out = String::with_capacity(text.len());
+            push_mapped(&mut out, text, map);
+            out
+        })
+    };
+    let lowered = mapped(terms.iter().any(|t| t.exact), lower);
+    let folded = mapped(terms.iter().any(|t| !t.exact), fold);
+    let mut found = Vec::new();
+    for term in terms {
+        let hay = if term.exact { &lowered } else { &folded };
+        found.extend(char_matches(hay.as_deref().unwrap_or_default(), &term.text));
+    }
+    // Most texts a card shows hold none of the words: nothing more to work out.
+    if found.is_empty() {
+        return whole();
     }
     let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let lowered: Vec<char> = text.chars().map(lower).collect();
-    let folded: Vec<char> = text.chars().map(fold).collect();
-    let mut hit = vec![false; lowered.len()];
-    for term in terms {
-        let needle: Vec<char> = term.text.chars().collect();
-        let hay = if term.exact { &lowered } else { &folded };
-        if needle.is_empty() || needle.len() > hay.len() {
-            continue;
-        }
-        for start in 0..=hay.len() - needle.len() {
-            if hay[start..start + needle.len()] == needle[..] {
-                hit[start..start + needle.len()].fill(true);
-            }
+    let mut hit = vec![false; offsets.len()];
+    for (from, to) in found {
+        if let Some(marked) = hit.get_mut(from..to) {
+            marked.fill(true);
         }
     }
     let mut out = Vec::new();
