@@ -139,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
     let day = programme
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
-    let last_search = use_mut_ref(|| None::<LastSearch>);
+    let recent_searches = use_mut_ref(search::Recent::default);
     let outcome = use_memo(
         (
             programme.clone(),
@@ -150,7 +150,7 @@ pub fn App(props: &AppProps) -> Html {
         |(p, filters, plan, day)| {
             p.as_ref()
                 .map(|p| {
-                    let hits = search_hits(&last_search, &index, &filters.text);
+                    let hits = search_hits(&recent_searches, &index, &filters.text);
                     filter::run_with_hits(
                         p,
                         hits.as_deref().map(Vec::as_slice),
@@ -345,32 +345,15 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The last search: its index, its words, and which sessions contain them.
-type LastSearch = (Rc<search::Index>, Vec<search::Term>, Rc<Vec<bool>>);
-
-/// Which sessions contain the words of `text` (`None` without a search). A query that
-/// narrows the last one (typing on) searches only the sessions that one found (issue 29:
-/// the search was the largest part of a keystroke's script at 1,000 sessions).
+/// Which sessions contain the words of `text` (`None` without a search), from the
+/// answers to the last searches where it can (`search::Recent`).
 fn search_hits(
-    last: &RefCell<Option<LastSearch>>,
+    recent: &RefCell<search::Recent>,
     index: &Rc<search::Index>,
     text: &str,
 ) -> Option<Rc<Vec<bool>>> {
     let terms = search::terms(text);
-    if terms.is_empty() {
-        return None;
-    }
-    let mut last = last.borrow_mut();
-    let before = last
-        .as_ref()
-        .filter(|(i, before, _)| Rc::ptr_eq(i, index) && search::narrows(&terms, before));
-    let hits = match before {
-        Some((_, before, hits)) if *before == terms => hits.clone(),
-        Some((_, _, hits)) => Rc::new(index.hits(&terms, Some(hits))),
-        None => Rc::new(index.hits(&terms, None)),
-    };
-    *last = Some((index.clone(), terms, hits.clone()));
-    Some(hits)
+    (!terms.is_empty()).then(|| recent.borrow_mut().hits(index, terms))
 }
 
 /// The sessions of `ids` the programme has, in programme order.

@@ -196,6 +196,46 @@ fn typing_on_narrows_the_last_search() {
     assert!(before.is_some_and(|(_, hits)| hits.iter().any(|&h| h)));
 }
 
+/// Issue 29: the answers to the last searches are kept. Typing on and deleting letters
+/// (a typo mended, a word taken back) finds exactly what a whole search finds, and a
+/// query typed a moment ago is not searched again.
+#[test]
+fn recent_searches_answer_as_a_whole_search_does() {
+    use seminarplan_core::search::Recent;
+    use std::rc::Rc;
+    let p = seminarplan_core::generate::programme(600, 2027);
+    let index = Rc::new(Index::new(&p));
+    let mut recent = Recent::default();
+    let typed = "förnyad konkurrensutsättning";
+    let mut queries: Vec<&str> = typed
+        .char_indices()
+        .map(|(i, c)| &typed[..i + c.len_utf8()])
+        .collect();
+    let back: Vec<&str> = queries.iter().rev().skip(1).take(14).copied().collect();
+    queries.extend(back);
+    queries.extend(["förnyad konkurrensutsättningar", "ramavtal", "förnyad konk"]);
+    let mut answers = std::collections::HashMap::new();
+    let mut reused = 0;
+    for (n, query) in queries.into_iter().enumerate() {
+        let t = terms(query);
+        let hits = recent.hits(&index, t.clone());
+        assert_eq!(*hits, index.hits(&t, None), "{query:?}");
+        // Every letter deleted (12 in the browser benchmark) comes back to a query
+        // among the last 32.
+        if let Some((when, before)) = answers.insert(query, (n, hits.clone()))
+            && n - when <= 32
+        {
+            assert!(Rc::ptr_eq(&before, &hits), "{query:?} was searched again");
+            reused += 1;
+        }
+    }
+    assert!(reused >= 14, "{reused}");
+    // Another index (the programme changed, or more of it was built): searched afresh.
+    let other = Rc::new(Index::new(&seminarplan_core::generate::programme(50, 1)));
+    let t = terms("förnyad");
+    assert_eq!(*recent.hits(&other, t.clone()), other.hits(&t, None));
+}
+
 /// The sessions of `p` that `index` finds for `query`.
 fn finds(p: &seminarplan_core::model::Programme, index: &Index, query: &str) -> Vec<usize> {
     let t = terms(query);

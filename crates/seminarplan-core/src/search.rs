@@ -287,6 +287,38 @@ fn char_matches(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// How many answers [`Recent`] keeps.
+const RECENT: usize = 32;
+
+/// The answers to the last searches of one index, newest first: typing on searches only
+/// the sessions a query it narrows found, and a letter deleted finds the answer it had
+/// (issue 29: a whole search was the largest part of such a keystroke's script).
+#[derive(Debug, Default)]
+pub struct Recent {
+    index: Option<Rc<Index>>,
+    answers: Vec<(Vec<Term>, Rc<Vec<bool>>)>,
+}
+
+impl Recent {
+    /// For every session of `index`, whether it contains every term of `terms`.
+    pub fn hits(&mut self, index: &Rc<Index>, terms: Vec<Term>) -> Rc<Vec<bool>> {
+        if !self.index.as_ref().is_some_and(|i| Rc::ptr_eq(i, index)) {
+            self.answers.clear();
+            self.index = Some(index.clone());
+        }
+        let hits = match self.answers.iter().position(|(t, _)| *t == terms) {
+            Some(at) => self.answers.remove(at).1,
+            None => {
+                let before = (self.answers.iter()).find(|(wider, _)| narrows(&terms, wider));
+                Rc::new(index.hits(&terms, before.map(|(_, hits)| hits.as_slice())))
+            }
+        };
+        self.answers.insert(0, (terms, hits.clone()));
+        self.answers.truncate(RECENT);
+        hits
+    }
+}
+
 /// A piece of text, marked when a query word matched it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment<'a> {
