@@ -661,3 +661,56 @@ async fn a_70_room_day_draws_only_what_is_near_the_view() {
     }));
     assert_eq!(region.scroll_height(), height);
 }
+
+/// Issue 29: the theme colours are put in before the sessions are drawn, and again by the
+/// widget's effect after; the same rules must not replace the sheet (the browser would
+/// restyle the whole widget for nothing), other rules must.
+#[wasm_bindgen_test]
+fn the_same_theme_rules_keep_the_sheet_adopted() {
+    use seminarplan_web::browser::theme_sheet;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).expect(k);
+    let inside = fresh_root(400);
+    let document: JsValue = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("doc")
+        .into();
+    // Our theme sheets adopted into the document (the root a widget mounted without a
+    // shadow root lives in), with the CSS text of their rules.
+    let themes = || -> Vec<(JsValue, String)> {
+        let all: js_sys::Array = get(&document, "adoptedStyleSheets").unchecked_into();
+        all.iter()
+            .filter(|s| get(s, "__seminarplan").as_string().as_deref() == Some("themes"))
+            .map(|s| {
+                let rules: js_sys::Array = js_sys::Array::from(&get(&s, "cssRules"));
+                let text = rules
+                    .iter()
+                    .filter_map(|r| get(&r, "cssText").as_string())
+                    .collect();
+                (s, text)
+            })
+            .collect()
+    };
+    let demo = seminarplan_core::parse::parse_programme(include_str!("../demo/programme.json"))
+        .expect("demo");
+    theme_sheet::install(&inside, &demo);
+    let first = themes();
+    assert_eq!(first.len(), 1);
+    theme_sheet::install(&inside, &demo);
+    let again = themes();
+    assert_eq!(again.len(), 1);
+    assert!(
+        js_sys::Object::is(&first[0].0, &again[0].0),
+        "the same sheet"
+    );
+    let mut other = demo.clone();
+    other.themes[0].colour = "#123456".into();
+    theme_sheet::install(&inside, &other);
+    let new = themes();
+    assert_eq!(new.len(), 1);
+    assert!(
+        !js_sys::Object::is(&first[0].0, &new[0].0),
+        "new colours, new sheet"
+    );
+    assert!(new[0].1.contains("#123456"), "{}", new[0].1);
+    assert!(!first[0].1.contains("#123456"), "{}", first[0].1);
+}

@@ -26,6 +26,8 @@ fn sheet(css: &str) -> Option<CssStyleSheet> {
 const ADOPTED: &str = "adoptedStyleSheets";
 /// The property that names which of our sheets an adopted sheet is.
 const MARK: &str = "__seminarplan";
+/// The property that keeps the CSS one of our sheets was made from.
+const CSS: &str = "__seminarplanCss";
 
 /// The root `node` lives in: a shadow root or the document.
 pub fn root_of(node: &Node) -> Node {
@@ -45,10 +47,26 @@ pub fn adopt_base(root: &Node) {
 /// that name before and keeping every other sheet (the page's own, or another of ours).
 /// Returns whether it worked.
 pub fn adopt(root: &Node, name: &str, css: &str) -> bool {
-    match sheet(css) {
-        Some(sheet) => replace(root, name, &sheet),
-        None => false,
+    if adopted(root, name).is_some_and(|s| {
+        js_sys::Reflect::get(&s, &JsValue::from_str(CSS)).ok() == Some(JsValue::from_str(css))
+    }) {
+        // The same rules again would make the browser restyle the whole root for nothing.
+        return true;
     }
+    let Some(sheet) = sheet(css) else {
+        return false;
+    };
+    let _ = js_sys::Reflect::set(&sheet, &JsValue::from_str(CSS), &JsValue::from_str(css));
+    replace(root, name, &sheet)
+}
+
+/// Our sheet called `name` adopted into `root`, if there is one.
+fn adopted(root: &Node, name: &str) -> Option<JsValue> {
+    let current = js_sys::Reflect::get(root, &JsValue::from_str(ADOPTED)).ok()?;
+    current.dyn_ref::<js_sys::Array>()?.iter().find(|s| {
+        let mark = js_sys::Reflect::get(s, &JsValue::from_str(MARK)).ok();
+        mark.and_then(|m| m.as_string()).as_deref() == Some(name)
+    })
 }
 
 fn replace(root: &Node, name: &str, sheet: &CssStyleSheet) -> bool {

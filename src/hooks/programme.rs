@@ -192,6 +192,7 @@ pub fn use_programme(
     {
         let dispatch = store.dispatcher();
         let namespace = namespace.clone();
+        let root = root.clone();
         let timeout = seminarplan_core::loading::timeout_ms(timeout.as_deref());
         use_effect_with((src, store.0.loading.attempt), move |(src, _)| {
             let src = src.clone();
@@ -202,6 +203,14 @@ pub fn use_programme(
                 };
                 let (actions, to_keep) = load(src, namespace.clone(), timeout, preview).await;
                 for action in actions {
+                    // The colours go in before the sessions are drawn: put in after the
+                    // first paint, they made the browser restyle the whole widget just
+                    // when a visitor may start typing (issue 29).
+                    if let (Action::Loaded(p) | Action::LoadedStale(p, _), Some(root)) =
+                        (&action, root.get())
+                    {
+                        theme_sheet::install(&root, p);
+                    }
                     dispatch.dispatch(action);
                 }
                 if let Some(to_keep) = to_keep {
