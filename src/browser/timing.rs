@@ -81,6 +81,17 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves `ms` milliseconds from now (a `setTimeout`).
+pub async fn after(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// The longest wait for the page to be idle.
 const IDLE_WAIT_MS: i32 = 2000;
 

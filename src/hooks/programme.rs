@@ -169,11 +169,16 @@ async fn load(
     (actions, None)
 }
 
-/// Keeps the programme as the offline copy once the first sessions are painted and the
-/// page is idle (writing a large copy takes a while on a phone, and a visitor's first
-/// keystroke comes first).
+/// How long after the first paint the offline copy waits at least.
+const KEEP_AFTER_MS: i32 = 1000;
+
+/// Keeps the programme as the offline copy a second after the first sessions are painted,
+/// once the page is idle (writing a large copy takes a while on a phone; a visitor's first
+/// keystroke, and the search index it needs, come first: the first idle moment after the
+/// paint used to come before either, issue 29).
 async fn keep(namespace: &str, keep: ToKeep) {
     timing::painted().await;
+    timing::after(KEEP_AFTER_MS).await;
     timing::idle().await;
     storage::keep_programme(namespace, &keep.src, &keep.id, keep.text.as_deref());
     timing::mark("seminarplan:kept");
