@@ -1,5 +1,5 @@
-//! `use_search_index`: the programme's search index, built once per programme, after the
-//! first paint and in short steps, so that input is never held up for long.
+//! `use_search_index`: the programme's search index, built once per programme, once the
+//! first sessions are drawn and in short steps, so that input is never held up for long.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -53,10 +53,15 @@ fn index_for(cache: &IndexCache, programme: &ProgrammeRef, terms: &[Term]) -> Rc
 }
 
 /// Builds the index of `programme` in steps of at most [`SLICE_MS`], one task each, until
-/// it is whole or `stop` is set (another programme came).
+/// it is whole or `stop` is set (another programme came). It starts in the task after the
+/// effect that asks for it, which Yew runs once the sessions are drawn: not after the
+/// next paint, which let a visitor's first keystroke come before the first step.
 async fn build_in_steps(cache: IndexCache, programme: ProgrammeRef, stop: Rc<Cell<bool>>) {
-    timing::painted().await;
-    while !stop.get() {
+    loop {
+        timing::next_task().await;
+        if stop.get() {
+            return;
+        }
         let start = timing::now();
         let mut whole = false;
         while !whole && timing::now() - start < SLICE_MS {
@@ -66,12 +71,11 @@ async fn build_in_steps(cache: IndexCache, programme: ProgrammeRef, stop: Rc<Cel
             timing::mark("seminarplan:indexed");
             return;
         }
-        timing::next_task().await;
     }
 }
 
 /// The index to search `programme` with while the search text is `text`. It is built
-/// after the first sessions are painted, a few sessions at a time; a search that comes
+/// once the first sessions are drawn, a few sessions at a time; a search that comes
 /// sooner builds the rest of what it needs at once. Without a search it is empty.
 #[hook]
 pub fn use_search_index(programme: Option<ProgrammeRef>, text: &str) -> Rc<Index> {
