@@ -18,7 +18,7 @@ use crate::components::{
     speaker_page::SpeakerPage, stale_notice::StaleNotice, team_link_offer::TeamLinkOffer,
     team_outcomes::TeamOutcomes, timetable::Timetable,
 };
-use crate::context::{Store, Widget};
+use crate::context::{Mine, Store, Widget};
 use crate::hooks::clock::use_clock;
 use crate::hooks::preferences::use_preferences;
 use crate::hooks::programme::use_programme;
@@ -123,10 +123,15 @@ pub fn App(props: &AppProps) -> Html {
     let restore_plan = use_saved_plan(&store, &props.namespace);
     let restore_team = use_team(&store, &props.namespace);
     // The notice's "restore" brings back what can be read of every record set aside.
-    let on_restore = Callback::from(move |()| {
-        restore_plan.emit(());
-        restore_team.emit(());
-    });
+    // Made once (both hooks' callbacks read only what stays): a new one at every render
+    // would redraw the notices at every star.
+    let on_restore = (*use_memo((), move |()| {
+        Callback::from(move |()| {
+            restore_plan.emit(());
+            restore_team.emit(());
+        })
+    }))
+    .clone();
     let state = &store.0;
     let lang = state.lang;
 
@@ -140,11 +145,20 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
     let last_search = use_mut_ref(|| None::<LastSearch>);
+    // The plan changes which sessions match only with "only my starred" on. Otherwise a
+    // star changes just the count beside that box (`starred_shown`, counted apart), so it
+    // neither runs the filters again nor changes the counts the filter panel and the day
+    // tabs are drawn from (issue 29).
+    let starred_only = state.route.filters.starred_only;
     let outcome = use_memo(
         (
             programme.clone(),
             state.route.filters.clone(),
-            state.plan.clone(),
+            if starred_only {
+                state.plan.clone()
+            } else {
+                Plan::default()
+            },
             day,
         ),
         |(p, filters, plan, day)| {
@@ -168,6 +182,11 @@ pub fn App(props: &AppProps) -> Html {
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
+    let starred_shown = match &programme {
+        Some(_) if starred_only => outcome.counts.starred,
+        Some(p) => filter::starred_among(p, &state.plan, &outcome.matching),
+        None => 0,
+    };
     // Keyed by the list itself, not by the outcome: starring changes the counts but not
     // which sessions match, and a new list would send the cards back to the first few
     // (`ProgrammeView` keeps its "show more" steps while the list is the same one).
@@ -337,10 +356,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     };
-    let widget = Widget::new(&store, clashes);
+    let widget = Widget::new(&store);
+    let mine = Mine {
+        plan: Rc::new(state.plan.clone()),
+        clashes,
+        starred_shown,
+    };
     html! {
         <ContextProvider<Widget> context={widget}>
-            <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+            <ContextProvider<Mine> context={mine}>
+                <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+            </ContextProvider<Mine>>
         </ContextProvider<Widget>>
     }
 }
