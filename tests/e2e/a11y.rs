@@ -368,6 +368,16 @@ async fn axe_finds_nothing_in_notices_and_errors() {
         switch.set(Fault::Ok);
         open_widget(&browser, "/page/flaky").await;
         browser.wait_for("article.sp-card").await;
+        // The copy is kept once the first sessions are painted and the page is idle
+        // (issue 29): the file may fail only after that, or there is nothing to show.
+        browser
+            .wait_until(
+                "the demo programme's copy kept",
+                "return Object.keys(localStorage).some(k => k.startsWith('seminarplan:default:programme:')
+                     && (JSON.parse(localStorage.getItem(k)).text || '').includes('\"inkopsforum-2027\"'));",
+                vec![],
+            )
+            .await;
         switch.set(Fault::Status(500));
         open_widget(&browser, "/page/flaky").await;
         browser.wait_visible(".sp-stale").await;
