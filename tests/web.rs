@@ -622,7 +622,7 @@ async fn a_star_updates_the_header_count_and_only_my_starred() {
     wait_text(&root, count, "1").await;
     click(&wait_for(&root, "#sp-f-starred").await);
     tick().await;
-    assert_eq!(shown_ids(&root).await, [en.clone()]);
+    assert_eq!(shown_ids(&root).await, std::slice::from_ref(&en));
     // Unstarred while "only my starred" is on: it leaves the list and both counts.
     click(&wait_for(&root, &format!("[data-session=\"{en}\"] .sp-star")).await);
     tick().await;
