@@ -138,9 +138,11 @@ pub fn App(props: &AppProps) -> Html {
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
     let index = use_search_index(programme.clone(), &state.route.filters.text);
-    let today = programme
-        .as_ref()
-        .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
+    // Once per programme and clock reading, not at every star (a pass over the sessions).
+    let today = *use_memo((programme.clone(), clock), |(p, clock)| {
+        p.as_ref()
+            .and_then(|p| now::day_of(p, *clock).map(|d| p.conference.days[d]))
+    });
     let day = programme
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
