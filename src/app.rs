@@ -146,49 +146,13 @@ pub fn App(props: &AppProps) -> Html {
     let day = programme
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
-    let last_search = use_mut_ref(|| None::<LastSearch>);
-    // The plan changes which sessions match only with "only my starred" on. Otherwise a
-    // star changes just the count beside that box (`starred_shown`, counted apart), so it
-    // neither runs the filters again nor changes the counts the filter panel and the day
-    // tabs are drawn from (issue 29).
-    let starred_only = state.route.filters.starred_only;
-    let outcome = use_memo(
-        (
-            programme.clone(),
-            state.route.filters.clone(),
-            if starred_only {
-                state.plan.clone()
-            } else {
-                Plan::default()
-            },
-            day,
-        ),
-        |(p, filters, plan, day)| {
-            p.as_ref()
-                .map(|p| {
-                    let hits = search_hits(&last_search, &index, &filters.text);
-                    filter::run_with_hits(
-                        p,
-                        hits.as_deref().map(Vec::as_slice),
-                        plan,
-                        filters,
-                        *day,
-                    )
-                })
-                .unwrap_or_default()
-        },
-    );
+    let (outcome, starred_shown) = use_outcome(state, &programme, &index, day);
     let terms = use_memo(state.route.filters.text.clone(), |t| {
         search::marked_terms(t)
     });
     let clashes = use_memo((programme.clone(), state.plan.clone()), |(p, plan)| {
         p.as_ref().map(|p| clashes(p, plan)).unwrap_or_default()
     });
-    let starred_shown = match &programme {
-        Some(_) if starred_only => outcome.counts.starred,
-        Some(p) => filter::starred_among(p, &state.plan, &outcome.matching),
-        None => 0,
-    };
     // Keyed by the list itself, not by the outcome: starring changes the counts but not
     // which sessions match, and a new list would send the cards back to the first few
     // (`ProgrammeView` keeps its "show more" steps while the list is the same one).
@@ -371,6 +335,49 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<Mine>>
         </ContextProvider<Widget>>
     }
+}
+
+/// The filters' outcome over the programme, and the count beside "only my starred". The
+/// plan changes which sessions match only with "only my starred" on. Otherwise a star
+/// changes just that count, counted apart, so it neither runs the filters again nor
+/// changes the counts the filter panel and the day tabs are drawn from (issue 29).
+#[hook]
+fn use_outcome(
+    state: &AppState,
+    programme: &Option<ProgrammeRef>,
+    index: &Rc<search::Index>,
+    day: Option<usize>,
+) -> (Rc<filter::Outcome>, usize) {
+    let last_search = use_mut_ref(|| None::<LastSearch>);
+    let starred_only = state.route.filters.starred_only;
+    let plan = if starred_only {
+        state.plan.clone()
+    } else {
+        Plan::default()
+    };
+    let outcome = use_memo(
+        (programme.clone(), state.route.filters.clone(), plan, day),
+        |(p, filters, plan, day)| {
+            p.as_ref()
+                .map(|p| {
+                    let hits = search_hits(&last_search, index, &filters.text);
+                    filter::run_with_hits(
+                        p,
+                        hits.as_deref().map(Vec::as_slice),
+                        plan,
+                        filters,
+                        *day,
+                    )
+                })
+                .unwrap_or_default()
+        },
+    );
+    let starred_shown = match programme {
+        Some(_) if starred_only => outcome.counts.starred,
+        Some(p) => filter::starred_among(p, &state.plan, &outcome.matching),
+        None => 0,
+    };
+    (outcome, starred_shown)
 }
 
 /// The last search: its index, its words, and which sessions contain them.
