@@ -18,7 +18,7 @@ use crate::components::{
     speaker_page::SpeakerPage, stale_notice::StaleNotice, team_link_offer::TeamLinkOffer,
     team_outcomes::TeamOutcomes, timetable::Timetable,
 };
-use crate::context::{Store, Widget};
+use crate::context::{Mine, Store, Widget};
 use crate::hooks::clock::use_clock;
 use crate::hooks::preferences::use_preferences;
 use crate::hooks::programme::use_programme;
@@ -123,45 +123,30 @@ pub fn App(props: &AppProps) -> Html {
     let restore_plan = use_saved_plan(&store, &props.namespace);
     let restore_team = use_team(&store, &props.namespace);
     // The notice's "restore" brings back what can be read of every record set aside.
-    let on_restore = Callback::from(move |()| {
-        restore_plan.emit(());
-        restore_team.emit(());
-    });
+    // Made once (both hooks' callbacks read only what stays): a new one at every render
+    // would redraw the notices at every star.
+    let on_restore = (*use_memo((), move |()| {
+        Callback::from(move |()| {
+            restore_plan.emit(());
+            restore_team.emit(());
+        })
+    }))
+    .clone();
     let state = &store.0;
     let lang = state.lang;
 
     // Derived data, computed only when its inputs change.
     let programme = state.programme().cloned();
     let index = use_search_index(programme.clone(), &state.route.filters.text);
-    let today = programme
-        .as_ref()
-        .and_then(|p| now::day_of(p, clock).map(|d| p.conference.days[d]));
+    // Once per programme and clock reading, not at every star (a pass over the sessions).
+    let today = *use_memo((programme.clone(), clock), |(p, clock)| {
+        p.as_ref()
+            .and_then(|p| now::day_of(p, *clock).map(|d| p.conference.days[d]))
+    });
     let day = programme
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
-    let recent_searches = use_mut_ref(search::Recent::default);
-    let outcome = use_memo(
-        (
-            programme.clone(),
-            state.route.filters.clone(),
-            state.plan.clone(),
-            day,
-        ),
-        |(p, filters, plan, day)| {
-            p.as_ref()
-                .map(|p| {
-                    let hits = search_hits(&recent_searches, &index, &filters.text);
-                    filter::run_with_hits(
-                        p,
-                        hits.as_deref().map(Vec::as_slice),
-                        plan,
-                        filters,
-                        *day,
-                    )
-                })
-                .unwrap_or_default()
-        },
-    );
+    let (outcome, starred_shown) = use_outcome(state, &programme, &index, day);
     let terms = use_memo(state.route.filters.text.clone(), |t| {
         search::marked_terms(t)
     });
@@ -337,12 +322,62 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     };
-    let widget = Widget::new(&store, clashes);
+    let widget = Widget::new(&store);
+    let mine = Mine {
+        plan: Rc::new(state.plan.clone()),
+        clashes,
+        starred_shown,
+    };
     html! {
         <ContextProvider<Widget> context={widget}>
-            <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+            <ContextProvider<Mine> context={mine}>
+                <div ref={root} class="sp-app" lang={lang.code()}>{ body }</div>
+            </ContextProvider<Mine>>
         </ContextProvider<Widget>>
     }
+}
+
+/// The filters' outcome over the programme, and the count beside "only my starred". The
+/// plan changes which sessions match only with "only my starred" on. Otherwise a star
+/// changes just that count, counted apart, so it neither runs the filters again nor
+/// changes the counts the filter panel and the day tabs are drawn from (issue 29).
+#[hook]
+fn use_outcome(
+    state: &AppState,
+    programme: &Option<ProgrammeRef>,
+    index: &Rc<search::Index>,
+    day: Option<usize>,
+) -> (Rc<filter::Outcome>, usize) {
+    let recent_searches = use_mut_ref(search::Recent::default);
+    let starred_only = state.route.filters.starred_only;
+    let plan = if starred_only {
+        state.plan.clone()
+    } else {
+        Plan::default()
+    };
+    let outcome = use_memo(
+        (programme.clone(), state.route.filters.clone(), plan, day),
+        |(p, filters, plan, day)| {
+            p.as_ref()
+                .map(|p| {
+                    let hits = search_hits(&recent_searches, index, &filters.text);
+                    filter::run_with_hits(
+                        p,
+                        hits.as_deref().map(Vec::as_slice),
+                        plan,
+                        filters,
+                        *day,
+                    )
+                })
+                .unwrap_or_default()
+        },
+    );
+    let starred_shown = match programme {
+        Some(_) if starred_only => outcome.counts.starred,
+        Some(p) => filter::starred_among(p, &state.plan, &outcome.matching),
+        None => 0,
+    };
+    (outcome, starred_shown)
 }
 
 /// Which sessions contain the words of `text` (`None` without a search), from the

@@ -1,12 +1,15 @@
 //! The widget's state as the components see it: `App` keeps the one reducer ([`Store`])
-//! and provides, through a Yew context, what every component needs (the programme, the
-//! language, the plan and its clashes) together with the way to change it. A component
-//! reads it with [`use_widget`] instead of being handed `lang` and `programme` by every
-//! level above it.
+//! and provides, through two Yew contexts, what the components need together with the way
+//! to change it. A component reads them with [`use_widget`] (the programme, the language
+//! and the actions) and [`use_plan`] (the visitor's plan and its clashes) instead of being
+//! handed them by every level above it.
 //!
-//! Components drawn many times over (a session card, a star, a timetable cell) still
-//! take what they show as properties: a context change redraws every reader, and a star
-//! must not redraw the whole programme.
+//! A context change redraws every reader. The plan changes at every star, so it has a
+//! context of its own, read only by what shows the plan (My schedule, the header's count,
+//! a session's page, the delegation view): the header, the day tabs and the filter panel
+//! are not redrawn by a star (issue 29). Components drawn many times over (a session card,
+//! a star, a timetable cell) still take what they show as properties, so that a star does
+//! not redraw the whole programme.
 
 use std::rc::Rc;
 
@@ -38,19 +41,25 @@ pub struct Widget {
     pub lang: Lang,
     /// `None` until the programme is loaded (or when it cannot be).
     pub programme: Option<ProgrammeRef>,
-    pub plan: Rc<Plan>,
-    pub clashes: Rc<Vec<Clash>>,
     dispatch: UseReducerDispatcher<Store>,
 }
 
+/// The visitor's plan and its clashes: the context that changes at every star.
+#[derive(Clone, PartialEq)]
+pub struct Mine {
+    pub plan: Rc<Plan>,
+    pub clashes: Rc<Vec<Clash>>,
+    /// How many starred sessions the other filters let through: the count beside "only
+    /// my starred".
+    pub starred_shown: usize,
+}
+
 impl Widget {
-    pub fn new(store: &UseReducerHandle<Store>, clashes: Rc<Vec<Clash>>) -> Widget {
+    pub fn new(store: &UseReducerHandle<Store>) -> Widget {
         let state = &store.0;
         Widget {
             lang: state.lang,
             programme: state.programme().cloned(),
-            plan: Rc::new(state.plan.clone()),
-            clashes,
             dispatch: store.dispatcher(),
         }
     }
@@ -91,4 +100,10 @@ impl Widget {
 #[hook]
 pub fn use_widget() -> Widget {
     use_context::<Widget>().expect("a component of the widget is drawn inside App")
+}
+
+/// The plan's context; only components inside `App` may call it.
+#[hook]
+pub fn use_plan() -> Mine {
+    use_context::<Mine>().expect("a component of the widget is drawn inside App")
 }

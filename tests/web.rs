@@ -571,6 +571,70 @@ async fn filter_panel_counts_and_clears() {
     assert_eq!(shown_ids(&root).await.len(), total);
 }
 
+/// Waits (up to about five seconds) until the text of `selector` inside `root` is
+/// `expected` (`""`: the element is not there).
+async fn wait_text(root: &Element, selector: &str, expected: &str) {
+    let mut text = String::new();
+    for _ in 0..500 {
+        text = root
+            .query_selector(selector)
+            .expect("selector")
+            .and_then(|el| el.text_content())
+            .unwrap_or_default();
+        if text == expected {
+            return;
+        }
+        tick().await;
+    }
+    panic!("{selector} says {text:?}, not {expected:?}");
+}
+
+/// Issue 29: the plan has a context of its own, read by the header's count and by "only
+/// my starred" (which counts the starred sessions the other filters let through); a star
+/// no longer redraws the header or the filter panel, and both still follow it.
+#[wasm_bindgen_test]
+async fn a_star_updates_the_header_count_and_only_my_starred() {
+    let root = mount_demo("starred-filter").await;
+    click(&all(&root, ".sp-daytabs__button").pop().expect("all days"));
+    tick().await;
+    shown_ids(&root).await;
+    let count = "label[for=\"sp-f-starred\"] .sp-filter__count";
+    let badge = ".sp-viewswitch .sp-badge";
+    wait_text(&root, count, "0").await;
+    wait_text(&root, badge, "").await;
+    let card = |lang: &str| {
+        all(&root, "article.sp-card")
+            .into_iter()
+            .find(|c| c.get_attribute("lang").as_deref().unwrap_or("sv") == lang)
+            .and_then(|c| c.get_attribute("data-session"))
+            .expect("a session in that language")
+    };
+    let (en, sv) = (card("en"), card("sv"));
+    for id in [&en, &sv] {
+        click(&wait_for(&root, &format!("[data-session=\"{id}\"] .sp-star")).await);
+        tick().await;
+    }
+    wait_text(&root, badge, "2").await;
+    wait_text(&root, count, "2").await;
+    // Another filter: only the starred sessions it lets through are counted.
+    click(&wait_for(&root, "#sp-f-lang-en").await);
+    tick().await;
+    wait_text(&root, count, "1").await;
+    click(&wait_for(&root, "#sp-f-starred").await);
+    tick().await;
+    assert_eq!(shown_ids(&root).await, std::slice::from_ref(&en));
+    // Unstarred while "only my starred" is on: it leaves the list and both counts.
+    click(&wait_for(&root, &format!("[data-session=\"{en}\"] .sp-star")).await);
+    tick().await;
+    wait_text(&root, count, "0").await;
+    wait_text(&root, badge, "1").await;
+    assert_eq!(shown_ids(&root).await, Vec::<String>::new());
+    click(&wait_for(&root, ".sp-filters__clear").await);
+    tick().await;
+    wait_text(&root, count, "1").await;
+    assert!(shown_ids(&root).await.contains(&sv));
+}
+
 #[wasm_bindgen_test]
 async fn my_schedule_shows_blocks_and_swaps_a_clash() {
     let root = mount_demo("blocks").await;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 use seminarplan_core::state::Action;
 
 use seminarplan_core::plan::changes;
@@ -11,9 +11,10 @@ use seminarplan_core::plan::changes;
 #[component]
 pub fn ChangesNotice() -> Html {
     let widget = use_widget();
+    let mine = use_plan();
     let lang = widget.lang;
     let changes = use_memo(
-        (widget.programme.clone(), widget.plan.clone()),
+        (widget.programme.clone(), mine.plan.clone()),
         |(p, plan)| p.as_ref().map(|p| changes(p, plan)).unwrap_or_default(),
     );
     let on_seen = widget.callback(|()| Action::AcknowledgeChanges);

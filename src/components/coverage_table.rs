@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 use seminarplan_core::delegation::Delegation;
 use seminarplan_core::delegation::coverage::{Slot, Who, coverage};
 use seminarplan_core::time;
@@ -18,12 +18,13 @@ pub struct CoverageTableProps {
 #[component]
 pub fn CoverageTable(props: &CoverageTableProps) -> Html {
     let widget = use_widget();
+    let plan = use_plan().plan;
     let lang = widget.lang;
     let Some(p) = widget.programme.clone() else {
         return html! {};
     };
     let (ui, pl) = (lang.code(), p.lang());
-    let slots = coverage(&p, &widget.plan, &props.team);
+    let slots = coverage(&p, &plan, &props.team);
     let people: Vec<Who> = std::iter::once(Who::Me)
         .chain((0..props.team.len()).map(Who::Colleague))
         .collect();

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use yew::prelude::*;
 
+use super::starred_filter::StarredFilter;
 use crate::context::use_widget;
 use seminarplan_core::state::Action;
 
@@ -15,6 +16,7 @@ use seminarplan_core::filter::{Counts, FACETS, Facet, Filters, options};
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
     pub filters: Filters,
+    /// Each option's count (not `starred`: [`StarredFilter`] reads its own count).
     pub counts: Counts,
     pub open: bool,
 }
@@ -30,7 +32,6 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let lang = widget.lang;
     let all_shown = use_state(HashSet::<Facet>::new);
     let on_toggle = widget.callback(|(f, id)| Action::ToggleFacet(f, id));
-    let on_starred = widget.callback(Action::SetStarredOnly);
     let on_clear = widget.callback(|()| Action::ClearFilters);
     let on_panel = widget.callback(|()| Action::ToggleFilterPanel);
     // Each facet's options and their names, once per programme and language, not at
@@ -99,11 +100,6 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             </fieldset>
         })
     });
-    let on_starred = {
-        let cb = on_starred.clone();
-        let on = !props.filters.starred_only;
-        Callback::from(move |_| cb.emit(on))
-    };
     let on_clear = {
         let cb = on_clear.clone();
         Callback::from(move |_| cb.emit(()))
@@ -120,13 +116,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 { lang.filters_button(active) }
             </button>
             <div class="sp-filters__body" id="sp-filters-body">
-                <div class="sp-filter sp-filter--starred">
-                    <input type="checkbox" id="sp-f-starred" checked={props.filters.starred_only} onchange={on_starred} />
-                    <label for="sp-f-starred">
-                        <span class="sp-filter__label">{ lang.only_starred() }</span>
-                        <span class="sp-filter__count" aria-label={lang.count_label(props.counts.starred)}>{ props.counts.starred }</span>
-                    </label>
-                </div>
+                <StarredFilter checked={props.filters.starred_only} />
                 { for groups }
                 <button type="button" class="sp-button sp-filters__clear" disabled={!props.filters.is_active()} onclick={on_clear}>
                     { lang.clear_filters() }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::plan_badges::PlanBadges;
 use crate::context::use_widget;
 
 use seminarplan_core::lang::Lang;
@@ -19,8 +20,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
     let on_view = widget.callback(Action::ShowView);
-    let starred = widget.plan.len();
-    let clashes = widget.clashes.len();
     let Some(programme) = widget.programme.clone() else {
         return html! {};
     };
@@ -50,16 +49,6 @@ pub fn Header(props: &HeaderProps) -> Html {
             >{ label }</button>
         }
     };
-    let count = if starred > 0 {
-        html! { <span class="sp-badge">{ starred }</span> }
-    } else {
-        html! {}
-    };
-    let clash_badge = if clashes > 0 {
-        html! { <span class="sp-badge sp-badge--clash">{ "!" }<span class="sp-visually-hidden">{ lang.clashes_count(clashes) }</span></span> }
-    } else {
-        html! {}
-    };
     let other = lang.other();
     let on_lang = {
         let on_lang = props.on_lang.clone();
@@ -80,7 +69,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <nav class="sp-viewswitch" aria-label={lang.views_label()}>
                 { tab(View::Programme, html! { lang.programme() }) }
-                { tab(View::MySchedule, html! { <>{ lang.my_schedule() }{ count }{ clash_badge }</> }) }
+                { tab(View::MySchedule, html! { <>{ lang.my_schedule() }<PlanBadges /></> }) }
                 { tab(View::Team, html! { lang.team_view() }) }
             </nav>
         </header>

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 use seminarplan_core::state::Action;
 
 use super::programme_view::clash_titles;
@@ -27,9 +27,10 @@ pub struct MyScheduleProps {
 #[component]
 pub fn MySchedule(props: &MyScheduleProps) -> Html {
     let widget = use_widget();
+    let mine = use_plan();
     let lang = widget.lang;
-    let plan = widget.plan.clone();
-    let clashes = widget.clashes.clone();
+    let plan = mine.plan.clone();
+    let clashes = mine.clashes.clone();
     let on_star = widget.on_star();
     let on_expand = widget.on_expand();
     let on_open = widget.on_open();

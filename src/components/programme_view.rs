@@ -90,7 +90,10 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let p = &props.programme;
     let lang = props.lang;
     let (ui, plang) = (lang.code(), p.lang());
-    let keep: HashSet<usize> = props.matching.iter().copied().collect();
+    // Once per list, not at every star.
+    let keep = use_memo(props.matching.clone(), |m| {
+        m.iter().copied().collect::<HashSet<usize>>()
+    });
     // How many cards this list may render now: FIRST for a new list, more each step.
     let first = if props.matching.len() <= FIRST + SLACK {
         props.matching.len()

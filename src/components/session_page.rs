@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 
 use super::star_button::StarButton;
 use seminarplan_core::model::SessionId;
@@ -20,7 +20,7 @@ pub struct SessionPageProps {
 pub fn SessionPage(props: &SessionPageProps) -> Html {
     let widget = use_widget();
     let lang = widget.lang;
-    let plan = widget.plan.clone();
+    let plan = use_plan().plan;
     let on_star = widget.on_star();
     let on_open = widget.on_open();
     let on_speaker = widget.on_speaker();

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 
 use seminarplan_core::share;
 use seminarplan_core::state::Action;
@@ -16,6 +16,7 @@ pub struct SharedPlanProps {
 #[component]
 pub fn SharedPlan(props: &SharedPlanProps) -> Html {
     let widget = use_widget();
+    let plan = use_plan().plan;
     let lang = widget.lang;
     let Some(p) = widget.programme.clone() else {
         return html! {};
@@ -24,7 +25,6 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
     let on_dismiss = widget.callback(|()| Action::DismissShared);
     let on_merge = widget.callback(|()| Action::MergeShared);
     let on_adopt = widget.callback(|()| Action::AdoptShared);
-    let plan = widget.plan.clone();
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_| cb.emit(()))

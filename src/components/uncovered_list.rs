@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget;
+use crate::context::{use_plan, use_widget};
 use seminarplan_core::delegation::Delegation;
 use seminarplan_core::delegation::coverage::coverage;
 use seminarplan_core::model::SessionId;
@@ -18,6 +18,7 @@ pub struct UncoveredListProps {
 #[component]
 pub fn UncoveredList(props: &UncoveredListProps) -> Html {
     let widget = use_widget();
+    let plan = use_plan().plan;
     let lang = widget.lang;
     let heading = use_node_ref();
     let refocus = use_mut_ref(|| false);
@@ -42,7 +43,7 @@ pub fn UncoveredList(props: &UncoveredListProps) -> Html {
             on_star.emit(id);
         })
     };
-    let slots: Vec<_> = coverage(&p, &widget.plan, &props.team)
+    let slots: Vec<_> = coverage(&p, &plan, &props.team)
         .into_iter()
         .filter(|s| s.block.is_some() && s.uncovered())
         .collect();

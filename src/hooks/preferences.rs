@@ -35,24 +35,32 @@ pub fn use_preferences(store: &UseReducerHandle<Store>, namespace: &AttrValue) -
             }
         });
     }
-    let on_lang = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |lang: Lang| {
-            storage::write_pref(&lang_key, lang.code());
-            dispatch.dispatch(Action::SetLang(lang));
-        })
-    };
-    let on_layout = {
-        let dispatch = store.dispatcher();
-        Callback::from(move |layout: Layout| {
-            let value = if layout == Layout::Grid {
-                "grid"
-            } else {
-                "list"
+    // Made once per namespace: new callbacks at every render would redraw the header
+    // and the layout switch at every star and keystroke (issue 29).
+    let dispatch = store.dispatcher();
+    let (on_lang, on_layout) =
+        (*use_memo((lang_key, layout_key), move |(lang_key, layout_key)| {
+            let on_lang = {
+                let (dispatch, lang_key) = (dispatch.clone(), lang_key.clone());
+                Callback::from(move |lang: Lang| {
+                    storage::write_pref(&lang_key, lang.code());
+                    dispatch.dispatch(Action::SetLang(lang));
+                })
             };
-            storage::write_pref(&layout_key, value);
-            dispatch.dispatch(Action::SetLayout(layout));
-        })
-    };
+            let on_layout = {
+                let layout_key = layout_key.clone();
+                Callback::from(move |layout: Layout| {
+                    let value = if layout == Layout::Grid {
+                        "grid"
+                    } else {
+                        "list"
+                    };
+                    storage::write_pref(&layout_key, value);
+                    dispatch.dispatch(Action::SetLayout(layout));
+                })
+            };
+            (on_lang, on_layout)
+        }))
+        .clone();
     Preferences { on_lang, on_layout }
 }

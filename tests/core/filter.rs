@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use seminarplan_core::filter::{DayChoice, Facet, Filters, resolve_day, run};
+use seminarplan_core::filter::{DayChoice, Facet, Filters, resolve_day, run, starred_among};
 use seminarplan_core::model::Programme;
 use seminarplan_core::plan::Plan;
 use seminarplan_core::search::Index;
@@ -207,6 +207,49 @@ fn starred_count_follows_the_other_filters() {
     };
     let out = run(&p, &Index::new(&p), &plan, &filters, None);
     assert_eq!(out.counts.starred, 1);
+}
+
+#[test]
+fn starred_among_the_matching_is_the_starred_count_of_a_run_with_the_plan() {
+    let p = demo();
+    let index = Index::new(&p);
+    let mut plan = Plan::default();
+    for s in p.sessions.iter().step_by(3) {
+        plan.toggle(&s.id);
+    }
+    // A session the programme no longer has is not counted.
+    plan.toggle("gone-since-yesterday");
+    let cases = [
+        Filters::default(),
+        Filters {
+            themes: set(&[&p.themes[0].id]),
+            ..Filters::default()
+        },
+        Filters {
+            text: "upphandling".into(),
+            languages: set(&["sv"]),
+            ..Filters::default()
+        },
+    ];
+    for filters in cases {
+        for day in [None, Some(0), Some(1)] {
+            let with_plan = run(&p, &index, &plan, &filters, day);
+            let without = run(&p, &index, &Plan::default(), &filters, day);
+            assert_eq!(with_plan.matching, without.matching, "{filters:?} {day:?}");
+            assert_eq!(
+                starred_among(&p, &plan, &without.matching),
+                with_plan.counts.starred,
+                "{filters:?} {day:?}"
+            );
+        }
+    }
+    assert!(
+        starred_among(
+            &p,
+            &plan,
+            &run(&p, &index, &plan, &Filters::default(), None).matching
+        ) > 0
+    );
 }
 
 #[test]

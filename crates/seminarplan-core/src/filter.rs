@@ -251,6 +251,18 @@ pub fn run(
     run_with_hits(programme, hits.as_deref(), plan, filters, day)
 }
 
+/// How many of `plan`'s sessions are among `matching` (indices in programme order, as
+/// [`Outcome::matching`] gives them): the count beside "only my starred" while that
+/// filter is off. It is then `counts.starred` of a run with the plan; counted apart, a
+/// star changes only this number, not the outcome of the filters (issue 29).
+pub fn starred_among(programme: &Programme, plan: &Plan, matching: &[usize]) -> usize {
+    plan.starred
+        .iter()
+        .filter_map(|id| programme.session_ix(id))
+        .filter(|ix| matching.binary_search(ix).is_ok())
+        .count()
+}
+
 /// [`run`] with the search already done: `hits` says for every session whether it
 /// contains the search words (`None`: no search), as [`Index::hits`] gives it.
 pub fn run_with_hits(
