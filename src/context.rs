@@ -29,6 +29,7 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        crate::browser::timing::note_activity();
         let mut next = (*self).clone();
         next.0.apply_at(action, js_sys::Date::now() as i64);
         Rc::new(next)

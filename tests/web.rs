@@ -1030,3 +1030,71 @@ async fn a_card_marks_the_words_typed_so_far() {
     yew::scheduler::flush().await;
     assert_eq!(marks(&root), ["praktik"]);
 }
+
+/// Waits `ms` milliseconds (a `setTimeout`), then lets Yew render.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("sleep");
+    yew::scheduler::flush().await;
+}
+
+/// Issue 29: writing the offline copy of a large programme holds the page for a while on
+/// a phone. It waits until the visitor pauses: never while they type on, and soon after
+/// they stop. (A `blob:` programme is not kept, but the widget still marks the moment it
+/// would be: `seminarplan:kept`.)
+#[wasm_bindgen_test]
+async fn the_offline_copy_waits_for_the_visitor_to_pause() {
+    let json = seminarplan_core::generate::programme_json(300, 7);
+    let parts = js_sys::Array::of1(&json.into());
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).expect("blob");
+    let src = web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL");
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    let kept = || performance.get_entries_by_name("seminarplan:kept").length();
+    let root = fresh_root();
+    let props = AppProps {
+        src: Some(AttrValue::from(src)),
+        lang: Lang::Sv,
+        namespace: namespace("keep-after-typing"),
+        url: UrlPlace::none(),
+        now: None,
+        view: Default::default(),
+        layout: None,
+        timeout: None,
+        keep_params: None,
+        host: None,
+        link_dropped: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let input = wait_for(&root, "input.sp-search__input").await;
+    wait_for(&root, "article.sp-card").await;
+    performance.clear_marks_with_mark_name("seminarplan:kept");
+    // Typing on, a letter every 150 ms for three seconds: no copy yet.
+    let word = "upphandling i praktiken";
+    for end in (1..=20).map(|n| word.char_indices().nth(n).map_or(word.len(), |(i, _)| i)) {
+        type_into(&input, &word[..end]);
+        sleep(150).await;
+        assert_eq!(
+            kept(),
+            0,
+            "written while the visitor typed {:?}",
+            &word[..end]
+        );
+    }
+    // A pause: the copy comes.
+    for _ in 0..100 {
+        if kept() > 0 {
+            return;
+        }
+        sleep(100).await;
+    }
+    panic!("no offline copy ten seconds after the visitor stopped typing");
+}

@@ -7,6 +7,8 @@
 //! the page to be painted, for the next task and for the page to be idle, so that what was
 //! just rendered is seen, and input handled, before longer work.
 
+use std::cell::Cell;
+
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
@@ -90,6 +92,31 @@ pub async fn after(ms: i32) {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+thread_local! {
+    /// When the widget last changed its state (`note_activity`), in `now()`'s time.
+    static LAST_ACTIVITY: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// How many times [`pause`] looks before it gives up waiting.
+const PAUSE_LOOKS: u32 = 30;
+
+/// Notes that the widget just did something for the visitor (an action reached its store).
+pub fn note_activity() {
+    LAST_ACTIVITY.with(|t| t.set(now()));
+}
+
+/// Resolves once the widget has done nothing for `ms` milliseconds (looked at every `ms`),
+/// or after [`PAUSE_LOOKS`] looks: for long work that would hold up a visitor typing or
+/// tapping (a large offline copy written at once).
+pub async fn pause(ms: i32) {
+    for _ in 0..PAUSE_LOOKS {
+        after(ms).await;
+        if now() - LAST_ACTIVITY.with(Cell::get) >= f64::from(ms) {
+            return;
+        }
+    }
 }
 
 /// The longest wait for the page to be idle.

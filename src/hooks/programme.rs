@@ -169,16 +169,17 @@ async fn load(
     (actions, None)
 }
 
-/// How long after the first paint the offline copy waits at least.
+/// How long the visitor must have paused before the offline copy is written.
 const KEEP_AFTER_MS: i32 = 1000;
 
-/// Keeps the programme as the offline copy a second after the first sessions are painted,
-/// once the page is idle (writing a large copy takes a while on a phone; a visitor's first
-/// keystroke, and the search index it needs, come first: the first idle moment after the
-/// paint used to come before either, issue 29).
+/// Keeps the programme as the offline copy once the first sessions are painted, the
+/// visitor has paused for a second, and the page is idle: writing a large copy holds the
+/// page for a while on a phone, and a visitor's first keystroke (with the search index it
+/// needs) and their typing and tapping come first (issue 29: written at the first idle
+/// moment, it came before the first keystroke, or between two).
 async fn keep(namespace: &str, keep: ToKeep) {
     timing::painted().await;
-    timing::after(KEEP_AFTER_MS).await;
+    timing::pause(KEEP_AFTER_MS).await;
     timing::idle().await;
     storage::keep_programme(namespace, &keep.src, &keep.id, keep.text.as_deref());
     timing::mark("seminarplan:kept");
