@@ -178,18 +178,13 @@ fn demo_src() -> AttrValue {
     AttrValue::from(web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL"))
 }
 
-/// A storage namespace no other test uses, so tests never see each other's stars.
-fn namespace(test: &str) -> AttrValue {
-    AttrValue::from(format!("web-{test}-{}", js_sys::Date::now() as u64))
-}
-
-#[wasm_bindgen_test]
-async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
-    let root = fresh_root();
-    let props = AppProps {
-        src: Some(demo_src()),
+/// The widget in Swedish, reading `src`, keeping what it saves under `namespace`, and
+/// leaving the address alone.
+fn app_props(src: AttrValue, namespace: AttrValue) -> AppProps {
+    AppProps {
+        src: Some(src),
         lang: Lang::Sv,
-        namespace: namespace("star"),
+        namespace,
         url: UrlPlace::none(),
         now: None,
         view: Default::default(),
@@ -198,7 +193,18 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
         keep_params: None,
         host: None,
         link_dropped: false,
-    };
+    }
+}
+
+/// A storage namespace no other test uses, so tests never see each other's stars.
+fn namespace(test: &str) -> AttrValue {
+    AttrValue::from(format!("web-{test}-{}", js_sys::Date::now() as u64))
+}
+
+#[wasm_bindgen_test]
+async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
+    let root = fresh_root();
+    let props = app_props(demo_src(), namespace("star"));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
 
@@ -262,19 +268,7 @@ async fn app_stars_a_seminar_and_shows_it_in_my_schedule() {
 #[wasm_bindgen_test]
 async fn app_switches_language() {
     let root = fresh_root();
-    let props = AppProps {
-        src: Some(demo_src()),
-        lang: Lang::Sv,
-        namespace: namespace("lang"),
-        url: UrlPlace::none(),
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
-    };
+    let props = app_props(demo_src(), namespace("lang"));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
     let switch = wait_for(&root, ".sp-langswitch").await;
@@ -335,19 +329,7 @@ fn visible_ids(root: &Element) -> Vec<String> {
 
 async fn mount_demo(test: &str) -> Element {
     let root = fresh_root();
-    let props = AppProps {
-        src: Some(demo_src()),
-        lang: Lang::Sv,
-        namespace: namespace(test),
-        url: UrlPlace::none(),
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
-    };
+    let props = app_props(demo_src(), namespace(test));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
     root
@@ -361,20 +343,11 @@ async fn typing_writes_the_address_once_the_visitor_pauses() {
     use seminarplan_web::browser::url::UrlMode;
     let root = fresh_root();
     let props = AppProps {
-        src: Some(demo_src()),
-        lang: Lang::Sv,
-        namespace: namespace("typing-url"),
         url: UrlPlace {
             mode: UrlMode::Hash,
             scope: Default::default(),
         },
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
+        ..app_props(demo_src(), namespace("typing-url"))
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
@@ -434,17 +407,8 @@ async fn a_dismissed_share_link_leaves_the_address_at_once() {
     );
     let root = fresh_root();
     let props = AppProps {
-        src: Some(demo_src()),
-        lang: Lang::Sv,
-        namespace: namespace("share-url"),
         url: place,
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
+        ..app_props(demo_src(), namespace("share-url"))
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let dismiss = wait_for(&root, ".sp-shared button").await;
@@ -842,19 +806,7 @@ async fn starring_far_down_a_long_list_keeps_the_cards_shown() {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("blob");
     let src = web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL");
     let root = fresh_root();
-    let props = AppProps {
-        src: Some(AttrValue::from(src)),
-        lang: Lang::Sv,
-        namespace: namespace("star-far"),
-        url: UrlPlace::none(),
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
-    };
+    let props = app_props(AttrValue::from(src), namespace("star-far"));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
     click(&wait_for(&root, "button.sp-more__button").await);
@@ -920,19 +872,7 @@ async fn a_search_typed_before_the_index_is_built_finds_every_session() {
         .expect("performance");
     performance.clear_marks_with_mark_name("seminarplan:indexed");
     let root = fresh_root();
-    let props = AppProps {
-        src: Some(AttrValue::from(src)),
-        lang: Lang::Sv,
-        namespace: namespace("early-search"),
-        url: UrlPlace::none(),
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
-    };
+    let props = app_props(AttrValue::from(src), namespace("early-search"));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     wait_for(&root, "article.sp-card").await;
     let indexed = || {
@@ -1060,19 +1000,7 @@ async fn the_offline_copy_waits_for_the_visitor_to_pause() {
         .expect("performance");
     let kept = || performance.get_entries_by_name("seminarplan:kept").length();
     let root = fresh_root();
-    let props = AppProps {
-        src: Some(AttrValue::from(src)),
-        lang: Lang::Sv,
-        namespace: namespace("keep-after-typing"),
-        url: UrlPlace::none(),
-        now: None,
-        view: Default::default(),
-        layout: None,
-        timeout: None,
-        keep_params: None,
-        host: None,
-        link_dropped: false,
-    };
+    let props = app_props(AttrValue::from(src), namespace("keep-after-typing"));
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let input = wait_for(&root, "input.sp-search__input").await;
     wait_for(&root, "article.sp-card").await;
