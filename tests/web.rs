@@ -495,14 +495,17 @@ async fn filter_panel_counts_and_clears() {
     click(&all(&root, ".sp-daytabs__button").pop().expect("all days"));
     tick().await;
     let total = shown_ids(&root).await.len();
-    // The English option of the language facet, with its count.
+    // The English option of the language facet, with its count: the demo's English
+    // sessions over all days, once the panel has followed the day (its counts come in
+    // the frame after the list's).
+    let demo = seminarplan_core::import::import(seminarplan_core::DEMO_PROGRAMME)
+        .expect("the demo programme")
+        .programme;
+    let expected = demo.sessions.iter().filter(|s| s.language == "en").count();
+    assert!(expected > 0);
     let en = wait_for(&root, "#sp-f-lang-en").await;
-    let label = wait_for(&root, "label[for=\"sp-f-lang-en\"] .sp-filter__count").await;
-    let expected: usize = label
-        .text_content()
-        .unwrap_or_default()
-        .parse()
-        .expect("count");
+    let count = "label[for=\"sp-f-lang-en\"] .sp-filter__count";
+    wait_text(&root, count, &expected.to_string()).await;
     click(&en);
     tick().await;
     let ids = shown_ids(&root).await;
