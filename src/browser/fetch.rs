@@ -19,17 +19,17 @@ use seminarplan_core::loading::{self, Body, Contents, FetchFault};
 /// The file's text (or a workbook's bytes), or why it could not be had. Gives up after
 /// `timeout_ms`.
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Contents, FetchFault> {
-    fetch_text_seeing(url, timeout_ms, |_, _| false).await
+    fetch_text_seeing(url, timeout_ms, |_, _, _| false).await
 }
 
 /// [`fetch_text`], showing the body so far to `watch` after each chunk, with the length
-/// the server gave: the widget starts loading the importer from the first bytes when the
+/// the server gave and the milliseconds since the body began: the widget starts loading the importer from the first bytes when the
 /// file will need it, and shows a large file's first sessions while the rest arrives.
 /// When `watch` says `true`, the page is painted before the body is read on.
 pub async fn fetch_text_seeing(
     url: &str,
     timeout_ms: u32,
-    watch: impl FnMut(&[u8], Option<u64>) -> bool,
+    watch: impl FnMut(&[u8], Option<u64>, f64) -> bool,
 ) -> Result<Contents, FetchFault> {
     let window = web_sys::window().ok_or(FetchFault::Network)?;
     let controller = Rc::new(AbortController::new().ok());
@@ -101,13 +101,14 @@ pub async fn fetch_text_seeing(
 async fn read_body(
     response: &Response,
     length: Option<u64>,
-    mut watch: impl FnMut(&[u8], Option<u64>) -> bool,
+    mut watch: impl FnMut(&[u8], Option<u64>, f64) -> bool,
 ) -> Result<Contents, FetchFault> {
     let Some(stream) = response.body() else {
         return Ok(Contents::Text(String::new()));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Body::expecting(length);
+    let start = timing::now();
     loop {
         let next = JsFuture::from(reader.read())
             .await
@@ -124,7 +125,7 @@ async fn read_body(
             return Err(FetchFault::TooLarge);
         }
         body.push(&chunk.to_vec())?;
-        if watch(body.bytes(), length) {
+        if watch(body.bytes(), length, timing::now() - start) {
             timing::painted().await;
         }
     }

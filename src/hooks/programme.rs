@@ -81,13 +81,13 @@ pub const DEMO_SRC: &str = "demo/programme.json";
 /// file that will need the importer starts it loading, and a large file in our format or a
 /// spreadsheet shows its first sessions (`Action::Preview`). Says whether to let the page
 /// paint them before reading on.
-fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>) -> bool {
+fn watcher(preview: impl Fn(Action)) -> impl FnMut(&[u8], Option<u64>, f64) -> bool {
     let (mut first, mut tries) = (true, loading::PreviewTries::default());
-    move |so_far, length| {
+    move |so_far, length, elapsed_ms| {
         if std::mem::take(&mut first) && import::needs_importer(so_far) {
             importer::prefetch();
         }
-        if !tries.due(so_far.len(), length) {
+        if !tries.due(so_far.len(), length, elapsed_ms) {
             return false;
         }
         let Some(programme) = import::preview(so_far) else {

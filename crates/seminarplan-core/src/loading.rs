@@ -131,7 +131,12 @@ pub enum Contents {
 /// first session), until a try shows something. Only for a file large enough to take a
 /// while to read: one whose `Content-Length`, when the server gives one, is at least four
 /// times [`PREVIEW_BYTES`], and only while no more than half of it has arrived. Smaller
-/// files are read whole before anything is shown.
+/// files are read whole before anything is shown. And only when the first sessions would
+/// otherwise wait: a file of [`READ_LONG_BYTES`] or more (or of unknown length) takes long
+/// to read however fast it came; a smaller one only when the rest would take
+/// [`ARRIVES_SLOWLY_MS`] or more to arrive at the pace so far (a phone network). On a fast
+/// one the whole file is there a moment later, and a preview only put off the moment the
+/// widget answers (issue 29).
 #[derive(Clone, Debug, Default)]
 pub struct PreviewTries {
     next: usize,
@@ -139,11 +144,18 @@ pub struct PreviewTries {
 }
 
 impl PreviewTries {
-    /// Whether to try now, with `read` bytes of the file here.
-    pub fn due(&mut self, read: usize, length: Option<u64>) -> bool {
+    /// Whether to try now, with `read` bytes of the file here `elapsed_ms` after its
+    /// first byte could.
+    pub fn due(&mut self, read: usize, length: Option<u64>, elapsed_ms: f64) -> bool {
         let next = self.next.max(PREVIEW_BYTES);
         let large = length.is_none_or(|l| l >= 4 * PREVIEW_BYTES as u64 && read as u64 <= l / 2);
         if self.shown || read < next || !large {
+            return false;
+        }
+        let reads_long = length.is_none_or(|l| l >= READ_LONG_BYTES);
+        let rest = length.map_or(0, |l| l.saturating_sub(read as u64)) as f64;
+        let arrives_slowly = elapsed_ms * rest / read.max(1) as f64 >= ARRIVES_SLOWLY_MS;
+        if !reads_long && !arrives_slowly {
             return false;
         }
         self.next = read.saturating_mul(2);
@@ -157,6 +169,13 @@ impl PreviewTries {
 }
 
 pub use crate::import::PREVIEW_BYTES;
+
+/// A file at least this large is previewed however fast it arrives: 10,000 sessions
+/// (16 MB) take seconds to read on a phone.
+pub const READ_LONG_BYTES: u64 = 4 * 1024 * 1024;
+/// How long the rest of a smaller file must be expected to take to arrive before its
+/// first sessions are shown apart.
+pub const ARRIVES_SLOWLY_MS: f64 = 200.0;
 
 /// The fault an HTTP status stands for, or `None` for success (2xx).
 pub fn status_fault(status: u16) -> Option<FetchFault> {
