@@ -538,6 +538,52 @@ async fn filter_panel_counts_and_clears() {
     assert_eq!(shown_ids(&root).await.len(), total);
 }
 
+/// Issue 29: the words typed are marked on the first screen of cards in the keystroke's
+/// frame and on the cards below it once that frame is painted; every card ends up marked.
+#[wasm_bindgen_test]
+async fn cards_below_the_first_screen_are_marked_too() {
+    use seminarplan_web::components::programme_view::SCREEN;
+    let root = mount_demo("marks-below").await;
+    click(&all(&root, ".sp-daytabs__button").pop().expect("all days"));
+    tick().await;
+    let input = wait_for(&root, "input.sp-search__input").await;
+    type_into(&input, "upphandl");
+    tick().await;
+    // For each card's title: whether it holds the word, and whether it is marked there.
+    let titles = |root: &Element| -> Vec<(bool, bool)> {
+        all(root, ".sp-browse .sp-card__title")
+            .iter()
+            .map(|t| {
+                let text = t.text_content().unwrap_or_default().to_lowercase();
+                let marked = t.query_selector("mark").ok().flatten().is_some();
+                (text.contains("upphandl"), marked)
+            })
+            .collect()
+    };
+    // A new list shows its first screen, then the rest of its first cards.
+    for _ in 0..500 {
+        if titles(&root).len() > SCREEN {
+            break;
+        }
+        tick().await;
+    }
+    let shown = titles(&root);
+    assert!(
+        shown.iter().skip(SCREEN).any(|(word, _)| *word),
+        "a card below the first screen has the word in its title: {shown:?}"
+    );
+    for _ in 0..500 {
+        if titles(&root).iter().all(|(word, marked)| word == marked) {
+            return;
+        }
+        tick().await;
+    }
+    panic!(
+        "not every title with the word is marked: {:?}",
+        titles(&root)
+    );
+}
+
 /// Waits (up to about five seconds) until the text of `selector` inside `root` is
 /// `expected` (`""`: the element is not there).
 async fn wait_text(root: &Element, selector: &str, expected: &str) {
