@@ -20,7 +20,6 @@ use crate::components::{
 };
 use crate::context::{Mine, Store, Widget};
 use crate::hooks::clock::use_clock;
-use crate::hooks::deferred::use_deferred;
 use crate::hooks::preferences::use_preferences;
 use crate::hooks::programme::use_programme;
 use crate::hooks::saved_plan::use_saved_plan;
@@ -148,9 +147,6 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .and_then(|p| resolve_day(p, &state.route.filters.day, today));
     let (outcome, starred_shown) = use_outcome(state, &programme, &index, day);
-    // The list and the day tabs answer a keystroke; the filter panel's counts (25–30
-    // nodes at the first letters typed) follow once that frame is painted.
-    let panel_counts = use_deferred(&outcome.counts);
     let terms = use_memo(state.route.filters.text.clone(), |t| {
         search::marked_terms(t)
     });
@@ -197,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="sp-skip" onclick={on_skip}>{ lang.skip_filters() }</button>
                             <FilterPanel
                                 filters={state.route.filters.clone()}
-                                counts={panel_counts}
+                                counts={outcome.counts.clone()}
                                 open={state.chrome.filters_open}
                             />
                         </aside>

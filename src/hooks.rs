@@ -4,7 +4,6 @@
 //! (the search index). They change the state only by sending actions to the store.
 
 pub mod clock;
-pub mod deferred;
 pub mod preferences;
 pub mod programme;
 pub mod saved_plan;

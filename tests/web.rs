@@ -496,8 +496,7 @@ async fn filter_panel_counts_and_clears() {
     tick().await;
     let total = shown_ids(&root).await.len();
     // The English option of the language facet, with its count: the demo's English
-    // sessions over all days, once the panel has followed the day (its counts come in
-    // the frame after the list's).
+    // sessions over all days, once the panel has followed the day.
     let demo = seminarplan_core::import::import(seminarplan_core::DEMO_PROGRAMME)
         .expect("the demo programme")
         .programme;
@@ -538,8 +537,8 @@ async fn filter_panel_counts_and_clears() {
     assert_eq!(shown_ids(&root).await.len(), total);
 }
 
-/// Issue 29: the words typed are marked on the first screen of cards in the keystroke's
-/// frame and on the cards below it once that frame is painted; every card ends up marked.
+/// The words typed are marked on every card shown, below the first screen too (issue 29
+/// tried marking those a frame later).
 #[wasm_bindgen_test]
 async fn cards_below_the_first_screen_are_marked_too() {
     use seminarplan_web::components::programme_view::SCREEN;

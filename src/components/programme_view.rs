@@ -14,7 +14,6 @@ use yew::prelude::*;
 
 use super::session_card::SessionCard;
 use crate::browser::near;
-use crate::hooks::deferred::use_deferred;
 use seminarplan_core::agenda::{Group, day_groups};
 use seminarplan_core::lang::Lang;
 use seminarplan_core::model::{ProgrammeRef, SessionId};
@@ -146,19 +145,8 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
     let budget = Cell::new(limit);
     let cut = Cell::new(false);
     let total = Cell::new(0usize);
-    // The words typed are marked on the first screen of cards in the keystroke's frame,
-    // and on the cards below it once that frame is painted: marking "ko" on all the first
-    // cards changed over a hundred nodes (issue 29).
-    let later_terms = use_deferred(&props.terms);
-    let placed = Cell::new(0usize);
     let card = |ix: usize, level: u8| {
         let s = &p.sessions[ix];
-        let n = placed.replace(placed.get() + 1);
-        let terms = if n < SCREEN {
-            props.terms.clone()
-        } else {
-            later_terms.clone()
-        };
         html! {
             <li key={s.id.clone()} class="sp-list__item">
                 <SessionCard
@@ -169,7 +157,7 @@ pub fn ProgrammeView(props: &ProgrammeViewProps) -> Html {
                     expanded={props.expanded.contains(&s.id)}
                     clashes_with={clash_titles(p, &props.clashes, &s.id)}
                     heading_level={level}
-                    {terms}
+                    terms={props.terms.clone()}
                     on_star={props.on_star.clone()}
                     on_expand={props.on_expand.clone()}
                     on_open={props.on_open.clone()}
