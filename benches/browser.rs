@@ -88,7 +88,8 @@ const CSV: &str = "text/csv; charset=utf-8";
 const XML: &str = "application/xml; charset=utf-8";
 /// How many stars are clicked (and then removed from My schedule one by one... only one).
 const STARS: usize = 5;
-/// Time between keystrokes, so that each starts on an idle main thread, as typing does.
+/// Time between keystrokes, so that each starts on an idle main thread, as typing does (and
+/// a part of a frame more, `B.gap`).
 const GAP_MS: u32 = 50;
 /// The longest a single page may take to show its sessions, or a measuring script to end.
 const DEADLINE: Duration = Duration::from_secs(600);
@@ -120,6 +121,15 @@ const INSTRUMENT: &str = r#"(() => {
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   B.tick = tick;
   B.sleep = sleep;
+  // The pause before each measured action: `ms` and a part of a frame that differs each
+  // time (steps of the golden ratio), so that the actions meet the display's frames at
+  // every phase, as a visitor's do. A pause of whole frames (50 ms is three) met every
+  // frame at one phase, which alone made the keystroke at 1× take 6 or 16 ms, run to run.
+  let phase = 0;
+  B.gap = (ms) => {
+    phase = (phase + 0.6180339887) % 1;
+    return sleep(ms + phase * 1000 / 60);
+  };
   addEventListener('TrunkApplicationStarted', (e) => {
     B.marks.wasmStarted = performance.now();
     B.wasm = (e.detail && e.detail.wasm) || null;
@@ -548,13 +558,13 @@ async fn search(browser: &Browser) -> Value {
          input.focus();
          const out = [];
          for (const value of arguments[0]) {
-             await B.sleep(arguments[1]);
+             await B.gap(arguments[1]);
              const r = await B.measure(root, () => B.type(input, value));
              r.value = value;
              r.cards = $qa('.sp-browse .sp-card').length;
              out.push(r);
          }
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          const clear = await B.measure(root, () => B.type(input, ''));
          clear.cards = $qa('.sp-browse .sp-card').length;
          return { samples: out, clear };",
@@ -584,18 +594,18 @@ async fn star(browser: &Browser) -> Value {
          const stars = $qa('.sp-browse .sp-star').slice(0, arguments[0]);
          const clicks = [];
          for (const star of stars) {
-             await B.sleep(arguments[1]);
+             await B.gap(arguments[1]);
              const r = await B.measure(root, () => star.click());
              r.badge = ($q('.sp-viewswitch .sp-badge') || {}).textContent ?? null;
              clicks.push(r);
          }
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          const open = await B.measure(root, () => $qa('.sp-viewswitch__button')[1].click());
          open.cards = $qa('.sp-mine article.sp-card').length;
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          const remove = await B.measure(root, () => $q('.sp-mine article.sp-card .sp-star').click());
          remove.cards = $qa('.sp-mine article.sp-card').length;
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          await B.measure(root, () => $qa('.sp-viewswitch__button')[0].click());
          return { clicks, open, remove };",
         vec![json!(STARS), json!(GAP_MS)],
@@ -646,7 +656,7 @@ async fn switch_and_open(browser: &Browser) -> Value {
          let current = first;
          for (let i = 0; i < arguments[0] && tabs > 1; i++) {
              current = (current + 1) % tabs;
-             await B.sleep(arguments[2]);
+             await B.gap(arguments[2]);
              const r = await B.measure(root, () => $qa('.sp-daytabs__button')[current].click());
              r.cards = $qa('.sp-browse .sp-card').length;
              days.push(r);
@@ -660,7 +670,7 @@ async fn switch_and_open(browser: &Browser) -> Value {
              for (let i = 0; i < arguments[1]; i++) {
                  const toggle = $qa('.sp-browse .sp-card__toggle')[i];
                  if (!toggle) break;
-                 await B.sleep(arguments[2]);
+                 await B.gap(arguments[2]);
                  const r = await B.measure(root, () => toggle.click());
                  r.fold = fold;
                  r.expanded = toggle.getAttribute('aria-expanded');
@@ -672,11 +682,11 @@ async fn switch_and_open(browser: &Browser) -> Value {
          for (let i = 0; i < arguments[1]; i++) {
              const title = $qa('.sp-browse .sp-card__open')[i];
              if (!title) break;
-             await B.sleep(arguments[2]);
+             await B.gap(arguments[2]);
              const r = await B.measure(root, () => title.click());
              r.shown = !!$q('dialog[open] .sp-page');
              pages.push(r);
-             await B.sleep(arguments[2]);
+             await B.gap(arguments[2]);
              const c = await B.measure(root, () => $q('dialog[open] .sp-dialog__close').click());
              c.closed = !$q('dialog[open]');
              closes.push(c);
@@ -758,7 +768,7 @@ async fn timetable(browser: &Browser) -> Value {
          const root = $q('.sp-app').getRootNode();
          const buttons = $qa('.sp-layout__button');
          if (buttons.length < 2) return null;
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          const open = await B.measure(root, () => buttons[1].click());
          const scroller = $q('.sp-tt__scroll');
          if (!scroller) return { open, error: 'no timetable' };
@@ -773,7 +783,7 @@ async fn timetable(browser: &Browser) -> Value {
                        elements: $q('.sp-tt').querySelectorAll('*').length,
                        scroll_width: scroller.scrollWidth, scroll_height: scroller.scrollHeight,
                        client_width: scroller.clientWidth, client_height: scroller.clientHeight };
-         await B.sleep(arguments[1]);
+         await B.gap(arguments[1]);
          const maxX = scroller.scrollWidth - scroller.clientWidth;
          const maxY = scroller.scrollHeight - scroller.clientHeight;
          const frames = [];
