@@ -120,7 +120,6 @@ const INSTRUMENT: &str = r#"(() => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   B.tick = tick;
-  B.sleep = sleep;
   // The pause before each measured action: `ms` and a part of a frame that differs each
   // time (steps of the golden ratio), so that the actions meet the display's frames at
   // every phase, as a visitor's do. A pause of whole frames (50 ms is three) met every

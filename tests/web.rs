@@ -497,10 +497,11 @@ async fn filter_panel_counts_and_clears() {
     let total = shown_ids(&root).await.len();
     // The English option of the language facet, with its count: the demo's English
     // sessions over all days, once the panel has followed the day.
-    let demo = seminarplan_core::import::import(seminarplan_core::DEMO_PROGRAMME)
-        .expect("the demo programme")
-        .programme;
-    let expected = demo.sessions.iter().filter(|s| s.language == "en").count();
+    let expected = demo()
+        .sessions
+        .iter()
+        .filter(|s| s.language == "en")
+        .count();
     assert!(expected > 0);
     let en = wait_for(&root, "#sp-f-lang-en").await;
     let count = "label[for=\"sp-f-lang-en\"] .sp-filter__count";
@@ -560,27 +561,30 @@ async fn cards_below_the_first_screen_are_marked_too() {
             .collect()
     };
     // A new list shows its first screen, then the rest of its first cards.
-    for _ in 0..500 {
-        if titles(&root).len() > SCREEN {
-            break;
-        }
-        tick().await;
-    }
-    let shown = titles(&root);
+    let shown = until("more than the first screen of cards", || {
+        Some(titles(&root)).filter(|t| t.len() > SCREEN)
+    })
+    .await;
     assert!(
         shown.iter().skip(SCREEN).any(|(word, _)| *word),
         "a card below the first screen has the word in its title: {shown:?}"
     );
+    let all_marked = |t: &Vec<(bool, bool)>| t.iter().all(|(word, marked)| word == marked);
+    until("every title with the word marked", || {
+        Some(titles(&root)).filter(all_marked)
+    })
+    .await;
+}
+
+/// Waits (up to about five seconds) until `look` finds something, and gives it.
+async fn until<T>(what: &str, look: impl Fn() -> Option<T>) -> T {
     for _ in 0..500 {
-        if titles(&root).iter().all(|(word, marked)| word == marked) {
-            return;
+        if let Some(found) = look() {
+            return found;
         }
         tick().await;
     }
-    panic!(
-        "not every title with the word is marked: {:?}",
-        titles(&root)
-    );
+    panic!("never came: {what}");
 }
 
 /// Waits (up to about five seconds) until the text of `selector` inside `root` is

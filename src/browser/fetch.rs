@@ -23,8 +23,9 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Contents, FetchFau
 }
 
 /// [`fetch_text`], showing the body so far to `watch` after each chunk, with the length
-/// the server gave and the milliseconds since the body began: the widget starts loading the importer from the first bytes when the
-/// file will need it, and shows a large file's first sessions while the rest arrives.
+/// the server gave and the milliseconds since the body began: the widget starts loading
+/// the importer from the first bytes when the file will need it, and shows a large file's
+/// first sessions while the rest arrives.
 /// When `watch` says `true`, the page is painted before the body is read on.
 pub async fn fetch_text_seeing(
     url: &str,

@@ -154,7 +154,7 @@ impl PreviewTries {
         }
         let reads_long = length.is_none_or(|l| l >= READ_LONG_BYTES);
         let rest = length.map_or(0, |l| l.saturating_sub(read as u64)) as f64;
-        let arrives_slowly = elapsed_ms * rest / read.max(1) as f64 >= ARRIVES_SLOWLY_MS;
+        let arrives_slowly = elapsed_ms * rest / read as f64 >= ARRIVES_SLOWLY_MS;
         if !reads_long && !arrives_slowly {
             return false;
         }
